@@ -1,0 +1,133 @@
+/**
+ * The live brain: one Gemini `generateContent` call per decision through `@google/generative-ai`.
+ * This is the only file that imports the SDK, so moving to `@google/genai` touches nothing else.
+ */
+import { GoogleGenerativeAI, SchemaType } from '@google/generative-ai';
+import type { GenerativeModel, ResponseSchema, UsageMetadata } from '@google/generative-ai';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { BrainSource, Brain } from './brain.ts';
+import { ModelError } from './errors.ts';
+import { classifyGeminiError, classifyGeminiResponse } from './geminiErrors.ts';
+import type { CallOptions, ModelReply, TokenUsage } from './model.ts';
+import { buildPrompt, geminiResponseSchema, parseDecisionReply } from './prompt.ts';
+import type { PortableSchema } from './prompt.ts';
+
+export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
+
+export interface GeminiBrainOptions {
+  readonly apiKey: string;
+  /** Defaults to `gemini-2.5-flash`. */
+  readonly model?: string;
+  readonly temperature?: number;
+  readonly maxOutputTokens?: number;
+  /** Another server speaking the same REST API, e.g. the fake in `src/fake-gemini/`. */
+  readonly baseUrl?: string;
+  /** `v1beta` (the SDK's default) or `v1`. */
+  readonly apiVersion?: string;
+}
+
+/** A Brain that asks Gemini for each decision and classifies every failure as a ModelError. */
+export class GeminiBrain implements Brain {
+  readonly source: BrainSource = 'gemini';
+  readonly model: string;
+  // Private fields stay out of console.log and JSON.stringify, so the key does not leak there.
+  readonly #apiKey: string;
+  readonly #generative: GenerativeModel;
+
+  constructor(options: GeminiBrainOptions) {
+    this.model = options.model ?? DEFAULT_GEMINI_MODEL;
+    this.#apiKey = options.apiKey;
+    const requestOptions = {
+      ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
+      ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
+    };
+    this.#generative = new GoogleGenerativeAI(options.apiKey).getGenerativeModel(
+      {
+        model: this.model,
+        generationConfig: {
+          responseMimeType: 'application/json',
+          responseSchema: toSdkSchema(geminiResponseSchema),
+          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+          ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
+        },
+      },
+      requestOptions,
+    );
+  }
+
+  /** Same as `decide`, under the name the scheduler uses. */
+  call(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
+    return this.decide(request, options);
+  }
+
+  /** Sends one prompt and resolves with the parsed decision, or rejects with a ModelError. */
+  async decide(request: DecisionRequest, { signal }: CallOptions): Promise<ModelReply<Decision>> {
+    if (this.#apiKey.trim() === '') throw new ModelError('invalid-key', 'No Gemini API key was given.');
+    // The SDK only listens for an abort that happens later, so an already-aborted signal
+    // would otherwise still send a request.
+    if (signal.aborted) throw new ModelError('timeout', 'The Gemini call was aborted before it started.');
+    const prompt = buildPrompt(request);
+    try {
+      const { response } = await this.#generative.generateContent(prompt, { signal });
+      // Check the finish reason first: text() throws on a blocked reply, and a truncated
+      // reply would otherwise surface as a misleading JSON error.
+      const refusal = classifyGeminiResponse(response);
+      if (refusal !== undefined) throw refusal;
+      const raw = response.text();
+      const value = parseDecisionReply(raw);
+      const usage = toUsage(response.usageMetadata);
+      return usage === undefined ? { value, prompt, raw } : { value, usage, prompt, raw };
+    } catch (error) {
+      throw this.#withoutKey(classifyGeminiError(error, signal));
+    }
+  }
+
+  /** The SDK copies server error details into its messages; drop a cause that quotes the key. */
+  #withoutKey(error: ModelError): ModelError {
+    if (!mentions(error.cause, this.#apiKey) && !error.message.includes(this.#apiKey)) return error;
+    return new ModelError(error.kind, error.message.split(this.#apiKey).join('[key]'), {
+      ...(error.status === undefined ? {} : { status: error.status }),
+      ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+    });
+  }
+}
+
+/** Maps the SDK-free response schema in `prompt.ts` onto the SDK's `ResponseSchema`. */
+export function toSdkSchema(schema: PortableSchema): ResponseSchema {
+  const description = schema.description === undefined ? {} : { description: schema.description };
+  if (schema.type === 'object') {
+    const properties: Record<string, ResponseSchema> = {};
+    for (const [key, value] of Object.entries(schema.properties)) properties[key] = toSdkSchema(value);
+    const required = schema.required === undefined ? {} : { required: [...schema.required] };
+    return { type: SchemaType.OBJECT, properties, ...required, ...description };
+  }
+  if (schema.enum !== undefined) {
+    return { type: SchemaType.STRING, format: 'enum', enum: [...schema.enum], ...description };
+  }
+  return { type: SchemaType.STRING, ...description };
+}
+
+/** The SDK types every count as present, but a blocked or empty reply omits some of them. */
+function toUsage(metadata: Partial<UsageMetadata> | undefined): TokenUsage | undefined {
+  if (metadata === undefined) return undefined;
+  const promptTokens = metadata.promptTokenCount ?? 0;
+  const outputTokens = metadata.candidatesTokenCount ?? 0;
+  return { promptTokens, outputTokens, totalTokens: metadata.totalTokenCount ?? promptTokens + outputTokens };
+}
+
+function mentions(value: unknown, secret: string): boolean {
+  if (secret === '' || value === undefined || value === null) return false;
+  if (typeof value === 'string') return value.includes(secret);
+  if (typeof value !== 'object') return false;
+  const fields = value as Record<string, unknown>;
+  const texts = [fields.message, fields.stack, safeJson(fields.errorDetails), safeJson(fields.response), safeJson(fields.cause)];
+  return texts.some((entry) => typeof entry === 'string' && entry.includes(secret));
+}
+
+function safeJson(value: unknown): string | undefined {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,140 @@
+import type { Clock } from '../clock/clock.ts';
+import { sleep, waitForAbort } from '../clock/clock.ts';
+import { hash32 } from '../sim/rng.ts';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { Brain } from './brain.ts';
+import { ModelError } from './errors.ts';
+import type { CallOptions, ModelReply } from './model.ts';
+import { mockDecision } from './mockPolicy.ts';
+
+const SALT_LATENCY = 0x6c617465;
+const SALT_FAULT = 0x6661756c;
+const TWO_POW_32 = 4294967296;
+
+export interface MockBrainOptions {
+  readonly clock: Clock;
+  /** Mean time to answer, in the clock's milliseconds. */
+  readonly latencyMs: number;
+  /** Latency varies uniformly by ± this much (clamped at 0). */
+  readonly jitterMs?: number;
+  /** Chance of a 503 server error. */
+  readonly errorRate?: number;
+  /** Chance of a 429 rate limit. */
+  readonly rateLimitRate?: number;
+  /** Chance the call never answers until aborted. */
+  readonly hangRate?: number;
+  /** Chance of a reply that is not JSON. */
+  readonly malformedRate?: number;
+  /** Seeds latency and faults; defaults to the request's world seed. */
+  readonly seed?: number;
+}
+
+/** Options that may change while running (everything but the clock). */
+export type MockBrainPatch = Partial<Omit<MockBrainOptions, 'clock'>>;
+
+/** What a given (seed, agent, tick, attempt) call will do: its latency and its fate. */
+export interface MockPlan {
+  readonly latencyMs: number;
+  readonly fault: 'none' | 'hang' | 'server' | 'rate-limit' | 'malformed';
+}
+
+/** The mock decision, used instantly when a live call fails: same rules, no latency. */
+export function mockFallback(request: DecisionRequest): Decision {
+  return mockDecision(request);
+}
+
+/**
+ * A Brain that answers with the seeded mock policy after a seeded latency, failing on purpose at
+ * configured rates. Latency and faults are drawn from (seed, agent, tick, attempt), never from
+ * call order, so sequential and parallel runs see identical calls and a retry gets a fresh draw.
+ */
+export class MockBrain implements Brain {
+  readonly source = 'mock' as const;
+  private current: MockBrainOptions;
+
+  constructor(options: MockBrainOptions) {
+    validate(options);
+    this.current = options;
+  }
+
+  /** The options in force now. */
+  get options(): MockBrainOptions {
+    return this.current;
+  }
+
+  /** Changes latency, jitter, rates or seed for calls that start from now on. */
+  configure(patch: MockBrainPatch): void {
+    const next: MockBrainOptions = { ...this.current, ...patch };
+    validate(next);
+    this.current = next;
+  }
+
+  /** Decides what the call for this request and attempt will do, without waiting. */
+  plan(request: DecisionRequest, attempt: number): MockPlan {
+    const o = this.current;
+    const seed = o.seed ?? request.seed;
+    const jitter = o.jitterMs ?? 0;
+    const u = hash32(seed, request.agentId, request.tick, attempt, SALT_LATENCY) / TWO_POW_32;
+    const latencyMs = Math.max(0, o.latencyMs + (2 * u - 1) * jitter);
+    // One draw partitioned by the rates, so the total failure chance is their sum (capped at 1).
+    let f = hash32(seed, request.agentId, request.tick, attempt, SALT_FAULT) / TWO_POW_32;
+    const faults: readonly [MockPlan['fault'], number][] = [
+      ['hang', o.hangRate ?? 0],
+      ['server', o.errorRate ?? 0],
+      ['rate-limit', o.rateLimitRate ?? 0],
+      ['malformed', o.malformedRate ?? 0],
+    ];
+    for (const [fault, rate] of faults) {
+      if (f < rate) return { latencyMs, fault };
+      f -= rate;
+    }
+    return { latencyMs, fault: 'none' };
+  }
+
+  /** Waits the seeded latency on the clock, then answers or fails as planned. */
+  async decide(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
+    const { latencyMs, fault } = this.plan(request, options.attempt);
+    await sleep(this.current.clock, latencyMs, options.signal);
+    switch (fault) {
+      case 'hang':
+        return waitForAbort(options.signal);
+      case 'server':
+        throw new ModelError('server', 'Mock brain: injected server error (503)', { status: 503 });
+      case 'rate-limit':
+        throw new ModelError('rate-limit', 'Mock brain: injected rate limit (429)', { status: 429, retryAfterMs: 1000 });
+      case 'malformed':
+        throw new ModelError('bad-output', 'Mock brain: injected malformed output (not JSON)');
+      case 'none':
+        break;
+    }
+    const value = mockDecision(request);
+    return {
+      value,
+      prompt: `Mock brain: decide for ${request.name} (agent ${request.agentId}) at tick ${request.tick}, goal ${request.goal}.`,
+      raw: JSON.stringify(value),
+    };
+  }
+
+  /** Same as `decide`: the name the scheduler calls. */
+  call(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
+    return this.decide(request, options);
+  }
+}
+
+function validate(options: MockBrainOptions): void {
+  const nonNegative = (name: string, value: number | undefined): void => {
+    if (value !== undefined && !(Number.isFinite(value) && value >= 0)) {
+      throw new RangeError(`MockBrain ${name} must be a finite number >= 0, got ${value}`);
+    }
+  };
+  const rate = (name: string, value: number | undefined): void => {
+    if (value !== undefined && !(value >= 0 && value <= 1)) throw new RangeError(`MockBrain ${name} must be in 0..1, got ${value}`);
+  };
+  nonNegative('latencyMs', options.latencyMs);
+  nonNegative('jitterMs', options.jitterMs);
+  rate('errorRate', options.errorRate);
+  rate('rateLimitRate', options.rateLimitRate);
+  rate('hangRate', options.hangRate);
+  rate('malformedRate', options.malformedRate);
+  if (options.seed !== undefined && !Number.isFinite(options.seed)) throw new RangeError(`MockBrain seed must be finite, got ${options.seed}`);
+}

@@ -1,0 +1,145 @@
+import { rngFor, type Rng } from '../sim/rng.ts';
+import type { Decision, DecisionRequest, Goal, PoiKind, SeenPoi } from '../sim/types.ts';
+
+/**
+ * The mock brain's mind: a small rule set that reads the same request a model would get and
+ * answers in plain sentences. Pure and seeded by (seed, agent, tick), so runs replay exactly,
+ * and driven by needs, goal and perception so the demo looks purposeful rather than random.
+ */
+
+const SALT_POLICY = 0x706f6c69;
+/** Above this a need overrides the agent's goal. */
+const NEED_THRESHOLD = 0.6;
+/** Chance an agent that reached its goal moves on rather than lingering. */
+const MOVE_ON_CHANCE = 0.3;
+/** Chance a friendly agent stops to chat with a neighbour rather than walking on. */
+const CHAT_CHANCE = 0.6;
+/** Chance an explorer keeps the direction its last plan named. */
+const KEEP_HEADING_CHANCE = 0.6;
+
+type Step = 'N' | 'E' | 'S' | 'W';
+type Move = Omit<Decision, 'say'>;
+
+const WORDS: Readonly<Record<Step, string>> = { N: 'north', E: 'east', S: 'south', W: 'west' };
+const STEPS: readonly Step[] = ['N', 'E', 'S', 'W'];
+const GOAL_KIND: Readonly<Record<Goal, PoiKind | undefined>> = {
+  'find-water': 'water',
+  'find-food': 'food',
+  'visit-library': 'library',
+  'meet-people': 'plaza',
+  explore: undefined,
+};
+
+/** A deterministic, goal-following decision for one agent (also the instant fallback). */
+export function mockDecision(request: DecisionRequest): Decision {
+  const rng = rngFor(request.seed, request.agentId, request.tick, SALT_POLICY);
+  const neighbour = request.perception.agents.find((a) => Math.max(Math.abs(a.dx), Math.abs(a.dy)) <= 2);
+  const greeting = neighbour && request.traits.includes('friendly') ? `Hi, ${neighbour.name}!` : undefined;
+  const move =
+    needMove(request, rng) ??
+    goalMove(request, rng) ??
+    (greeting && neighbour && rng.chance(CHAT_CHANCE) ? chat(neighbour.name) : undefined) ??
+    explore(request, rng);
+  return greeting === undefined ? move : { ...move, say: greeting };
+}
+
+function needMove(request: DecisionRequest, rng: Rng): Move | undefined {
+  const needs = [
+    { kind: 'water' as const, level: request.needs.thirst, feeling: 'thirsty', verb: 'drink' },
+    { kind: 'food' as const, level: request.needs.hunger, feeling: 'hungry', verb: 'eat' },
+  ]
+    .filter((n) => n.level > NEED_THRESHOLD)
+    .sort((a, b) => b.level - a.level);
+  const need = needs[0];
+  if (!need) return undefined;
+  const poi = request.perception.pois.find((p) => p.kind === need.kind);
+  if (!poi) return explore(request, rng, `I'm ${need.feeling} but I can't see any ${need.kind}; I'll search.`);
+  const here: Move = { thought: `I'm at the ${poi.name}; time to ${need.verb}.`, plan: `Stay by the ${poi.name} until I'm no longer ${need.feeling}.`, action: 'STAY' };
+  return headTo(request, rng, poi, here, (dir) => ({
+    thought: `I'm ${need.feeling}; the ${poi.name} is ${describe(poi.dx, poi.dy)}.`,
+    plan: `Walk ${WORDS[dir]} to the ${poi.name} and ${need.verb}.`,
+    action: dir,
+  }));
+}
+
+function goalMove(request: DecisionRequest, rng: Rng): Move | undefined {
+  if (request.goal === 'meet-people') {
+    const other = request.perception.agents[0];
+    if (other && Math.max(Math.abs(other.dx), Math.abs(other.dy)) > 1) {
+      const dir = stepToward(other.dx, other.dy, request.perception.blocked);
+      if (dir) {
+        return { thought: `I see ${other.name} ${describe(other.dx, other.dy)}; I'd like to meet them.`, plan: `Walk ${WORDS[dir]} toward ${other.name}.`, action: dir };
+      }
+    }
+  }
+  const kind = GOAL_KIND[request.goal];
+  const poi = kind === undefined ? undefined : request.perception.pois.find((p) => p.kind === kind);
+  if (!poi) return undefined;
+  if (Math.max(Math.abs(poi.dx), Math.abs(poi.dy)) <= 1 && rng.chance(MOVE_ON_CHANCE)) {
+    return explore(request, rng, `I've spent time at the ${poi.name}; let's see what else is out there.`);
+  }
+  const here: Move = { thought: `I've made it to the ${poi.name}.`, plan: `Stay a while at the ${poi.name}.`, action: 'STAY' };
+  return headTo(request, rng, poi, here, (dir) => ({
+    thought: `I want to ${goalPhrase(request.goal)}; the ${poi.name} is ${describe(poi.dx, poi.dy)}.`,
+    plan: `Head ${WORDS[dir]} to the ${poi.name}.`,
+    action: dir,
+  }));
+}
+
+/** Steps toward a POI; stays when on it or beside it with the way onto it blocked. */
+function headTo(request: DecisionRequest, rng: Rng, poi: SeenPoi, here: Move, walk: (dir: Step) => Move): Move | undefined {
+  if (poi.dx === 0 && poi.dy === 0) return here;
+  const dir = stepToward(poi.dx, poi.dy, request.perception.blocked);
+  if (dir) return walk(dir);
+  if (Math.max(Math.abs(poi.dx), Math.abs(poi.dy)) <= 1) return here;
+  return explore(request, rng, `The way to the ${poi.name} is blocked; I'll try another way.`);
+}
+
+/** The axis with the larger offset first (east-west on a tie), then the other; never a blocked one. */
+function stepToward(dx: number, dy: number, blocked: Readonly<Record<Step, boolean>>): Step | undefined {
+  const horizontal: Step | undefined = dx > 0 ? 'E' : dx < 0 ? 'W' : undefined;
+  const vertical: Step | undefined = dy > 0 ? 'S' : dy < 0 ? 'N' : undefined;
+  const order = Math.abs(dx) >= Math.abs(dy) ? [horizontal, vertical] : [vertical, horizontal];
+  return order.find((dir): dir is Step => dir !== undefined && !blocked[dir]);
+}
+
+function chat(name: string): Move {
+  return { thought: `${name} is right here; I'll stop and say hello.`, plan: `Chat with ${name} for a moment.`, action: 'STAY' };
+}
+
+function explore(request: DecisionRequest, rng: Rng, reason?: string): Move {
+  const open = STEPS.filter((dir) => !request.perception.blocked[dir]);
+  if (open.length === 0) {
+    return { thought: reason ?? "I'm boxed in for now.", plan: 'Wait here until a path opens.', action: 'STAY' };
+  }
+  // Explorers keep their heading now and then, so their paths look like walks, not jitter.
+  const previous = open.find((dir) => request.lastPlan.includes(` ${WORDS[dir]} `));
+  const dir = previous && rng.chance(KEEP_HEADING_CHANCE) ? previous : rng.pick(open);
+  const musing = request.traits.includes('curious') ? `I wonder what lies to the ${WORDS[dir]}.` : `Nothing urgent; I'll explore to the ${WORDS[dir]}.`;
+  return { thought: reason ?? musing, plan: `Wander ${WORDS[dir]} and see what I find.`, action: dir };
+}
+
+function goalPhrase(goal: Goal): string {
+  switch (goal) {
+    case 'find-water':
+      return 'find water';
+    case 'find-food':
+      return 'find food';
+    case 'visit-library':
+      return 'visit the library';
+    case 'meet-people':
+      return 'meet people at the plaza';
+    case 'explore':
+      return 'explore';
+  }
+}
+
+/** "3 cells east", "2 cells east and 1 north", "right here". */
+export function describe(dx: number, dy: number): string {
+  const parts: string[] = [];
+  const cells = (n: number): string => (n === 1 ? '1 cell' : `${n} cells`);
+  if (dx !== 0) parts.push(`${cells(Math.abs(dx))} ${dx > 0 ? 'east' : 'west'}`);
+  if (dy !== 0) parts.push(`${parts.length > 0 ? String(Math.abs(dy)) : cells(Math.abs(dy))} ${dy > 0 ? 'south' : 'north'}`);
+  return parts.length === 0 ? 'right here' : parts.join(' and ');
+}
+

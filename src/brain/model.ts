@@ -1,0 +1,45 @@
+/**
+ * A model call in the abstract: something that takes a request and answers later, or fails with
+ * a classified ModelError. The scheduler knows only this shape, so jobs from any producer
+ * (grid agents, a debate, a DAG of steps) run through the same budget.
+ */
+
+export interface TokenUsage {
+  readonly promptTokens: number;
+  readonly outputTokens: number;
+  readonly totalTokens: number;
+}
+
+export const ZERO_TOKENS: TokenUsage = { promptTokens: 0, outputTokens: 0, totalTokens: 0 };
+
+/** The sum of two usages. */
+export function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
+  return {
+    promptTokens: a.promptTokens + b.promptTokens,
+    outputTokens: a.outputTokens + b.outputTokens,
+    totalTokens: a.totalTokens + b.totalTokens,
+  };
+}
+
+/** A successful answer plus what it cost and what was exchanged, for the inspector. */
+export interface ModelReply<Res> {
+  readonly value: Res;
+  readonly usage?: TokenUsage;
+  /** The prompt text that was sent, when the model built one. */
+  readonly prompt?: string;
+  /** The raw reply text, before parsing. */
+  readonly raw?: string;
+}
+
+export interface CallOptions {
+  /** Aborted by the scheduler on timeout or shutdown; the model must stop waiting when it fires. */
+  readonly signal: AbortSignal;
+  /** 1 for the first try, 2 for the first retry, and so on. */
+  readonly attempt: number;
+}
+
+/** Anything the scheduler can call. `source` names who answered (e.g. `gemini`, `mock`). */
+export interface Model<Req, Res> {
+  readonly source: string;
+  call(request: Req, options: CallOptions): Promise<ModelReply<Res>>;
+}

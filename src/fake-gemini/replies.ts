@@ -1,0 +1,178 @@
+/**
+ * The bodies the fake Gemini server sends, copied in shape from the real
+ * `generativelanguage.googleapis.com` API: the generateContent response and the
+ * `{ error: { code, message, status, details } }` envelope with `google.rpc.*` details.
+ */
+
+/** Every reply the fake can give; `ok` is a valid decision derived from the prompt. */
+export type FakeMode =
+  | 'ok'
+  | 'markup'
+  | '429'
+  | 'quota-day'
+  | '400-key'
+  | '401'
+  | '403'
+  | '500'
+  | '503'
+  | 'hang'
+  | 'hang-body'
+  | 'malformed'
+  | 'safety'
+  | 'prompt-blocked'
+  | 'max-tokens';
+
+export const FAKE_MODES: readonly FakeMode[] = [
+  'ok', 'markup', '429', 'quota-day', '400-key', '401', '403', '500', '503',
+  'hang', 'hang-body', 'malformed', 'safety', 'prompt-blocked', 'max-tokens',
+];
+
+/** An HTTP status and a JSON body. */
+export interface FakeReply {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+const ACTIONS = ['N', 'E', 'S', 'W', 'STAY'] as const;
+const RATE_LIMIT_DOCS = 'https://ai.google.dev/gemini-api/docs/rate-limits';
+
+/** FNV-1a: a tiny stable hash so the same prompt always gets the same default decision. */
+export function hashText(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** The text of every part of every content in a generateContent request body. */
+export function promptOf(body: unknown): string {
+  const contents = (body as { contents?: { parts?: { text?: unknown }[] }[] } | null)?.contents;
+  if (!Array.isArray(contents)) return '';
+  return contents
+    .flatMap((content) => (Array.isArray(content.parts) ? content.parts : []))
+    .map((part) => (typeof part.text === 'string' ? part.text : ''))
+    .join('\n');
+}
+
+/** The decision JSON the fake "model" writes for a prompt. */
+export function decisionText(prompt: string, markup = false): string {
+  const hash = hashText(prompt);
+  const action = ACTIONS[hash % ACTIONS.length] ?? 'STAY';
+  const decision = {
+    thought: markup ? 'I will greet them with <b>hi</b>.' : `Fake thought ${hash.toString(16)}: heading ${action}.`,
+    plan: `Walk ${action} for a while, then look around.`,
+    action,
+    ...(hash % 3 === 0 || markup ? { say: markup ? '<b>hi</b><script>alert(1)</script>' : 'Hello there!' } : {}),
+  };
+  return JSON.stringify(decision);
+}
+
+/** The successful and model-side replies (HTTP 200); undefined for the HTTP error modes. */
+export function contentReply(mode: FakeMode, prompt: string, model: string): FakeReply | undefined {
+  const promptTokenCount = Math.max(1, Math.ceil(prompt.length / 4));
+  const common = { modelVersion: model, responseId: `fake-${hashText(prompt + mode).toString(36)}` };
+  const answer = (text: string, finishReason: string): FakeReply => {
+    const candidatesTokenCount = Math.max(1, Math.ceil(text.length / 4));
+    return {
+      status: 200,
+      body: {
+        candidates: [{ content: { parts: [{ text }], role: 'model' }, finishReason, index: 0 }],
+        usageMetadata: { promptTokenCount, candidatesTokenCount, totalTokenCount: promptTokenCount + candidatesTokenCount },
+        ...common,
+      },
+    };
+  };
+  const usageWithoutOutput = { promptTokenCount, totalTokenCount: promptTokenCount };
+  switch (mode) {
+    case 'ok':
+      return answer(decisionText(prompt), 'STOP');
+    case 'markup':
+      return answer(decisionText(prompt, true), 'STOP');
+    case 'malformed':
+      return answer('{not json', 'STOP');
+    case 'max-tokens':
+      return answer(decisionText(prompt).slice(0, 24), 'MAX_TOKENS');
+    case 'safety':
+      return {
+        status: 200,
+        body: { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: safetyRatings() }], usageMetadata: usageWithoutOutput, ...common },
+      };
+    case 'prompt-blocked':
+      return {
+        status: 200,
+        body: { promptFeedback: { blockReason: 'SAFETY', safetyRatings: safetyRatings() }, usageMetadata: usageWithoutOutput, ...common },
+      };
+    default:
+      return undefined;
+  }
+}
+
+/** The real error envelope for an HTTP error mode; undefined for the others. */
+export function errorReply(mode: FakeMode, model: string, key: string): FakeReply | undefined {
+  const modelId = model.replace(/^models\//, '');
+  switch (mode) {
+    case '429':
+      return quotaError(modelId, 'GenerateRequestsPerMinutePerProjectPerModel-FreeTier', '10', '2s');
+    case 'quota-day':
+      return quotaError(modelId, 'GenerateRequestsPerDayPerProjectPerModel-FreeTier', '250', '43s');
+    case '400-key':
+      return invalidKey(key);
+    case '401':
+      return error(401, 'UNAUTHENTICATED', 'Request had invalid authentication credentials. Expected OAuth 2 access token, login cookie or other valid authentication credential.');
+    case '403':
+      return error(403, 'PERMISSION_DENIED', 'Your API key was reported as leaked. Please use another API key.');
+    case '500':
+      return error(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
+    case '503':
+      return error(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
+    default:
+      return undefined;
+  }
+}
+
+/** What the real API answers when the x-goog-api-key header is missing altogether. */
+export function missingKeyReply(): FakeReply {
+  return error(403, 'PERMISSION_DENIED', "Method doesn't allow unregistered callers (callers without established identity). Please use API Key or other form of API consumer identity to call this API.");
+}
+
+/** A 404 in the real envelope, for paths and methods the fake does not serve. */
+export function notFoundReply(path: string): FakeReply {
+  return error(404, 'NOT_FOUND', `The fake Gemini server does not serve ${path}.`);
+}
+
+/** The real wrong-key body; its DebugInfo echoes the key, as the live API has been seen to do. */
+function invalidKey(key: string): FakeReply {
+  const message = 'API key not valid. Please pass a valid API key.';
+  return error(400, 'INVALID_ARGUMENT', message, [
+    { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+    { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message },
+    { '@type': 'type.googleapis.com/google.rpc.DebugInfo', detail: `Invalid API key: ${key}` },
+  ]);
+}
+
+function quotaError(model: string, quotaId: string, quotaValue: string, retryDelay: string): FakeReply {
+  const seconds = retryDelay.replace(/s$/, '');
+  return error(429, 'RESOURCE_EXHAUSTED', `You exceeded your current quota, please check your plan and billing details. For more information on this error, head to: ${RATE_LIMIT_DOCS}. Please retry in ${seconds}.0s.`, [
+    { '@type': 'type.googleapis.com/google.rpc.Help', links: [{ description: 'Learn more about Gemini API quotas', url: RATE_LIMIT_DOCS }] },
+    {
+      '@type': 'type.googleapis.com/google.rpc.QuotaFailure',
+      violations: [{ quotaMetric: 'generativelanguage.googleapis.com/generate_content_free_tier_requests', quotaId, quotaDimensions: { location: 'global', model }, quotaValue }],
+    },
+    { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay },
+  ]);
+}
+
+function error(code: number, status: string, message: string, details?: readonly unknown[]): FakeReply {
+  return { status: code, body: { error: { code, message, status, ...(details === undefined ? {} : { details }) } } };
+}
+
+function safetyRatings(): unknown[] {
+  return [
+    { category: 'HARM_CATEGORY_HARASSMENT', probability: 'HIGH', blocked: true },
+    { category: 'HARM_CATEGORY_HATE_SPEECH', probability: 'NEGLIGIBLE' },
+    { category: 'HARM_CATEGORY_SEXUALLY_EXPLICIT', probability: 'NEGLIGIBLE' },
+    { category: 'HARM_CATEGORY_DANGEROUS_CONTENT', probability: 'NEGLIGIBLE' },
+  ];
+}

@@ -1,0 +1,137 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseDecision } from '../brain/schema.ts';
+import { startFakeGemini } from './server.ts';
+import type { FakeGemini, FakeGeminiOptions } from './server.ts';
+
+let fake: FakeGemini | undefined;
+afterEach(async () => {
+  await fake?.close();
+  fake = undefined;
+});
+
+async function start(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
+  fake = await startFakeGemini({ apiKey: 'k', ...options });
+  return fake;
+}
+
+const PATH = '/v1beta/models/gemini-2.5-flash:generateContent';
+
+function post(server: FakeGemini, prompt = 'hello', init: { key?: string | null; path?: string } = {}): Promise<Response> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (init.key !== null) headers['x-goog-api-key'] = init.key ?? 'k';
+  return fetch(`${server.url}${init.path ?? PATH}`, {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }),
+  });
+}
+
+interface ErrorBody {
+  error: { code: number; status: string; details?: Record<string, unknown>[] };
+}
+
+describe('fake Gemini server', () => {
+  it('binds 127.0.0.1 on a free port and answers with the real response shape', async () => {
+    const server = await start();
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    const response = await post(server);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const body = (await response.json()) as {
+      candidates: { content: { parts: { text: string }[] }; finishReason: string }[];
+      usageMetadata: { promptTokenCount: number; candidatesTokenCount: number; totalTokenCount: number };
+    };
+    expect(body.candidates[0]?.finishReason).toBe('STOP');
+    expect(parseDecision(JSON.parse(body.candidates[0]?.content.parts[0]?.text ?? '')).ok).toBe(true);
+    const usage = body.usageMetadata;
+    expect(usage.totalTokenCount).toBe(usage.promptTokenCount + usage.candidatesTokenCount);
+  });
+
+  it('derives the same decision from the same prompt', async () => {
+    const server = await start();
+    const texts = await Promise.all([post(server, 'a'), post(server, 'a')].map(async (reply) => (await reply).text()));
+    expect(texts[0]).toBe(texts[1]);
+  });
+
+  it('answers a CORS preflight with 204 and the headers the SDK sends', async () => {
+    const server = await start();
+    const response = await fetch(`${server.url}${PATH}`, {
+      method: 'OPTIONS',
+      headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,x-goog-api-key' },
+    });
+    expect(response.status).toBe(204);
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    expect(response.headers.get('access-control-allow-headers')).toMatch(/content-type.*x-goog-api-key.*x-goog-api-client/);
+  });
+
+  it('rejects a wrong key with 400 API_KEY_INVALID and a missing key with 403', async () => {
+    const server = await start();
+    const wrong = await post(server, 'x', { key: 'nope' });
+    expect(wrong.status).toBe(400);
+    const body = (await wrong.json()) as ErrorBody;
+    expect(body.error).toMatchObject({ code: 400, status: 'INVALID_ARGUMENT' });
+    expect(body.error.details?.[0]).toMatchObject({ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID' });
+    expect((await post(server, 'x', { key: null })).status).toBe(403);
+    expect(server.requests.map((request) => [request.keyPresent, request.keyValid])).toEqual([[true, false], [false, false]]);
+  });
+
+  it('accepts v1, answers 404 elsewhere, and records each generateContent request', async () => {
+    const server = await start();
+    expect((await post(server, 'v1', { path: '/v1/models/gemini-2.5-flash:generateContent' })).status).toBe(200);
+    expect((await post(server, 'x', { path: '/v1beta/models/gemini-2.5-flash:countTokens' })).status).toBe(404);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]).toMatchObject({ apiVersion: 'v1', model: 'models/gemini-2.5-flash', keyPresent: true, mode: 'ok' });
+    expect(server.requests[0]?.body).toMatchObject({ contents: [{ parts: [{ text: 'v1' }] }] });
+  });
+
+  it('plays a script in order, then the default', async () => {
+    const server = await start();
+    server.script(['429', '503', 'ok']);
+    const statuses = [];
+    for (let index = 0; index < 4; index++) statuses.push((await post(server)).status);
+    expect(statuses).toEqual([429, 503, 200, 200]);
+  });
+
+  it('sends the real 429 bodies: RetryInfo 2s with a per-minute quota, and a PerDay quota', async () => {
+    const server = await start();
+    server.script(['429', 'quota-day']);
+    const minute = (await (await post(server)).json()) as ErrorBody;
+    expect(minute.error).toMatchObject({ code: 429, status: 'RESOURCE_EXHAUSTED' });
+    expect(minute.error.details).toContainEqual({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '2s' });
+    expect(JSON.stringify(minute.error.details)).toContain('GenerateRequestsPerMinutePerProjectPerModel-FreeTier');
+    const day = (await (await post(server)).json()) as ErrorBody;
+    expect(JSON.stringify(day.error.details)).toContain('GenerateRequestsPerDayPerProjectPerModel-FreeTier');
+  });
+
+  it('waits the scripted latency and injects faults at the given rate', async () => {
+    const server = await start({ latencyMs: 80, faults: { '500': 1 } });
+    const started = performance.now();
+    expect((await post(server)).status).toBe(500);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(75);
+    server.configure({ faults: {}, latencyMs: 0 });
+    expect((await post(server)).status).toBe(200);
+  });
+
+  it('closes promptly while a request hangs', async () => {
+    const server = await start();
+    server.script(['hang']);
+    const pending = post(server).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = performance.now();
+    await server.close();
+    expect(performance.now() - started).toBeLessThan(200);
+    expect(await pending).toBeInstanceOf(Error);
+    fake = undefined;
+  });
+
+  it('takes scripts and lists requests over HTTP, for a server in another process', async () => {
+    const server = await start();
+    const control = await fetch(`${server.url}/__fake/control`, { method: 'POST', body: JSON.stringify({ script: ['401'] }) });
+    expect(await control.json()).toEqual({ queued: 1 });
+    expect((await post(server)).status).toBe(401);
+    const bad = await fetch(`${server.url}/__fake/control`, { method: 'POST', body: JSON.stringify({ script: ['nope'] }) });
+    expect(bad.status).toBe(400);
+    const listed = (await (await fetch(`${server.url}/__fake/requests`)).json()) as unknown[];
+    expect(listed).toHaveLength(1);
+  });
+});

@@ -1,0 +1,265 @@
+/**
+ * A fake Gemini REST server for tests and offline demos. It speaks the real wire format
+ * (`POST /v1beta/models/{model}:generateContent`, `x-goog-api-key`, the real reply and error
+ * bodies, CORS for a browser worker) so the real SDK can be tested against it, and it injects
+ * latency and faults on demand: a queue of scripted replies, random fault rates, or a default.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { contentReply, errorReply, FAKE_MODES, missingKeyReply, notFoundReply, promptOf } from './replies.ts';
+import type { FakeMode, FakeReply } from './replies.ts';
+
+export type { FakeMode } from './replies.ts';
+export { FAKE_MODES } from './replies.ts';
+
+/** What can change while the server runs (also through `POST /__fake/control`). */
+export interface FakeSettings {
+  /** Delay before every answer, in ms. */
+  readonly latencyMs?: number;
+  /** Uniform ± spread added to the latency, in ms. */
+  readonly jitterMs?: number;
+  /** The reply when the script queue is empty and no fault rate fires; `ok` by default. */
+  readonly mode?: FakeMode;
+  /** Chance (0..1) per request of each fault, e.g. `{ '429': 0.1, hang: 0.02 }`. */
+  readonly faults?: Partial<Record<FakeMode, number>>;
+}
+
+export interface FakeGeminiOptions extends FakeSettings {
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  readonly host?: string;
+  /** The only key accepted; when unset any non-empty key is. */
+  readonly apiKey?: string;
+  /** Seeds the jitter and fault draws. */
+  readonly seed?: number;
+}
+
+/** One generateContent request as the fake saw it, for budget and wiring tests. */
+export interface RecordedRequest {
+  /** Date.now() when the request body had arrived. */
+  readonly at: number;
+  readonly path: string;
+  readonly apiVersion: string;
+  readonly model: string;
+  readonly keyPresent: boolean;
+  readonly keyValid: boolean;
+  readonly body: unknown;
+  /** The reply the fake chose. */
+  readonly mode: FakeMode;
+}
+
+export interface FakeGemini {
+  /** The base URL to give the SDK as `baseUrl`, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string;
+  readonly port: number;
+  readonly requests: RecordedRequest[];
+  /** Queues replies for the next requests, in order, ahead of fault rates and the default. */
+  script(modes: readonly FakeMode[]): void;
+  /** Changes latency, faults or the default reply from now on. */
+  configure(patch: FakeSettings): void;
+  /** Stops listening and destroys every open socket, hanging ones included. */
+  close(): Promise<void>;
+}
+
+const ROUTE = /^\/(v1|v1beta|v1alpha)\/(models\/[^/:]+):generateContent$/;
+const ALLOWED_HEADERS = ['content-type', 'x-goog-api-key', 'x-goog-api-client'];
+const MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+/** Starts the fake on 127.0.0.1 and resolves once it listens. */
+export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
+  let settings: FakeSettings = { latencyMs: 0, jitterMs: 0, mode: 'ok', faults: {}, ...settingsOf(options) };
+  const queue: FakeMode[] = [];
+  const requests: RecordedRequest[] = [];
+  const sockets = new Set<Socket>();
+  const timers = new Set<ReturnType<typeof setTimeout>>();
+  const random = mulberry32(options.seed ?? 1);
+
+  const nextMode = (): FakeMode => queue.shift() ?? drawFault(settings.faults ?? {}, random()) ?? settings.mode ?? 'ok';
+  const delay = (): Promise<void> => {
+    const spread = settings.jitterMs ?? 0;
+    const ms = Math.max(0, (settings.latencyMs ?? 0) + (random() * 2 - 1) * spread);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        timers.delete(timer);
+        resolve();
+      }, ms);
+      timers.add(timer);
+    });
+  };
+  const control = (patch: FakeSettings & { readonly script?: readonly FakeMode[] }): void => {
+    const script = (patch.script ?? []).map(checkMode);
+    if (patch.mode !== undefined) checkMode(patch.mode);
+    queue.push(...script);
+    settings = { ...settings, ...settingsOf(patch) };
+  };
+
+  const server = createServer((req, res) => {
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    if (req.method === 'OPTIONS') {
+      preflight(req, res);
+      return;
+    }
+    handle(req, res).then(
+      (reply) => {
+        if (reply !== undefined && !res.destroyed) send(res, reply);
+      },
+      () => {
+        if (!res.headersSent) send(res, { status: 500, body: { error: { code: 500, message: 'Fake server failure.', status: 'INTERNAL' } } });
+      },
+    );
+  });
+
+  /** Resolves with the reply to send, or undefined when the request is left hanging. */
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<FakeReply | undefined> {
+    const url = new URL(req.url ?? '/', 'http://fake');
+    if (url.pathname === '/__fake/requests' && req.method === 'GET') return { status: 200, body: requests };
+    if (url.pathname === '/__fake/control' && req.method === 'POST') {
+      try {
+        control((await readJson(req)) as FakeSettings);
+      } catch (error) {
+        return { status: 400, body: { error: { code: 400, message: String(error), status: 'INVALID_ARGUMENT' } } };
+      }
+      return { status: 200, body: { queued: queue.length } };
+    }
+    const route = ROUTE.exec(url.pathname);
+    if (req.method !== 'POST' || route === null) return notFoundReply(url.pathname);
+
+    const body = await readJson(req);
+    const key = header(req, 'x-goog-api-key') ?? url.searchParams.get('key') ?? '';
+    const keyValid = key !== '' && (options.apiKey === undefined || key === options.apiKey);
+    const model = route[2] ?? 'models/unknown';
+    // The live API answers a missing key with 403 and a wrong one with 400 API_KEY_INVALID.
+    const mode: FakeMode = key === '' ? '403' : keyValid ? nextMode() : '400-key';
+    requests.push({ at: Date.now(), path: url.pathname, apiVersion: route[1] ?? '', model, keyPresent: key !== '', keyValid, body, mode });
+
+    if (key === '') return missingKeyReply();
+    if (mode === 'hang') return undefined; // never answers; close() or the client's abort ends the socket
+    await delay();
+    if (mode === 'hang-body') {
+      // Headers and half a body, then nothing: the client fails while reading the body.
+      if (!res.destroyed) {
+        res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' });
+        res.write('{"candidates": [');
+      }
+      return undefined;
+    }
+    const modelId = model.replace(/^models\//, '');
+    return errorReply(mode, model, key) ?? contentReply(mode, promptOf(body), modelId) ?? notFoundReply(url.pathname);
+  }
+
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host ?? '127.0.0.1';
+
+  return {
+    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    port,
+    requests,
+    script: (modes) => {
+      control({ script: modes });
+    },
+    configure: (patch) => {
+      control(patch);
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const timer of timers) clearTimeout(timer);
+        timers.clear();
+        for (const socket of sockets) socket.destroy();
+        server.close(() => {
+          resolve();
+        });
+      }),
+  };
+}
+
+function preflight(req: IncomingMessage, res: ServerResponse): void {
+  const asked = (header(req, 'access-control-request-headers') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
+  res.writeHead(204, {
+    'Access-Control-Allow-Origin': '*',
+    'Access-Control-Allow-Methods': 'POST, GET, OPTIONS',
+    'Access-Control-Allow-Headers': [...new Set([...ALLOWED_HEADERS, ...asked])].join(', '),
+    'Access-Control-Max-Age': '600',
+  });
+  res.end();
+}
+
+function send(res: ServerResponse, reply: FakeReply): void {
+  const text = JSON.stringify(reply.body, null, 2);
+  res.writeHead(reply.status, { 'Content-Type': 'application/json; charset=UTF-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) throw new Error('Request body too large.');
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function checkMode(mode: FakeMode): FakeMode {
+  if (!FAKE_MODES.includes(mode)) throw new Error(`Unknown fake mode "${mode as string}".`);
+  return mode;
+}
+
+/** Picks at most one fault: the draw falls into one rate's slice of 0..1 or past all of them. */
+function drawFault(faults: Partial<Record<FakeMode, number>>, draw: number): FakeMode | undefined {
+  let edge = 0;
+  for (const mode of FAKE_MODES) {
+    edge += Math.max(0, faults[mode] ?? 0);
+    if (draw < edge) return mode;
+  }
+  return undefined;
+}
+
+/** A small seeded PRNG, so a fake with the same seed injects the same faults. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Only the runtime settings of a patch, without undefined values that would erase defaults. */
+function settingsOf(patch: FakeSettings): FakeSettings {
+  const { latencyMs, jitterMs, mode, faults } = patch;
+  return {
+    ...(latencyMs === undefined ? {} : { latencyMs }),
+    ...(jitterMs === undefined ? {} : { jitterMs }),
+    ...(mode === undefined ? {} : { mode }),
+    ...(faults === undefined ? {} : { faults }),
+  };
+}

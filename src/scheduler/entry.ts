@@ -1,0 +1,42 @@
+import type { ModelError } from '../brain/errors.ts';
+import type { ModelReply } from '../brain/model.ts';
+import type { CallRecord, Job, JobResult } from './types.ts';
+
+/** A job between submit and answer. `id` fixes its place in line, retries included. */
+export interface Entry<Req, Res> {
+  readonly id: number;
+  readonly job: Job<Req, Res>;
+  readonly enqueuedAt: number;
+  readonly resolve: (result: JobResult<Res>) => void;
+  attempts: number;
+  startedAt: number | undefined;
+  /** A retry waits for its backoff: not started before this time. */
+  notBefore: number;
+  lastError: ModelError | undefined;
+  /** Set while an attempt is in flight. */
+  controller: AbortController | undefined;
+}
+
+/** The record of a job that has just settled. */
+export function recordOf<Req, Res>(
+  entry: Entry<Req, Res>,
+  endedAt: number,
+  source: string,
+  reply: ModelReply<Res> | undefined,
+): CallRecord {
+  return {
+    id: entry.id,
+    key: entry.job.key,
+    batch: entry.job.batch,
+    enqueuedAt: entry.enqueuedAt,
+    startedAt: entry.startedAt,
+    endedAt,
+    attempts: entry.attempts,
+    outcome: source === 'fallback' ? 'fallback' : 'success',
+    source,
+    error: entry.lastError ? { kind: entry.lastError.kind, message: entry.lastError.message } : undefined,
+    usage: reply?.usage,
+    prompt: reply?.prompt,
+    raw: reply?.raw,
+  };
+}

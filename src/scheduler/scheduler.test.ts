@@ -1,0 +1,196 @@
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../brain/errors.ts';
+import { ManualClock } from '../clock/manualClock.ts';
+import { FakeModel, type Script } from './fakeModel.ts';
+import { Scheduler } from './scheduler.ts';
+import type { BatchStats, JobResult, SchedulerConfig, SchedulerEvent } from './types.ts';
+
+function harness(script: (request: number, attempt: number) => Script, config: Partial<SchedulerConfig> = {}) {
+  const clock = new ManualClock();
+  const model = new FakeModel<number>(clock, script);
+  const events: SchedulerEvent[] = [];
+  const scheduler = new Scheduler<number, string>({
+    model, clock, config, random: () => 0.5, onEvent: (event) => events.push(event),
+  });
+  const submit = (request: number, batch?: string, key = `agent-${request}`): Promise<JobResult<string>> =>
+    scheduler.submit({ key, request, fallback: (r) => `fallback:${r}`, ...(batch === undefined ? {} : { batch }) });
+  return { clock, model, scheduler, events, submit };
+}
+
+const batches = (events: SchedulerEvent[]): BatchStats[] =>
+  events.flatMap((e) => (e.type === 'batch' ? [e.stats] : []));
+
+describe('Scheduler: parallel versus sequential', () => {
+  it('runs a parallel batch in about one latency and reports the speedup', async () => {
+    const { clock, submit, events } = harness(() => ({ latencyMs: 500 }), { concurrency: Infinity, rpm: Infinity });
+    const results = Promise.all(Array.from({ length: 10 }, (_, i) => submit(i, 'b1')));
+    await clock.advance(500);
+    const settled = await results;
+    expect(settled.every((r) => r.source === 'fake')).toBe(true);
+    const [batch] = batches(events);
+    expect(batch).toMatchObject({ size: 10, wallMs: 500, sumLatencyMs: 5000, speedup: 10, fallbacks: 0 });
+  });
+
+  it('runs a sequential batch in the sum of its latencies', async () => {
+    const latencies = [100, 300, 200, 400];
+    const { clock, submit, events, model } = harness((r) => ({ latencyMs: latencies[r] ?? 0 }), { strategy: 'sequential' });
+    void Promise.all(latencies.map((_, i) => submit(i, 'seq')));
+    await clock.advance(999);
+    expect(batches(events)).toHaveLength(0);
+    await clock.advance(1);
+    expect(batches(events)[0]).toMatchObject({ wallMs: 1000, sumLatencyMs: 1000, speedup: 1 });
+    expect(model.maxInFlight).toBe(1);
+  });
+
+  it('dispatches in order of submission and never runs two jobs of one key together', async () => {
+    const { clock, submit, model } = harness(() => ({ latencyMs: 100 }), { concurrency: 2 });
+    void submit(1, undefined, 'a');
+    void submit(2, undefined, 'a');
+    void submit(3, undefined, 'b');
+    void submit(4, undefined, 'c');
+    await clock.advance(0);
+    expect(model.starts.map((s) => s.request)).toEqual([1, 3]);
+    await clock.advance(100);
+    expect(model.starts.map((s) => s.request)).toEqual([1, 3, 2, 4]);
+  });
+});
+
+describe('Scheduler: limits', () => {
+  it('holds the concurrency cap, and a new cap applies while running', async () => {
+    const { clock, submit, model, scheduler } = harness(() => ({ latencyMs: 1000 }), { concurrency: 3 });
+    const all = Promise.all(Array.from({ length: 30 }, (_, i) => submit(i)));
+    await clock.advance(2500);
+    expect(model.maxInFlight).toBe(3);
+    scheduler.configure({ concurrency: 7 });
+    await clock.advance(0);
+    expect(scheduler.metrics().inFlight).toBe(7);
+    await clock.runAll();
+    await all;
+    expect(model.maxInFlight).toBe(7);
+  });
+
+  it('aborts a call at its timeout and falls back for that job only', async () => {
+    const { clock, submit, model } = harness((r) => (r === 0 ? { latencyMs: 0, hang: true } : { latencyMs: 200 }), { timeoutMs: 1000 });
+    const hung = submit(0);
+    const fine = submit(1);
+    await clock.advance(200);
+    expect((await fine).source).toBe('fake');
+    await clock.advance(799);
+    expect(model.aborted).toBe(0);
+    await clock.advance(1);
+    const result = await hung;
+    expect(model.aborted).toBe(1);
+    expect(result).toMatchObject({ source: 'fallback', value: 'fallback:0' });
+    expect(result.record.error?.kind).toBe('timeout');
+    expect(result.record.endedAt - (result.record.startedAt ?? 0)).toBe(1000);
+  });
+
+  it('times out a model that ignores its abort signal', async () => {
+    const clock = new ManualClock();
+    const deaf = { source: 'deaf', call: () => new Promise<never>(() => undefined) };
+    const scheduler = new Scheduler<number, string>({ model: deaf, clock, config: { timeoutMs: 300 } });
+    const result = scheduler.submit({ key: 'k', request: 1, fallback: () => 'fb' });
+    await clock.advance(300);
+    expect((await result).source).toBe('fallback');
+  });
+});
+
+describe('Scheduler: failures', () => {
+  it('retries a server error with backoff and succeeds', async () => {
+    const fail = new ModelError('server', 'HTTP 503', { status: 503 });
+    const { clock, submit, scheduler, model } = harness((_r, attempt) => (attempt === 1 ? { latencyMs: 100, fail } : { latencyMs: 100 }), {
+      backoffBaseMs: 400,
+    });
+    const result = submit(7);
+    await clock.runAll();
+    const settled = await result;
+    expect(settled).toMatchObject({ source: 'fake', value: 'answer:7:2' });
+    expect(settled.record.attempts).toBe(2);
+    // Full jitter with random() = 0.5 and base 400: the retry waits 200 ms after the failure.
+    expect(model.starts.map((s) => s.at)).toEqual([0, 300]);
+    expect(scheduler.metrics()).toMatchObject({ retries: 1, callsFailed: 1, callsSucceeded: 1, fallbacks: 0 });
+  });
+
+  it('falls back after maxAttempts retryable failures, and does not retry bad output', async () => {
+    const { clock, submit, model } = harness((r) =>
+      r === 0 ? { latencyMs: 10, fail: new ModelError('server', 'down') } : { latencyMs: 10, fail: new ModelError('bad-output', 'not JSON') },
+    { maxAttempts: 3 });
+    const server = submit(0);
+    const bad = submit(1);
+    await clock.runAll();
+    expect((await server).record).toMatchObject({ attempts: 3, outcome: 'fallback' });
+    expect((await bad).record).toMatchObject({ attempts: 1, outcome: 'fallback', error: { kind: 'bad-output', message: 'not JSON' } });
+    expect(model.starts.filter((s) => s.request === 0)).toHaveLength(3);
+  });
+
+  it('pauses all dispatch for the retry delay of a 429', async () => {
+    const limited = new ModelError('rate-limit', '429', { status: 429, retryAfterMs: 5000 });
+    const { clock, submit, model, scheduler } = harness(
+      (r, attempt) => (r === 0 && attempt === 1 ? { latencyMs: 100, fail: limited } : { latencyMs: 100 }),
+      { concurrency: 1 },
+    );
+    const all = Promise.all([0, 1, 2, 3].map((i) => submit(i)));
+    await clock.advance(100);
+    expect(scheduler.metrics().pausedForMs).toBe(5000);
+    await clock.advance(4999);
+    expect(model.starts).toHaveLength(1);
+    await clock.advance(1);
+    expect(model.starts).toHaveLength(2);
+    // The rate-limited job keeps its place at the head of the line.
+    expect(model.starts[1]).toMatchObject({ request: 0, attempt: 2, at: 5100 });
+    await clock.runAll();
+    expect((await all).every((r) => r.source === 'fake')).toBe(true);
+  });
+
+  it.each(['invalid-key', 'quota-exhausted'] as const)('on %s: no retry, live calls stop, every waiting job falls back at once', async (kind) => {
+    const { clock, submit, model, scheduler, events } = harness(
+      () => ({ latencyMs: 100, fail: new ModelError(kind, 'no') }),
+      { concurrency: 2 },
+    );
+    const all = Promise.all(Array.from({ length: 10 }, (_, i) => submit(i, 'b')));
+    await clock.advance(100);
+    const results = await all;
+    expect(model.starts).toHaveLength(2);
+    expect(results.every((r) => r.source === 'fallback')).toBe(true);
+    expect(results.every((r) => r.record.endedAt === 100)).toBe(true);
+    expect(events.filter((e) => e.type === 'live-disabled')).toHaveLength(1);
+    expect(scheduler.metrics().liveDisabled?.kind).toBe(kind);
+    // Later jobs do not try the model at all until a new one is set.
+    const later = submit(99);
+    await clock.advance(0);
+    expect((await later).record.attempts).toBe(0);
+    scheduler.setModel(new FakeModel<number>(clock, () => ({ latencyMs: 10 })));
+    const after = submit(100);
+    await clock.advance(10);
+    expect((await after).source).toBe('fake');
+  });
+
+  it('keeps the others unchanged when 30% of calls fail', async () => {
+    const latency = (r: number): number => 200 + ((r * 37) % 300);
+    const faulty = (r: number): Script => {
+      const roll = (r * 7919) % 100;
+      if (roll < 10) return { latencyMs: latency(r), fail: new ModelError('server', 'boom') };
+      if (roll < 20) return { latencyMs: 0, hang: true };
+      if (roll < 30) return { latencyMs: latency(r), fail: new ModelError('bad-output', 'junk') };
+      return { latencyMs: latency(r) };
+    };
+    const run = async (script: (r: number) => Script) => {
+      const { clock, submit } = harness(script, { timeoutMs: 2000, maxAttempts: 1, concurrency: Infinity });
+      const all = Promise.all(Array.from({ length: 200 }, (_, i) => submit(i, 'b')));
+      await clock.runAll();
+      return all;
+    };
+    const clean = await run((r) => ({ latencyMs: latency(r) }));
+    const noisy = await run(faulty);
+    expect(noisy).toHaveLength(200);
+    const failed = noisy.filter((r) => r.source === 'fallback');
+    expect(failed.length).toBeGreaterThan(40);
+    expect(failed.length).toBeLessThan(80);
+    for (const [i, result] of noisy.entries()) {
+      if (result.source === 'fallback') continue;
+      expect(result.record.endedAt - (result.record.startedAt ?? NaN)).toBe(clean[i]?.record.endedAt);
+    }
+    // A hang costs its own job the timeout and nothing more.
+    expect(Math.max(...noisy.map((r) => r.record.endedAt))).toBe(2000);
+  });
+});

@@ -1,0 +1,116 @@
+import type { ModelError, FailureKind } from '../brain/errors.ts';
+import type { TokenUsage } from '../brain/model.ts';
+
+/** `sequential` runs one call at a time: the baseline that parallel dispatch is compared with. */
+export type Strategy = 'parallel' | 'sequential';
+export const STRATEGIES: readonly Strategy[] = ['parallel', 'sequential'];
+
+export interface SchedulerConfig {
+  readonly strategy: Strategy;
+  /** Requests allowed in any rolling 60 s window; `Infinity` for no budget. Retries count. */
+  readonly rpm: number;
+  /** Calls in flight at once; `Infinity` for no cap. */
+  readonly concurrency: number;
+  /** Per-attempt deadline; the request is aborted when it passes. */
+  readonly timeoutMs: number;
+  /** Tries per job, the first included. */
+  readonly maxAttempts: number;
+  readonly backoffBaseMs: number;
+  readonly backoffMaxMs: number;
+}
+
+export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
+  strategy: 'parallel',
+  rpm: 600,
+  concurrency: 64,
+  timeoutMs: 10_000,
+  maxAttempts: 3,
+  backoffBaseMs: 500,
+  backoffMaxMs: 8_000,
+};
+
+/**
+ * One model call someone wants made. The scheduler knows nothing about who asks beyond `key`:
+ * grid agents, debaters or DAG steps all submit the same shape.
+ */
+export interface Job<Req, Res> {
+  /** Who asks, e.g. `world-1/agent-7`. Two jobs with one key are never in flight together. */
+  readonly key: string;
+  /** Jobs that became due together (one tick's expired timers); they are measured as a batch. */
+  readonly batch?: string;
+  readonly request: Req;
+  /** The answer to use when the live call finally fails: the mock's, for grid agents. */
+  fallback(request: Req): Res;
+  /** Called once, when the job's first attempt is sent. */
+  onStart?(): void;
+}
+
+export type Outcome = 'success' | 'fallback';
+
+/** What happened to one job, from enqueue to answer. Times are on the scheduler's clock. */
+export interface CallRecord {
+  readonly id: number;
+  readonly key: string;
+  readonly batch: string | undefined;
+  readonly enqueuedAt: number;
+  /** When the first attempt was sent; undefined if the job fell back without a call. */
+  readonly startedAt: number | undefined;
+  readonly endedAt: number;
+  readonly attempts: number;
+  readonly outcome: Outcome;
+  /** Who produced the value: the model's `source`, or `fallback`. */
+  readonly source: string;
+  /** The last failure, when there was one (also on a success after retries). */
+  readonly error: { readonly kind: FailureKind; readonly message: string } | undefined;
+  readonly usage: TokenUsage | undefined;
+  readonly prompt: string | undefined;
+  readonly raw: string | undefined;
+}
+
+export interface JobResult<Res> {
+  readonly value: Res;
+  readonly source: string;
+  readonly record: CallRecord;
+}
+
+/** A batch's timing: the point of the whole sandbox. */
+export interface BatchStats {
+  readonly id: string;
+  readonly size: number;
+  /** From the first job's enqueue to the last job's answer. */
+  readonly wallMs: number;
+  /** The sum of the jobs' call latencies: what the batch would cost one call at a time. */
+  readonly sumLatencyMs: number;
+  /** sumLatencyMs / wallMs. */
+  readonly speedup: number;
+  readonly fallbacks: number;
+}
+
+export interface SchedulerMetrics {
+  readonly callsStarted: number;
+  readonly callsSucceeded: number;
+  readonly callsFailed: number;
+  readonly retries: number;
+  readonly fallbacks: number;
+  readonly jobsCompleted: number;
+  readonly inFlight: number;
+  readonly queued: number;
+  readonly rpmLimit: number;
+  readonly concurrency: number;
+  readonly strategy: Strategy;
+  readonly callsLastMinute: number;
+  /** Milliseconds until dispatch resumes after a 429 with a retry delay; 0 when not paused. */
+  readonly pausedForMs: number;
+  /** Why live calls are switched off (invalid key, daily quota), or null. */
+  readonly liveDisabled: { readonly kind: FailureKind; readonly message: string } | null;
+  readonly lastBatch: BatchStats | null;
+  readonly tokens: TokenUsage;
+}
+
+export type SchedulerEvent =
+  | { readonly type: 'started'; readonly key: string; readonly attempt: number; readonly at: number }
+  | { readonly type: 'failed-attempt'; readonly key: string; readonly attempt: number; readonly error: ModelError }
+  | { readonly type: 'settled'; readonly record: CallRecord }
+  | { readonly type: 'batch'; readonly stats: BatchStats }
+  | { readonly type: 'paused'; readonly untilMs: number; readonly error: ModelError }
+  | { readonly type: 'live-disabled'; readonly error: ModelError };
