@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { checkPatch, configFromQuery, DEFAULT_CONFIG, queryFromConfig } from './config.ts';
+
+describe('sandbox settings', () => {
+  it('reads the classic demo link', () => {
+    const { patch, problems } = configFromQuery('?agents=10&latency=500&align=1&strategy=sequential');
+    expect(problems).toEqual([]);
+    expect(patch).toEqual({ agents: 10, latency: 500, align: true, strategy: 'sequential' });
+  });
+
+  it('names each bad value, keeps the good ones, and leaves foreign keys alone', () => {
+    const { patch, problems } = configFromQuery('?agents=abc&rpm=0&speed=9&failureRate=0.3&brain=claude&utm_source=x&seed=');
+    expect(patch).toEqual({ failureRate: 0.3 });
+    expect(problems.map((p) => p.key)).toEqual(['agents', 'rpm', 'speed', 'brain', 'seed']);
+    expect(problems[0]?.message).toBe("agents must be a whole number from 1 to 10000 (got 'abc'); using 10.");
+    expect(problems[1]?.message).toMatch(/^rpm must be a whole number from 1 to 1000000 \(got '0'\); using 600\.$/);
+  });
+
+  it('refuses an API key in a link without echoing it', () => {
+    const { patch, problems } = configFromQuery('?apiKey=AIzaSecret&agents=3');
+    expect(patch).toEqual({ agents: 3 });
+    expect(problems).toHaveLength(1);
+    expect(JSON.stringify(problems)).not.toContain('AIzaSecret');
+  });
+
+  it('checks configure() values of any type, and unknown keys', () => {
+    const { patch, problems } = checkPatch({ agents: 2.5, align: false, model: 'gemini-2.0-flash', baseUrl: 'ftp://x', nope: 1 });
+    expect(patch).toEqual({ align: false, model: 'gemini-2.0-flash' });
+    expect(problems.map((p) => p.key)).toEqual(['agents', 'baseUrl', 'nope']);
+  });
+
+  it('round-trips through a query that lists only what differs from the defaults', () => {
+    const config = { ...DEFAULT_CONFIG, agents: 100, align: false, failureRate: 0.25 };
+    const query = queryFromConfig(config);
+    expect(query).toBe('?agents=100&align=0&failureRate=0.25');
+    expect({ ...DEFAULT_CONFIG, ...configFromQuery(query).patch }).toEqual(config);
+    expect(queryFromConfig(DEFAULT_CONFIG)).toBe('');
+  });
+});

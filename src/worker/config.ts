@@ -1,0 +1,153 @@
+/**
+ * The sandbox's settings: the keys shared by the URL query and `window.sandbox.configure`
+ * (docs/ARCHITECTURE.md, "Contracts"). One table of zod schemas checks both, so a link and a
+ * devtools call accept exactly the same values and reject the same mistakes with the same words.
+ */
+import { z } from 'zod';
+
+/** Milliseconds per simulation tick at speed ×1: ten ticks a second. */
+export const TICK_MS = 100;
+
+/** A whole number read from a number or a numeric string; '' and '1e' are not numbers. */
+const wholeNumber = (min: number, max: number) => {
+  const what = `must be a whole number from ${min} to ${max}`;
+  return z.preprocess(numeric, z.number(what).int(what).min(min, what).max(max, what));
+};
+const decimal = (min: number, max: number) => {
+  const what = `must be a number from ${min} to ${max}`;
+  return z.preprocess(numeric, z.number(what).min(min, what).max(max, what));
+};
+
+function numeric(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  return text === '' ? NaN : Number(text);
+}
+
+const flag = z.preprocess(
+  (value) => (value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value),
+  z.boolean('must be 0 or 1'),
+);
+
+const modelName = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9][\w.\-/]{0,99}$/, 'must be a model name such as gemini-2.5-flash');
+
+const baseUrl = z
+  .string()
+  .trim()
+  .refine((text) => text === '' || /^https?:\/\/[^\s]+$/.test(text), 'must be an http(s) URL, or empty for Google');
+
+/** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
+export const CONFIG_FIELDS = {
+  agents: wholeNumber(1, 10_000),
+  thinkInterval: wholeNumber(100, 600_000),
+  align: flag,
+  strategy: z.enum(['parallel', 'sequential'], 'must be parallel or sequential'),
+  rpm: wholeNumber(1, 1_000_000),
+  concurrency: wholeNumber(1, 10_000),
+  timeout: wholeNumber(100, 600_000),
+  brain: z.enum(['mock', 'gemini'], 'must be mock or gemini'),
+  latency: wholeNumber(0, 600_000),
+  jitter: wholeNumber(0, 600_000),
+  failureRate: decimal(0, 1),
+  seed: wholeNumber(0, 2_147_483_647),
+  speed: decimal(0.25, 4),
+  model: modelName,
+  baseUrl,
+} as const;
+
+export type ConfigKey = keyof typeof CONFIG_FIELDS;
+export const CONFIG_KEYS = Object.keys(CONFIG_FIELDS) as ConfigKey[];
+
+export type SandboxConfig = { readonly [K in ConfigKey]: z.output<(typeof CONFIG_FIELDS)[K]> };
+
+export const DEFAULT_CONFIG: SandboxConfig = {
+  agents: 10,
+  thinkInterval: 3_000,
+  align: true,
+  strategy: 'parallel',
+  rpm: 600,
+  concurrency: 64,
+  timeout: 10_000,
+  brain: 'mock',
+  latency: 500,
+  jitter: 50,
+  failureRate: 0,
+  seed: 1,
+  speed: 1,
+  model: 'gemini-2.5-flash',
+  baseUrl: '',
+};
+
+export type ConfigPatch = Partial<SandboxConfig>;
+
+/** A rejected value, named so the page can say which key was wrong and why. */
+export interface ConfigProblem {
+  readonly key: string;
+  readonly message: string;
+}
+
+/**
+ * Checks a patch key by key: good values are kept, each bad or unknown key becomes a problem.
+ * Nothing throws, so one typo in a shared link cannot cost the rest of the link.
+ */
+export function checkPatch(input: Readonly<Record<string, unknown>>): { patch: ConfigPatch; problems: ConfigProblem[] } {
+  const patch: Record<string, unknown> = {};
+  const problems: ConfigProblem[] = [];
+  for (const [key, raw] of Object.entries(input)) {
+    if (!isConfigKey(key)) {
+      problems.push({ key, message: `${key} is not a setting (known: ${CONFIG_KEYS.join(', ')}).` });
+      continue;
+    }
+    const result = CONFIG_FIELDS[key].safeParse(raw);
+    if (result.success) patch[key] = result.data;
+    else problems.push({ key, message: `${key} ${result.error.issues[0]?.message ?? 'is invalid'} (got ${describe(raw)}); using ${String(DEFAULT_CONFIG[key])}.` });
+  }
+  return { patch, problems };
+}
+
+/**
+ * Reads the settings from a URL query. Keys that are not settings are left alone (other tools
+ * share the URL), except `apiKey`: a key never belongs in a link, so it is refused by name.
+ */
+export function configFromQuery(search: string): { patch: ConfigPatch; problems: ConfigProblem[] } {
+  const params = new URLSearchParams(search);
+  const input: Record<string, string> = {};
+  const problems: ConfigProblem[] = [];
+  for (const [key, value] of params) {
+    if (key.toLowerCase() === 'apikey') problems.push({ key: 'apiKey', message: 'An API key in a link was ignored: enter it in the page instead, where it is never shared.' });
+    else if (isConfigKey(key)) input[key] = value;
+  }
+  const checked = checkPatch(input);
+  return { patch: checked.patch, problems: [...problems, ...checked.problems] };
+}
+
+/** The query string that reproduces `config`, listing only keys that differ from the defaults. */
+export function queryFromConfig(config: SandboxConfig): string {
+  const params = new URLSearchParams();
+  for (const key of CONFIG_KEYS) {
+    const value = config[key];
+    if (value === DEFAULT_CONFIG[key]) continue;
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+function isConfigKey(key: string): key is ConfigKey {
+  return Object.hasOwn(CONFIG_FIELDS, key);
+}
+
+function describe(raw: unknown): string {
+  if (typeof raw === 'string') return `'${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}'`;
+  if (typeof raw === 'number' || typeof raw === 'boolean' || typeof raw === 'bigint') return String(raw);
+  try {
+    // JSON.stringify returns undefined for functions and symbols, whatever its typing says.
+    const text = JSON.stringify(raw) as string | undefined;
+    return text ?? typeof raw;
+  } catch {
+    return typeof raw;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The typed messages between the page and the simulation worker. Both directions are
+ * discriminated unions on `type`, parsed with zod where they arrive, so neither side ever trusts
+ * an `any`. `render/` and `ui/` import this file (and `config.ts`), never the worker's internals.
+ */
+import { z } from 'zod';
+
+/** Agent states as sent per tick in a Uint8Array (index = code). */
+export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
+export type AgentStateName = (typeof AGENT_STATES)[number];
+export const STATE_CODE: Readonly<Record<AgentStateName, number>> = {
+  idle: 0, queued: 1, thinking: 2, decided: 3, fellBack: 4, retrying: 5,
+};
+
+const direction = z.enum(['N', 'E', 'S', 'W', 'STAY']);
+const source = z.enum(['gemini', 'mock', 'fallback', 'none']);
+const failureKind = z.enum([
+  'invalid-key', 'rate-limit', 'quota-exhausted', 'server', 'network', 'timeout', 'blocked', 'truncated', 'bad-output', 'unknown',
+]);
+const failure = z.object({ kind: failureKind, message: z.string() });
+const tokens = z.object({ promptTokens: z.number(), outputTokens: z.number(), totalTokens: z.number() });
+const problem = z.object({ key: z.string(), message: z.string() });
+
+// ---- page → worker ----
+
+const seq = z.number().int().nonnegative();
+
+export const commandSchema = z.discriminatedUnion('type', [
+  /** `patch` is checked key by key in the worker (config.ts), so one bad key loses nothing else. */
+  z.object({ type: z.literal('configure'), seq, patch: z.record(z.string(), z.unknown()), apiKey: z.string().optional() }),
+  z.object({ type: z.literal('start'), seq }),
+  z.object({ type: z.literal('pause'), seq }),
+  z.object({ type: z.literal('step'), seq }),
+  z.object({ type: z.literal('reset'), seq, seed: z.number().int().min(0).max(2_147_483_647).optional() }),
+  z.object({ type: z.literal('select'), seq, agentId: z.number().int().nonnegative().nullable() }),
+]);
+export type Command = z.infer<typeof commandSchema>;
+/** A command before the client numbers it. */
+export type CommandBody = Command extends infer C ? (C extends { seq: number } ? Omit<C, 'seq'> : never) : never;
+
+// ---- worker → page ----
+
+const poi = z.object({ kind: z.enum(['food', 'water', 'plaza', 'library']), name: z.string(), x: z.number(), y: z.number() });
+const agentInfo = z.object({ id: z.number(), name: z.string(), traits: z.array(z.string()), goal: z.string() });
+
+/** What changed for an agent when a decision was applied to it. */
+const agentUpdate = z.object({
+  id: z.number(),
+  thought: z.string(),
+  plan: z.string(),
+  action: direction,
+  say: z.string(),
+  source,
+  decisions: z.number(),
+  latencyMs: z.number().nullable(),
+  attempts: z.number(),
+  error: failure.nullable(),
+});
+
+const lastCall = z.object({
+  latencyMs: z.number().nullable(),
+  attempts: z.number(),
+  outcome: z.enum(['success', 'fallback']),
+  source: z.string(),
+  error: failure.nullable(),
+  prompt: z.string().nullable(),
+  raw: z.string().nullable(),
+  tokens: tokens.nullable(),
+});
+
+/** Everything the inspector shows about the selected agent, refreshed every tick. */
+const agentDetail = z.object({
+  id: z.number(),
+  name: z.string(),
+  traits: z.array(z.string()),
+  goal: z.string(),
+  x: z.number(),
+  y: z.number(),
+  state: z.enum(AGENT_STATES),
+  needs: z.object({ hunger: z.number(), thirst: z.number() }),
+  memories: z.array(z.string()),
+  thought: z.string(),
+  plan: z.string(),
+  action: direction,
+  say: z.string(),
+  source,
+  decisions: z.number(),
+  lastCall: lastCall.nullable(),
+});
+
+/** One settled job, on the worker's clock (ms), for timelines and exports. */
+const callSummary = z.object({
+  id: z.number(),
+  agentId: z.number(),
+  batch: z.string().nullable(),
+  enqueuedAt: z.number(),
+  startedAt: z.number().nullable(),
+  endedAt: z.number(),
+  attempts: z.number(),
+  outcome: z.enum(['success', 'fallback']),
+  source: z.string(),
+  errorKind: failureKind.nullable(),
+});
+
+const batchStats = z.object({ id: z.string(), size: z.number(), wallMs: z.number(), sumLatencyMs: z.number(), speedup: z.number(), fallbacks: z.number() });
+
+const metrics = z.object({
+  callsStarted: z.number(),
+  callsSucceeded: z.number(),
+  callsFailed: z.number(),
+  retries: z.number(),
+  fallbacks: z.number(),
+  inFlight: z.number(),
+  queued: z.number(),
+  rpmLimit: z.number(),
+  concurrency: z.number(),
+  callsLastMinute: z.number(),
+  pausedForMs: z.number(),
+  liveDisabled: failure.nullable(),
+  lastBatch: batchStats.nullable(),
+  tokens,
+  latencyP50: z.number().nullable(),
+  latencyP95: z.number().nullable(),
+  ticksPerSecond: z.number(),
+});
+
+export const workerMessageSchema = z.discriminatedUnion('type', [
+  /** A new world: sent on start and on every reset or change that rebuilds it. */
+  z.object({
+    type: z.literal('world'),
+    worldId: z.number(),
+    width: z.number(),
+    height: z.number(),
+    walls: z.instanceof(Uint8Array),
+    pois: z.array(poi),
+    agents: z.array(agentInfo),
+  }),
+  /** One tick. `positions` is [x0, y0, x1, y1, …] and `states` one code per agent, both transferred. */
+  z.object({
+    type: z.literal('tick'),
+    worldId: z.number(),
+    tick: z.number(),
+    running: z.boolean(),
+    tickMs: z.number(),
+    positions: z.instanceof(Uint16Array),
+    states: z.instanceof(Uint8Array),
+    updates: z.array(agentUpdate),
+    selected: agentDetail.nullable(),
+    calls: z.array(callSummary),
+    metrics,
+  }),
+  /** The settings in force, after a configure (problems name the keys that were refused). */
+  z.object({ type: z.literal('config'), seq: z.number().nullable(), config: z.record(z.string(), z.unknown()), hasKey: z.boolean(), problems: z.array(problem) }),
+  /** A command has been handled and its effects posted. */
+  z.object({ type: z.literal('ack'), seq: z.number() }),
+  /** Something the user should read, in one sentence; `code` lets the page replace or clear it. */
+  z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), message: z.string().nullable() }),
+]);
+export type WorkerMessage = z.infer<typeof workerMessageSchema>;
+export type WorldMessage = Extract<WorkerMessage, { type: 'world' }>;
+export type TickMessage = Extract<WorkerMessage, { type: 'tick' }>;
+export type AgentUpdate = z.infer<typeof agentUpdate>;
+export type AgentDetail = z.infer<typeof agentDetail>;
+export type CallSummary = z.infer<typeof callSummary>;
+export type Metrics = z.infer<typeof metrics>;
+export type BatchSummary = z.infer<typeof batchStats>;

@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import type { Brain } from '../brain/brain.ts';
+import { ManualClock } from '../clock/manualClock.ts';
+import type { CommandBody, TickMessage, WorkerMessage } from './protocol.ts';
+import { Session } from './session.ts';
+
+/** A session on a fake clock that keeps every message it posts. */
+function harness(brainFor?: () => Brain) {
+  const clock = new ManualClock();
+  const messages: WorkerMessage[] = [];
+  const session = new Session({ clock, post: (message) => messages.push(message), ...(brainFor ? { brainFor } : {}) });
+  let seq = 0;
+  const send = (command: CommandBody): void => {
+    session.handle({ ...command, seq: ++seq } as Parameters<Session['handle']>[0]);
+  };
+  const ticks = (): TickMessage[] => messages.filter((m): m is TickMessage => m.type === 'tick');
+  const lastTick = (): TickMessage => {
+    const last = ticks().at(-1);
+    if (!last) throw new Error('no tick yet');
+    return last;
+  };
+  return { clock, messages, session, send, ticks, lastTick };
+}
+
+describe('Session', () => {
+  it('builds the configured world and posts world, tick, config and ack in that order', () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 12, seed: 5 } });
+    expect(h.messages.map((m) => m.type)).toEqual(['world', 'tick', 'config', 'ack']);
+    const world = h.messages[0];
+    expect(world?.type === 'world' && world.agents).toHaveLength(12);
+    expect(h.lastTick().positions).toHaveLength(24);
+    expect(h.lastTick().states).toHaveLength(12);
+    expect(h.lastTick().running).toBe(false);
+  });
+
+  it('keeps good keys and names bad ones', () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 7, rpm: 0, colour: 'red' } });
+    const config = h.messages.find((m) => m.type === 'config');
+    expect(config?.type === 'config' && config.config.agents).toBe(7);
+    expect(config?.type === 'config' && config.config.rpm).toBe(600);
+    expect(config?.type === 'config' && config.problems.map((p) => p.key)).toEqual(['rpm', 'colour']);
+  });
+
+  it('runs ten ticks a second, pauses, and steps exactly one tick', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 5 } });
+    h.send({ type: 'start' });
+    await h.clock.advance(1_000);
+    expect(h.lastTick().tick).toBe(10);
+    expect(h.lastTick().running).toBe(true);
+    h.send({ type: 'pause' });
+    await h.clock.advance(1_000);
+    expect(h.lastTick().tick).toBe(10);
+    expect(h.lastTick().running).toBe(false);
+    h.send({ type: 'step' });
+    expect(h.lastTick().tick).toBe(11);
+    await h.clock.advance(1_000);
+    expect(h.lastTick().tick).toBe(11);
+  });
+
+  it('thinks a batch of ten in ~500 ms in parallel and ~5 s in sequence; agents move meanwhile', async () => {
+    for (const [strategy, low, high] of [['parallel', 500, 560], ['sequential', 4_500, 5_600]] as const) {
+      const h = harness();
+      h.send({ type: 'configure', patch: { agents: 10, latency: 500, jitter: 50, align: 1, strategy } });
+      h.send({ type: 'start' });
+      await h.clock.advance(3_000 + 6_000);
+      const batch = h.lastTick().metrics.lastBatch;
+      expect(batch?.size).toBe(10);
+      expect(batch?.wallMs).toBeGreaterThanOrEqual(low);
+      expect(batch?.wallMs).toBeLessThanOrEqual(high);
+      expect(batch?.sumLatencyMs).toBeGreaterThanOrEqual(4_500);
+      const updates = h.ticks().flatMap((t) => t.updates);
+      expect(new Set(updates.map((u) => u.id)).size).toBe(10);
+      expect(updates.every((u) => u.source === 'mock' && u.thought !== '' && u.latencyMs !== null)).toBe(true);
+    }
+  });
+
+  it('with 30% failures every agent gets a decision every round, and fallbacks are marked', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 30, latency: 300, jitter: 0, failureRate: 0.3, thinkInterval: 4_000 } });
+    h.send({ type: 'start' });
+    await h.clock.advance(4_000 * 5 + 50);
+    const updates = h.ticks().flatMap((t) => t.updates);
+    const perAgent = new Map<number, number>();
+    for (const u of updates) perAgent.set(u.id, (perAgent.get(u.id) ?? 0) + 1);
+    // Rounds start at 4, 8, 12, 16 and 20 s; the first four have been answered by now.
+    expect([...perAgent.values()].every((n) => n === 4)).toBe(true);
+    expect(perAgent.size).toBe(30);
+    expect(updates.some((u) => u.source === 'fallback')).toBe(true);
+    expect(h.lastTick().metrics.fallbacks).toBeGreaterThan(0);
+  });
+
+  it('sends the selected agent in full, memories newest first', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 3, thinkInterval: 1_000, latency: 100 } });
+    h.send({ type: 'select', agentId: 1 });
+    h.send({ type: 'start' });
+    await h.clock.advance(3_500);
+    const detail = h.lastTick().selected;
+    expect(detail?.id).toBe(1);
+    expect(detail?.memories.length).toBe(3);
+    expect(detail?.memories[0]).toMatch(/^tick 3\d:/);
+    expect(detail?.lastCall?.raw).toContain(detail?.thought);
+    h.send({ type: 'select', agentId: null });
+    expect(h.lastTick().selected).toBeNull();
+  });
+
+  it('rebuilds the world for world keys only, and ignores answers meant for an old world', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 4, thinkInterval: 1_000, latency: 400 } });
+    h.send({ type: 'start' });
+    await h.clock.advance(1_200);
+    h.send({ type: 'configure', patch: { rpm: 100 } });
+    expect(h.messages.filter((m) => m.type === 'world')).toHaveLength(1);
+    h.send({ type: 'configure', patch: { agents: 6 } });
+    expect(h.messages.filter((m) => m.type === 'world')).toHaveLength(2);
+    await h.clock.advance(300);
+    const fresh = h.ticks().filter((t) => t.worldId === 2);
+    expect(fresh.flatMap((t) => t.updates)).toEqual([]);
+    expect(h.lastTick().running).toBe(true);
+    expect(h.lastTick().metrics.rpmLimit).toBe(100);
+  });
+
+  it('says so when gemini is chosen without a key, and uses the live brain once one is given', async () => {
+    const calls: string[] = [];
+    const live: Brain = {
+      source: 'gemini',
+      call: (request) => {
+        calls.push(request.name);
+        return Promise.resolve({ value: { thought: 'live', plan: 'p', action: 'STAY' } });
+      },
+      decide: (request, options) => live.call(request, options),
+    };
+    const h = harness(() => live);
+    h.send({ type: 'configure', patch: { agents: 2, brain: 'gemini', thinkInterval: 500 } });
+    const notice = h.messages.find((m) => m.type === 'notice');
+    expect(notice?.type === 'notice' && notice.message).toMatch(/no API key/);
+    h.send({ type: 'configure', patch: {}, apiKey: 'k' });
+    expect(h.messages.filter((m) => m.type === 'notice').at(-1)).toMatchObject({ code: 'gemini-key', message: null });
+    h.send({ type: 'start' });
+    await h.clock.advance(700);
+    expect(calls.length).toBe(2);
+    expect(h.ticks().flatMap((t) => t.updates).every((u) => u.source === 'gemini')).toBe(true);
+    const config = h.messages.filter((m) => m.type === 'config').at(-1);
+    expect(JSON.stringify(config)).not.toContain('"k"');
+  });
+});

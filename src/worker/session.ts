@@ -1,0 +1,264 @@
+import type { Brain } from '../brain/brain.ts';
+import { MockBrain } from '../brain/mockBrain.ts';
+import type { Clock } from '../clock/clock.ts';
+import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
+import { FixedStepLoop } from '../engine/loop.ts';
+import type { CallRecord, SchedulerConfig } from '../scheduler/types.ts';
+import { defaultWorldConfig } from '../sim/world.ts';
+import { brainFor, type BrainChoice } from './brainFor.ts';
+import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
+import { schedulerNotices } from './notices.ts';
+import type { CallSummary, Command, WorkerMessage } from './protocol.ts';
+import { detailOf, metricsOf, packPositions, packStates, summaryOf, updateOf } from './tickMessage.ts';
+
+/** Settings that shape the world itself: changing one builds a new world. */
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align'];
+/** Latencies kept for p50 / p95. */
+const LATENCY_WINDOW = 1_000;
+
+export interface SessionOptions {
+  readonly clock: Clock;
+  /** Sends a message to the page, transferring the listed buffers. */
+  readonly post: (message: WorkerMessage, transfer: Transferable[]) => void;
+  /** Builds the live brain; the default asks Gemini. Tests inject their own. */
+  readonly brainFor?: (choice: BrainChoice, mock: MockBrain) => Brain;
+}
+
+/**
+ * Everything the worker owns: one world engine (sim + scheduler + brain), the fixed-step loop,
+ * and the bookkeeping that turns them into messages. It holds no DOM and no `self`, so it runs
+ * under a fake clock in tests exactly as it runs in the worker.
+ */
+export class Session {
+  private config: SandboxConfig = DEFAULT_CONFIG;
+  private apiKey = '';
+  private engine: WorldEngine | undefined;
+  private mock: MockBrain;
+  private readonly loop: FixedStepLoop;
+  private worldId = 0;
+  private selected: number | null = null;
+  private readonly lastRecord = new Map<number, CallRecord>();
+  private readonly retrying = new Set<number>();
+  /** Agents whose answer is in the engine's inbox: it is applied, and sent, on the next tick. */
+  private answered = new Set<number>();
+  private calls: CallSummary[] = [];
+  private latencies: number[] = [];
+  private tickTimes: number[] = [];
+  private readonly notices = new Map<string, string>();
+
+  constructor(private readonly options: SessionOptions) {
+    this.mock = this.makeMock();
+    this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
+      this.tick();
+    });
+  }
+
+  /** Applies one command and posts its effects, then an `ack` carrying its `seq`. */
+  handle(command: Command): void {
+    switch (command.type) {
+      case 'configure':
+        this.configure(command.patch, command.apiKey, command.seq);
+        break;
+      case 'start':
+        this.ensureWorld();
+        this.loop.start();
+        this.postTick(new Set());
+        break;
+      case 'pause':
+        this.ensureWorld();
+        this.loop.pause();
+        this.postTick(new Set());
+        break;
+      case 'step':
+        this.ensureWorld();
+        this.loop.pause();
+        this.tick();
+        break;
+      case 'reset':
+        if (command.seed !== undefined) this.config = { ...this.config, seed: command.seed };
+        this.rebuild();
+        break;
+      case 'select':
+        this.ensureWorld();
+        this.selected = command.agentId;
+        this.postTick(new Set());
+        break;
+    }
+    this.options.post({ type: 'ack', seq: command.seq }, []);
+  }
+
+  /** Stops the loop and every call. */
+  dispose(): void {
+    this.loop.pause();
+    this.engine?.dispose();
+  }
+
+  private configure(raw: Readonly<Record<string, unknown>>, apiKey: string | undefined, seq: number): void {
+    const { patch, problems } = checkPatch(raw);
+    const before = this.config;
+    this.config = { ...before, ...patch };
+    const keyChanged = apiKey !== undefined && apiKey.trim() !== this.apiKey;
+    if (apiKey !== undefined) this.apiKey = apiKey.trim();
+    const changed = (key: ConfigKey): boolean => before[key] !== this.config[key];
+    this.loop.setSpeed(this.config.speed);
+    if (!this.engine || WORLD_KEYS.some(changed)) {
+      this.rebuild();
+    } else {
+      this.engine.scheduler.configure(this.schedulerConfig());
+      this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
+      if (keyChanged || changed('brain') || changed('model') || changed('baseUrl')) this.engine.setBrain(this.liveBrain());
+    }
+    this.options.post({ type: 'config', seq, config: { ...this.config }, hasKey: this.apiKey !== '', problems }, []);
+  }
+
+  private ensureWorld(): void {
+    if (!this.engine) this.rebuild();
+  }
+
+  /** Builds a fresh world from the current settings; the loop keeps running if it was. */
+  private rebuild(): void {
+    this.engine?.dispose();
+    this.worldId++;
+    this.lastRecord.clear();
+    this.retrying.clear();
+    this.answered = new Set();
+    this.calls = [];
+    this.latencies = [];
+    this.mock = this.makeMock();
+    const worldId = this.worldId;
+    const { config } = this;
+    this.engine = new WorldEngine({
+      world: defaultWorldConfig({
+        agents: config.agents,
+        seed: config.seed,
+        align: config.align,
+        thinkIntervalTicks: Math.max(1, Math.round(config.thinkInterval / TICK_MS)),
+      }),
+      brain: this.liveBrain(),
+      clock: this.options.clock,
+      scheduler: this.schedulerConfig(),
+      worldId: `world-${worldId}`,
+      onEvent: (event) => {
+        // A disposed engine still settles its jobs (as fallbacks); they belong to no world now.
+        if (worldId === this.worldId) this.onEngineEvent(event);
+      },
+    });
+    const { grid, agents } = this.engine.state;
+    this.options.post(
+      {
+        type: 'world',
+        worldId,
+        width: grid.width,
+        height: grid.height,
+        walls: grid.walls.slice(),
+        pois: grid.pois.map((p) => ({ ...p })),
+        agents: agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
+      },
+      [],
+    );
+    this.postTick(new Set());
+  }
+
+  private makeMock(): MockBrain {
+    const { config } = this;
+    return new MockBrain({ clock: this.options.clock, seed: config.seed, latencyMs: config.latency, jitterMs: config.jitter, errorRate: config.failureRate });
+  }
+
+  private liveBrain(): Brain {
+    const choice: BrainChoice = { brain: this.config.brain, apiKey: this.apiKey, model: this.config.model, baseUrl: this.config.baseUrl };
+    const missingKey = choice.brain === 'gemini' && choice.apiKey === '';
+    this.setNotice('gemini-key', missingKey ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.' : null, 'warning');
+    if (missingKey || choice.brain === 'mock') return this.mock;
+    return (this.options.brainFor ?? brainFor)(choice, this.mock);
+  }
+
+  private schedulerConfig(): Partial<SchedulerConfig> {
+    const { config } = this;
+    return { strategy: config.strategy, rpm: config.rpm, concurrency: config.concurrency, timeoutMs: config.timeout };
+  }
+
+  private tick(): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const answered = this.answered;
+    this.answered = new Set();
+    engine.tick();
+    const now = this.options.clock.now();
+    this.tickTimes.push(now);
+    while ((this.tickTimes[0] ?? now) <= now - 1_000) this.tickTimes.shift();
+    this.postTick(answered);
+  }
+
+  private postTick(answered: ReadonlySet<number>): void {
+    const engine = this.engine;
+    if (!engine) return;
+    const state = engine.state;
+    const updates = [];
+    for (const id of answered) {
+      const agent = state.agents[id];
+      if (agent) updates.push(updateOf(agent, this.lastRecord.get(id)));
+    }
+    const selectedAgent = this.selected === null ? undefined : state.agents[this.selected];
+    const positions = packPositions(state);
+    const states = packStates(state, this.retrying);
+    const running = this.loop.running;
+    const metrics = metricsOf(engine.scheduler.metrics(), this.latencies, running ? this.tickTimes.length : 0);
+    for (const notice of schedulerNotices(metrics)) this.setNotice(notice.code, notice.message, notice.level);
+    this.options.post(
+      {
+        type: 'tick',
+        worldId: this.worldId,
+        tick: state.tick,
+        running,
+        tickMs: this.loop.interval,
+        positions,
+        states,
+        updates,
+        selected: selectedAgent ? detailOf(selectedAgent, this.retrying, this.lastRecord.get(selectedAgent.id)) : null,
+        calls: this.calls,
+        metrics,
+      },
+      [positions.buffer, states.buffer],
+    );
+    this.calls = [];
+  }
+
+  private onEngineEvent(event: EngineEvent): void {
+    switch (event.type) {
+      case 'decision': {
+        this.answered.add(event.agentId);
+        this.lastRecord.set(event.agentId, event.record);
+        this.retrying.delete(event.agentId);
+        this.calls.push(summaryOf(event.record, event.agentId));
+        const { startedAt, endedAt } = event.record;
+        if (startedAt !== undefined) this.latencies.push(endedAt - startedAt);
+        if (this.latencies.length > LATENCY_WINDOW * 2) this.latencies = this.latencies.slice(-LATENCY_WINDOW);
+        break;
+      }
+      case 'failed-attempt':
+        this.retrying.add(agentIdOf(event.key));
+        break;
+      case 'started':
+        this.retrying.delete(agentIdOf(event.key));
+        break;
+      case 'paused':
+      case 'live-disabled':
+      case 'settled':
+      case 'batch':
+        break;
+    }
+  }
+
+  /** Posts a notice when its text changes; null clears it. */
+  private setNotice(code: string, message: string | null, level: 'info' | 'warning' | 'error'): void {
+    if ((this.notices.get(code) ?? null) === message) return;
+    if (message === null) this.notices.delete(code);
+    else this.notices.set(code, message);
+    this.options.post({ type: 'notice', code, level, message }, []);
+  }
+}
+
+/** Job keys are `world-N/agentId`. */
+function agentIdOf(key: string): number {
+  return Number(key.slice(key.lastIndexOf('/') + 1));
+}

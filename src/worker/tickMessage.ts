@@ -1,0 +1,126 @@
+import type { CallRecord, SchedulerMetrics } from '../scheduler/types.ts';
+import type { Agent, WorldState } from '../sim/types.ts';
+import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallSummary, type Metrics } from './protocol.ts';
+
+/** Positions as [x0, y0, x1, y1, …] in a fresh buffer that can be transferred to the page. */
+export function packPositions(state: WorldState): Uint16Array<ArrayBuffer> {
+  const out = new Uint16Array(state.agents.length * 2);
+  for (const agent of state.agents) {
+    out[agent.id * 2] = agent.x;
+    out[agent.id * 2 + 1] = agent.y;
+  }
+  return out;
+}
+
+/** One state code per agent; an agent waiting to retry a failed call shows as `retrying`. */
+export function packStates(state: WorldState, retrying: ReadonlySet<number>): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(state.agents.length);
+  for (const agent of state.agents) out[agent.id] = STATE_CODE[stateName(agent, retrying)];
+  return out;
+}
+
+function stateName(agent: Agent, retrying: ReadonlySet<number>): AgentStateName {
+  if ((agent.state === 'queued' || agent.state === 'thinking') && retrying.has(agent.id)) return 'retrying';
+  return agent.state;
+}
+
+/** The job's latency from first attempt to answer; null when it fell back without a call. */
+export function latencyOf(record: CallRecord): number | null {
+  return record.startedAt === undefined ? null : record.endedAt - record.startedAt;
+}
+
+/** What the page needs to show an agent's newest decision. */
+export function updateOf(agent: Agent, record: CallRecord | undefined): AgentUpdate {
+  return {
+    id: agent.id,
+    thought: agent.thought,
+    plan: agent.plan,
+    action: agent.action,
+    say: agent.say,
+    source: agent.source,
+    decisions: agent.decisions,
+    latencyMs: record ? latencyOf(record) : null,
+    attempts: record?.attempts ?? 0,
+    error: record?.error ?? null,
+  };
+}
+
+/** The inspector's view of one agent: memories newest first, and its last call in full. */
+export function detailOf(agent: Agent, retrying: ReadonlySet<number>, record: CallRecord | undefined): AgentDetail {
+  return {
+    id: agent.id,
+    name: agent.name,
+    traits: [...agent.traits],
+    goal: agent.goal,
+    x: agent.x,
+    y: agent.y,
+    state: stateName(agent, retrying),
+    needs: agent.needs,
+    memories: agent.memories.map((m) => m.text).reverse(),
+    thought: agent.thought,
+    plan: agent.plan,
+    action: agent.action,
+    say: agent.say,
+    source: agent.source,
+    decisions: agent.decisions,
+    lastCall: record
+      ? {
+          latencyMs: latencyOf(record),
+          attempts: record.attempts,
+          outcome: record.outcome,
+          source: record.source,
+          error: record.error ?? null,
+          prompt: record.prompt ?? null,
+          raw: record.raw ?? null,
+          tokens: record.usage ?? null,
+        }
+      : null,
+  };
+}
+
+/** A call record without the prompt and reply text, which only the inspector needs. */
+export function summaryOf(record: CallRecord, agentId: number): CallSummary {
+  return {
+    id: record.id,
+    agentId,
+    batch: record.batch ?? null,
+    enqueuedAt: record.enqueuedAt,
+    startedAt: record.startedAt ?? null,
+    endedAt: record.endedAt,
+    attempts: record.attempts,
+    outcome: record.outcome,
+    source: record.source,
+    errorKind: record.error?.kind ?? null,
+  };
+}
+
+/** The value at quantile q (0..1) of an ascending array, nearest rank; null when empty. */
+export function quantile(sorted: readonly number[], q: number): number | null {
+  if (sorted.length === 0) return null;
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[rank] ?? null;
+}
+
+/** The scheduler's metrics plus what the worker measures itself. */
+export function metricsOf(scheduler: SchedulerMetrics, latencies: readonly number[], ticksPerSecond: number): Metrics {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  return {
+    callsStarted: scheduler.callsStarted,
+    callsSucceeded: scheduler.callsSucceeded,
+    callsFailed: scheduler.callsFailed,
+    retries: scheduler.retries,
+    fallbacks: scheduler.fallbacks,
+    inFlight: scheduler.inFlight,
+    queued: scheduler.queued,
+    rpmLimit: scheduler.rpmLimit,
+    concurrency: scheduler.concurrency,
+    callsLastMinute: scheduler.callsLastMinute,
+    pausedForMs: scheduler.pausedForMs,
+    liveDisabled: scheduler.liveDisabled,
+    lastBatch: scheduler.lastBatch,
+    tokens: scheduler.tokens,
+    latencyP50: quantile(sorted, 0.5),
+    latencyP95: quantile(sorted, 0.95),
+    ticksPerSecond,
+  };
+}
