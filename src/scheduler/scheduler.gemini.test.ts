@@ -56,11 +56,11 @@ describe('Scheduler + GeminiBrain + fake server', () => {
     const { fake, submit } = await setup({ timeoutMs: 400 });
     fake.script(['500', 'hang']);
     const [retried, hung, fine] = await Promise.all([submit(1), submit(2), submit(3)]);
-    expect(retried?.source).toBe('gemini');
-    expect(retried?.record.attempts).toBe(2);
-    expect(hung?.source).toBe('fallback');
-    expect(hung?.record.error?.kind).toBe('timeout');
-    expect(fine?.source).toBe('gemini');
-    expect(fine?.record.attempts).toBe(1);
+    expect(retried.source).toBe('gemini');
+    expect(retried.record.attempts).toBe(2);
+    expect(hung.source).toBe('fallback');
+    expect(hung.record.error?.kind).toBe('timeout');
+    expect(fine.source).toBe('gemini');
+    expect(fine.record.attempts).toBe(1);
   });
 });

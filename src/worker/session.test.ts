@@ -11,7 +11,7 @@ function harness(brainFor?: () => Brain) {
   const session = new Session({ clock, post: (message) => messages.push(message), ...(brainFor ? { brainFor } : {}) });
   let seq = 0;
   const send = (command: CommandBody): void => {
-    session.handle({ ...command, seq: ++seq } as Parameters<Session['handle']>[0]);
+    session.handle({ ...command, seq: ++seq });
   };
   const ticks = (): TickMessage[] => messages.filter((m): m is TickMessage => m.type === 'tick');
   const lastTick = (): TickMessage => {

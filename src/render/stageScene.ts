@@ -1,0 +1,138 @@
+/**
+ * The scene graph and per-frame sync. Bottom to top: the map (grid, POI cells) and the agents in
+ * world space under the camera, with the POI labels (screen space) between them so a label never
+ * hides an agent, and the selection (screen space) on top. No game logic, only data-to-pixels.
+ */
+import { Container } from 'pixi.js';
+import type { Application } from 'pixi.js';
+import type { WorldMessage } from '../worker/protocol.ts';
+import { AgentsView } from './agentsView.ts';
+import { Camera } from './camera.ts';
+import { worldToScreen, type Point } from './cameraMath.ts';
+import { GridView } from './gridView.ts';
+import { interpolatePositions } from './interpolate.ts';
+import { agentInCell } from './pick.ts';
+import { PoiView } from './poiView.ts';
+import { SelectionView } from './selectionView.ts';
+import type { FramePair, RenderSource } from './source.ts';
+import { CELL, DOT_RADIUS, cellCentre } from './units.ts';
+
+/** Owns the views and the camera of one mounted stage. */
+export class StageScene {
+  readonly camera: Camera;
+  private readonly mapLayer = new Container({ label: 'map' });
+  private readonly agentLayer = new Container({ label: 'agents' });
+  private readonly grid = new GridView();
+  private readonly pois = new PoiView();
+  private readonly agents: AgentsView;
+  private readonly selection = new SelectionView();
+  private world: WorldMessage | null = null;
+  private idToIndex = new Map<number, number>();
+  private positions: Float32Array = new Float32Array(0);
+  /** Agents drawn this frame (0 when the newest tick belongs to another world). */
+  private drawn = 0;
+  private layoutVersion = -1;
+
+  constructor(
+    private readonly app: Application,
+    private readonly source: RenderSource,
+  ) {
+    this.agents = new AgentsView(app.renderer);
+    this.mapLayer.addChild(this.grid.tiles, this.pois.cells);
+    this.agentLayer.addChild(this.agents.container);
+    app.stage.addChild(this.mapLayer, this.pois.labels, this.agentLayer, this.selection.view);
+    app.stage.visible = false;
+    this.camera = new Camera(app.canvas, [this.mapLayer, this.agentLayer], () => app.screen, this.onTap);
+  }
+
+  /** Syncs every view with the source for the frame drawn at `now` (performance.now()). */
+  frame(now: number): void {
+    const world = this.source.world();
+    if (world !== this.world) this.rebuild(world);
+    this.camera.syncScreen();
+    const pair = this.source.frames();
+    this.drawn = 0;
+    if (world && pair && pair.curr.worldId === world.worldId) {
+      this.positions = interpolatePositions(pair, now, this.positions);
+      this.drawn = pair.curr.positions.length >> 1;
+      this.agents.update(this.positions, pair.curr.states, this.drawn);
+    }
+    this.agents.container.visible = this.drawn > 0;
+    if (this.camera.version !== this.layoutVersion) {
+      this.layoutVersion = this.camera.version;
+      this.grid.layout(this.camera.transform.scale);
+      this.pois.layout(this.camera.transform);
+    }
+    this.syncSelection(pair);
+  }
+
+  /**
+   * Removes the input listeners. The views are display objects on app.stage, so app.destroy()
+   * frees them; only the shared agent texture must go afterwards, once no shader binds it.
+   */
+  detach(): void {
+    this.camera.destroy();
+  }
+
+  /** Frees what app.destroy() does not own; call after it. */
+  disposeAfterRenderer(): void {
+    this.agents.destroyTexture();
+  }
+
+  private rebuild(world: WorldMessage | null): void {
+    this.world = world;
+    this.idToIndex = new Map();
+    this.app.stage.visible = world !== null;
+    this.layoutVersion = -1;
+    if (!world) return;
+    this.grid.build(world);
+    this.pois.build(world);
+    this.agents.build(world.agents.length, world.width, world.height);
+    world.agents.forEach((agent, index) => this.idToIndex.set(agent.id, index));
+    this.camera.setWorld({ width: world.width * CELL, height: world.height * CELL });
+  }
+
+  private selectedIndex(): number {
+    const id = this.source.selected();
+    return id === null ? -1 : (this.idToIndex.get(id) ?? -1);
+  }
+
+  private syncSelection(pair: FramePair | null): void {
+    const index = this.selectedIndex();
+    const t = this.camera.transform;
+    const screen = this.app.screen;
+    let at: Point | null = null;
+    if (index >= 0 && index < this.drawn) {
+      const p = worldToScreen(t, cellCentre(this.positions[index * 2] ?? 0), cellCentre(this.positions[index * 2 + 1] ?? 0));
+      const margin = DOT_RADIUS * t.scale;
+      // Off-screen: hide rather than leave a bubble pinned to the edge pointing at nothing.
+      if (p.x >= -margin && p.y >= -margin && p.x <= screen.width + margin && p.y <= screen.height + margin) at = p;
+    }
+    const detail = pair?.curr.selected;
+    const id = this.source.selected();
+    this.selection.update({
+      at,
+      dotRadius: DOT_RADIUS * t.scale,
+      // The tick's detail may still be the previously selected agent until the worker catches up.
+      thought: detail && detail.id === id ? detail.thought : null,
+      view: screen,
+    });
+  }
+
+  /** A click on a cell: the agent standing there (cycling through a crowd), or nothing. */
+  private readonly onTap = (cell: Point): void => {
+    const world = this.world;
+    const pair = this.source.frames();
+    if (!world || !pair || pair.curr.worldId !== world.worldId) {
+      this.source.select(null);
+      return;
+    }
+    const current = this.selectedIndex();
+    let index = agentInCell(pair.curr.positions, cell.x, cell.y, current);
+    // Mid-glide the dot is still drawn near its previous cell: accept a click there too.
+    if (index < 0 && pair.prev?.positions.length === pair.curr.positions.length) {
+      index = agentInCell(pair.prev.positions, cell.x, cell.y, current);
+    }
+    this.source.select(index < 0 ? null : (world.agents[index]?.id ?? index));
+  };
+}

@@ -1,0 +1,72 @@
+/**
+ * Every user command as data: one registered action per command, shared by the buttons, the
+ * keyboard and `window.sandbox`, so each does exactly the same thing however it is invoked.
+ */
+import type { SandboxClient } from './client.ts';
+import type { SandboxStore } from './store.ts';
+
+/** Finds where an agent is drawn, in page coordinates; set by the stage once it is mounted. */
+export interface StageLocator {
+  locate(agentId: number): { x: number; y: number } | null;
+}
+
+export interface ActionContext {
+  readonly client: SandboxClient;
+  readonly store: SandboxStore;
+  readonly stage: { current: StageLocator | null };
+}
+
+export interface Action {
+  readonly label: string;
+  /** A `KeyboardEvent.key` that runs it, when it has one. */
+  readonly key?: string;
+  /** Whether it can run now; a disabled control says why by its state. */
+  enabled(ctx: ActionContext): boolean;
+  run(ctx: ActionContext): Promise<void>;
+}
+
+const always = (): boolean => true;
+
+export const ACTIONS = {
+  start: {
+    label: 'Start',
+    enabled: (ctx) => !ctx.store.getState().running,
+    run: (ctx) => ctx.client.send({ type: 'start' }),
+  },
+  pause: {
+    label: 'Pause',
+    enabled: (ctx) => ctx.store.getState().running,
+    run: (ctx) => ctx.client.send({ type: 'pause' }),
+  },
+  toggle: {
+    label: 'Start / pause',
+    key: ' ',
+    enabled: always,
+    run: (ctx) => ctx.client.send({ type: ctx.store.getState().running ? 'pause' : 'start' }),
+  },
+  step: {
+    label: 'Step',
+    key: '.',
+    enabled: always,
+    run: (ctx) => ctx.client.send({ type: 'step' }),
+  },
+  reset: {
+    label: 'Reset',
+    key: 'r',
+    enabled: always,
+    run: (ctx) => ctx.client.send({ type: 'reset' }),
+  },
+  deselect: {
+    label: 'Clear selection',
+    key: 'Escape',
+    enabled: (ctx) => ctx.store.getState().selectedId !== null,
+    run: (ctx) => ctx.client.select(null),
+  },
+} as const satisfies Record<string, Action>;
+
+export type ActionId = keyof typeof ACTIONS;
+
+/** Runs an action by id. */
+export function runAction(ctx: ActionContext, id: ActionId): Promise<void> {
+  return ACTIONS[id].run(ctx);
+}

@@ -1,0 +1,171 @@
+/**
+ * The page's side of the worker protocol: numbers commands, parses every message with zod,
+ * writes per-tick data into the store's `live` slice at once and publishes the panel slices
+ * at most every `panelMs`, so panels update a few times a second whatever the tick rate.
+ */
+import { checkPatch, DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
+import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../worker/protocol.ts';
+import { EMPTY_ROW, setNotice, type AgentRow, type SandboxStore } from './store.ts';
+
+/** The parts of a Worker the client uses, so tests can pass a fake. */
+export interface WorkerPort {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
+  terminate(): void;
+}
+
+export interface ConfigureResult {
+  readonly config: SandboxConfig;
+  readonly problems: readonly ConfigProblem[];
+}
+
+/** Panels refresh at most this often (4 Hz): fast enough to read, far below frame rate. */
+const PANEL_MS = 250;
+
+export class SandboxClient {
+  private seq = 0;
+  private readonly acks = new Map<number, () => void>();
+  private readonly configured = new Map<number, (result: ConfigureResult) => void>();
+  private worldId = -1;
+  private publishTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly worker: WorkerPort,
+    private readonly now: () => number = () => performance.now(),
+    private readonly panelMs = PANEL_MS,
+  ) {
+    worker.addEventListener('message', (event) => {
+      this.receive(event.data);
+    });
+    worker.addEventListener('error', (event) => {
+      setNotice(store, 'worker', { level: 'error', message: `The simulation stopped: ${event.message || 'the worker failed to load'}. Reload the page to start again.` });
+    });
+  }
+
+  /** Sends a command; resolves once the worker has handled it and posted its effects. */
+  send(body: CommandBody): Promise<void> {
+    return this.post(body, ++this.seq);
+  }
+
+  /** Changes settings; resolves with the settings in force and the keys that were refused. */
+  configure(patch: Readonly<Record<string, unknown>>, apiKey?: string): Promise<ConfigureResult> {
+    const seq = ++this.seq;
+    const result = new Promise<ConfigureResult>((resolve) => this.configured.set(seq, resolve));
+    void this.post(apiKey === undefined ? { type: 'configure', patch: { ...patch } } : { type: 'configure', patch: { ...patch }, apiKey }, seq);
+    return result;
+  }
+
+  private post(body: CommandBody, seq: number): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.acks.set(seq, resolve);
+      this.worker.postMessage({ ...body, seq });
+    });
+  }
+
+  /** Selects an agent (or none) at once in the page and asks the worker for its details. */
+  select(agentId: number | null): Promise<void> {
+    this.store.setState({ selectedId: agentId, detail: null, live: { ...this.store.getState().live, detail: null } });
+    return this.send({ type: 'select', agentId });
+  }
+
+  dispose(): void {
+    if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
+    this.worker.terminate();
+  }
+
+  private receive(data: unknown): void {
+    const parsed = workerMessageSchema.safeParse(data);
+    if (!parsed.success) {
+      setNotice(this.store, 'protocol', { level: 'error', message: `The page received a message it does not understand (${parsed.error.issues[0]?.message ?? 'invalid'}); the display may be out of date.` });
+      return;
+    }
+    this.apply(parsed.data);
+  }
+
+  private apply(message: WorkerMessage): void {
+    switch (message.type) {
+      case 'world':
+        this.applyWorld(message);
+        break;
+      case 'tick':
+        this.applyTick(message);
+        break;
+      case 'config': {
+        const config: SandboxConfig = { ...DEFAULT_CONFIG, ...checkPatch(message.config).patch };
+        this.store.setState({ config, hasKey: message.hasKey });
+        if (message.seq !== null) {
+          this.configured.get(message.seq)?.({ config, problems: message.problems });
+          this.configured.delete(message.seq);
+        }
+        break;
+      }
+      case 'ack':
+        this.acks.get(message.seq)?.();
+        this.acks.delete(message.seq);
+        break;
+      case 'notice':
+        setNotice(this.store, message.code, message.message === null ? null : { level: message.level, message: message.message });
+        break;
+    }
+  }
+
+  private applyWorld(message: WorldMessage): void {
+    this.worldId = message.worldId;
+    const rows: AgentRow[] = new Array<AgentRow>(message.agents.length).fill(EMPTY_ROW);
+    const { selectedId } = this.store.getState();
+    const keep = selectedId !== null && selectedId < message.agents.length;
+    this.store.setState({
+      world: message,
+      rows,
+      live: { frame: null, rows, detail: null, metrics: null },
+      ...(keep ? {} : { selectedId: null, detail: null }),
+    });
+    if (!keep && selectedId !== null) void this.send({ type: 'select', agentId: null });
+  }
+
+  private applyTick(message: TickMessage): void {
+    if (message.worldId !== this.worldId) return; // a tick of a world already replaced
+    const state = this.store.getState();
+    const { live } = state;
+    const last = live.frame;
+    const sameWorld = last !== null && last.curr.worldId === message.worldId;
+    // A repeat of the same tick (after pause, select) must not restart the motion between ticks.
+    const frame = sameWorld && last.curr.tick === message.tick
+      ? { prev: last.prev, curr: message, receivedAt: last.receivedAt }
+      : { prev: sameWorld ? last.curr : null, curr: message, receivedAt: this.now() };
+    let rows = live.rows;
+    if (message.updates.length > 0) {
+      const next = rows.slice();
+      for (const { id, ...row } of message.updates) if (id < next.length) next[id] = row;
+      rows = next;
+    }
+    const detail = message.selected !== null && message.selected.id === state.selectedId ? message.selected : null;
+    this.store.setState({ live: { frame, rows, detail, metrics: message.metrics } });
+    if (message.running !== state.running || detail?.id !== state.detail?.id) this.publish();
+    else this.schedulePublish();
+  }
+
+  private schedulePublish(): void {
+    if (this.publishTimer !== undefined) return;
+    this.publishTimer = setTimeout(() => {
+      this.publish();
+    }, this.panelMs);
+  }
+
+  /** Copies the live slice into the panel slices. */
+  private publish(): void {
+    if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
+    this.publishTimer = undefined;
+    const { live } = this.store.getState();
+    const curr = live.frame?.curr;
+    this.store.setState({
+      rows: live.rows,
+      detail: live.detail,
+      metrics: live.metrics,
+      tick: curr?.tick ?? 0,
+      running: curr?.running ?? false,
+    });
+  }
+}

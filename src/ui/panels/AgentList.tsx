@@ -1,0 +1,63 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
+import { useSandbox, useSandboxContext } from '../context.ts';
+import { countRender } from '../renderCount.ts';
+
+const ROW_HEIGHT = 28;
+
+/** Every agent by name, filterable; only the visible rows are in the DOM, so 10,000 is fine. */
+export function AgentList() {
+  countRender('AgentList');
+  const ctx = useSandboxContext();
+  const agents = useSandbox((s) => s.world?.agents);
+  const rows = useSandbox((s) => s.rows);
+  const selectedId = useSandbox((s) => s.selectedId);
+  const [filter, setFilter] = useState('');
+  const matches = useMemo(() => {
+    const all = agents ?? [];
+    const needle = filter.trim().toLowerCase();
+    return needle === '' ? all : all.filter((a) => a.name.toLowerCase().includes(needle));
+  }, [agents, filter]);
+  const scroller = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read during render by design; this component re-renders at panel rate only
+  const virtualizer = useVirtualizer({ count: matches.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
+  return (
+    <section className="panel agent-list" aria-label="Agent list">
+      <h2>{`Agents (${(agents ?? []).length.toLocaleString('en')})`}</h2>
+      <input
+        type="search"
+        placeholder="Find by name"
+        aria-label="Find an agent by name"
+        value={filter}
+        onChange={(event) => {
+          setFilter(event.target.value);
+        }}
+      />
+      <div className="list-scroller" ref={scroller} data-testid="agent-list">
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const agent = matches[item.index];
+            if (!agent) return null;
+            const source = rows[agent.id]?.source ?? 'none';
+            return (
+              <button
+                type="button"
+                key={agent.id}
+                className={agent.id === selectedId ? 'list-row selected' : 'list-row'}
+                aria-pressed={agent.id === selectedId}
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  void ctx.client.select(agent.id);
+                }}
+              >
+                <span className={`dot source-${source}`} aria-hidden="true" />
+                {agent.name}
+              </button>
+            );
+          })}
+        </div>
+      </div>
+      {matches.length === 0 ? <p className="muted">No agent is called that.</p> : null}
+    </section>
+  );
+}

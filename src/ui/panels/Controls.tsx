@@ -1,0 +1,62 @@
+import { ACTIONS, runAction, type ActionId } from '../actions.ts';
+import { useSandbox, useSandboxContext } from '../context.ts';
+import { countRender } from '../renderCount.ts';
+import { ChoiceSetting, TextSetting, ToggleSetting } from './fields.tsx';
+import { LiveSettings } from './LiveSettings.tsx';
+
+const SPEEDS = [0.25, 0.5, 1, 2, 4].map((s) => [String(s), `×${s}`] as const);
+
+function ActionButton({ id, label }: { id: ActionId; label?: string }) {
+  const ctx = useSandboxContext();
+  const action = ACTIONS[id];
+  return (
+    <button
+      type="button"
+      data-action={id}
+      title={'key' in action ? `${action.label} (key: ${action.key === ' ' ? 'Space' : action.key})` : action.label}
+      onClick={() => {
+        void runAction(ctx, id);
+      }}
+    >
+      {label ?? action.label}
+    </button>
+  );
+}
+
+/** Run controls and every setting of the sandbox. */
+export function Controls() {
+  countRender('Controls');
+  const running = useSandbox((s) => s.running);
+  const brain = useSandbox((s) => s.config.brain);
+  return (
+    <section className="panel controls" aria-label="Controls">
+      <div className="run-buttons">
+        <ActionButton id="toggle" label={running ? 'Pause' : 'Start'} />
+        <ActionButton id="step" />
+        <ActionButton id="reset" />
+      </div>
+      <ChoiceSetting name="speed" label="Speed" options={SPEEDS} />
+      <h2>World</h2>
+      <TextSetting name="agents" label="Agents" hint="1 to 10,000" />
+      <TextSetting name="thinkInterval" label="Think interval (ms)" />
+      <ToggleSetting name="align" label="Aligned timers (everyone thinks together)" />
+      <TextSetting name="seed" label="Seed" />
+      <h2>Scheduler</h2>
+      <ChoiceSetting name="strategy" label="Strategy" options={[['parallel', 'Parallel'], ['sequential', 'Sequential (one at a time)']]} />
+      <TextSetting name="rpm" label="Budget (requests per minute)" />
+      <TextSetting name="concurrency" label="Concurrency cap" />
+      <TextSetting name="timeout" label="Call timeout (ms)" />
+      <h2>Brain</h2>
+      <ChoiceSetting name="brain" label="Brain" options={[['mock', 'Mock (no key, no network)'], ['gemini', 'Gemini']]} />
+      {brain === 'mock' ? (
+        <>
+          <TextSetting name="latency" label="Mock latency (ms)" />
+          <TextSetting name="jitter" label="Mock jitter (± ms)" />
+          <TextSetting name="failureRate" label="Mock failure rate (0 to 1)" />
+        </>
+      ) : (
+        <LiveSettings />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,82 @@
+import { useSandbox } from '../context.ts';
+import { countRender } from '../renderCount.ts';
+
+const SOURCE_TEXT: Readonly<Record<string, string>> = {
+  gemini: 'Gemini',
+  mock: 'mock brain',
+  fallback: 'fallback (the call failed; the mock answered)',
+  none: 'no decision yet',
+};
+
+/**
+ * The selected agent in full. Every string from a model is rendered as React text, never as
+ * HTML, so markup in a thought is shown, not run.
+ */
+export function Inspector() {
+  countRender('Inspector');
+  const selectedId = useSandbox((s) => s.selectedId);
+  const detail = useSandbox((s) => s.detail);
+  const name = useSandbox((s) => (s.selectedId === null ? null : (s.world?.agents[s.selectedId]?.name ?? null)));
+  if (selectedId === null) {
+    return (
+      <section className="panel inspector" aria-label="Agent inspector">
+        <h2>Agent</h2>
+        <p className="muted">Click an agent on the grid or in the list to read its mind.</p>
+      </section>
+    );
+  }
+  if (!detail) {
+    return (
+      <section className="panel inspector" aria-label="Agent inspector">
+        <h2>{name ?? `Agent ${selectedId}`}</h2>
+        <p className="muted">Loading…</p>
+      </section>
+    );
+  }
+  const call = detail.lastCall;
+  return (
+    <section className="panel inspector" aria-label="Agent inspector" data-testid="inspector">
+      <h2 data-testid="inspector-name">{detail.name}</h2>
+      <dl className="facts">
+        <dt>Traits</dt>
+        <dd>{detail.traits.join(', ')}</dd>
+        <dt>Goal</dt>
+        <dd>{detail.goal.replace('-', ' ')}</dd>
+        <dt>Position</dt>
+        <dd>{`(${detail.x}, ${detail.y})`}</dd>
+        <dt>State</dt>
+        <dd data-testid="inspector-state">{detail.state}</dd>
+        <dt>Thought</dt>
+        <dd data-testid="inspector-thought">{detail.thought || '–'}</dd>
+        <dt>Plan</dt>
+        <dd data-testid="inspector-plan">{detail.plan || '–'}</dd>
+        <dt>Action</dt>
+        <dd>{detail.action}</dd>
+        {detail.say ? (
+          <>
+            <dt>Says</dt>
+            <dd>{detail.say}</dd>
+          </>
+        ) : null}
+        <dt>Source</dt>
+        <dd data-testid="inspector-source">{SOURCE_TEXT[detail.source] ?? detail.source}</dd>
+        <dt>Last call</dt>
+        <dd>
+          {call
+            ? `${call.latencyMs === null ? 'no call made' : `${Math.round(call.latencyMs)} ms`}, ${call.attempts} attempt${call.attempts === 1 ? '' : 's'}${call.error ? `; ${call.error.message}` : ''}`
+            : '–'}
+        </dd>
+      </dl>
+      <h3>Memories (newest first)</h3>
+      {detail.memories.length === 0 ? (
+        <p className="muted">None yet.</p>
+      ) : (
+        <ol className="memories">
+          {detail.memories.map((memory, index) => (
+            <li key={`${detail.decisions}-${index}`}>{memory}</li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,118 @@
+/**
+ * `window.sandbox`: the page's automation surface (docs/ARCHITECTURE.md, "Contracts"). It runs
+ * the same actions as the buttons and reads the same store, so a script sees what a user sees.
+ */
+import { AGENT_STATES } from '../worker/protocol.ts';
+import { runAction, type ActionContext } from './actions.ts';
+import type { ConfigureResult } from './client.ts';
+import { renderCounts } from './renderCount.ts';
+import { applySettings } from './settings.ts';
+
+export interface SnapshotAgent {
+  readonly id: number;
+  readonly name: string;
+  readonly x: number;
+  readonly y: number;
+  readonly thought: string;
+  readonly plan: string;
+  readonly action: string;
+  readonly source: string;
+  /** A call for this agent is queued, in flight or waiting to retry. */
+  readonly thinking: boolean;
+  readonly decisions: number;
+  readonly state: string;
+}
+
+export interface Snapshot {
+  readonly tick: number;
+  readonly running: boolean;
+  readonly agents: readonly SnapshotAgent[];
+  readonly metrics: {
+    readonly callsStarted: number;
+    readonly callsSucceeded: number;
+    readonly callsFailed: number;
+    readonly fallbacks: number;
+    readonly retries: number;
+    readonly inFlight: number;
+    readonly queued: number;
+    readonly rpmLimit: number;
+    readonly callsLastMinute: number;
+    readonly lastBatch: { readonly size: number; readonly wallMs: number; readonly sumLatencyMs: number; readonly speedup: number } | null;
+    readonly fps: number;
+  };
+}
+
+export interface SandboxApi {
+  configure(patch: Readonly<Record<string, unknown>>): Promise<ConfigureResult>;
+  start(): Promise<void>;
+  pause(): Promise<void>;
+  step(): Promise<void>;
+  reset(seed?: number): Promise<void>;
+  snapshot(): Snapshot;
+  /** Extensions beyond the contract: select an agent, find it on screen, count panel renders. */
+  select(agentId: number | null): Promise<void>;
+  locate(agentId: number): { x: number; y: number } | null;
+  renderCounts(): Record<string, number>;
+}
+
+const THINKING = new Set(['queued', 'thinking', 'retrying']);
+
+/** Builds the API over a client and store. */
+export function createSandboxApi(ctx: ActionContext): SandboxApi {
+  return {
+    configure: (patch) => {
+      const { apiKey, ...rest } = patch;
+      return applySettings(ctx, rest, typeof apiKey === 'string' ? apiKey : undefined);
+    },
+    start: () => runAction(ctx, 'start'),
+    pause: () => runAction(ctx, 'pause'),
+    step: () => runAction(ctx, 'step'),
+    reset: (seed) => (seed === undefined ? runAction(ctx, 'reset') : ctx.client.send({ type: 'reset', seed })),
+    snapshot: () => snapshotOf(ctx),
+    select: (agentId) => ctx.client.select(agentId),
+    locate: (agentId) => ctx.stage.current?.locate(agentId) ?? null,
+    renderCounts,
+  };
+}
+
+function snapshotOf({ store }: ActionContext): Snapshot {
+  const { live, world, fps } = store.getState();
+  const curr = live.frame?.curr;
+  const agents: SnapshotAgent[] = (world?.agents ?? []).map((info) => {
+    const row = live.rows[info.id];
+    const state = AGENT_STATES[curr?.states[info.id] ?? 0] ?? 'idle';
+    return {
+      id: info.id,
+      name: info.name,
+      x: curr?.positions[info.id * 2] ?? 0,
+      y: curr?.positions[info.id * 2 + 1] ?? 0,
+      thought: row?.thought ?? '',
+      plan: row?.plan ?? '',
+      action: row?.action ?? 'STAY',
+      source: row?.source ?? 'none',
+      thinking: THINKING.has(state),
+      decisions: row?.decisions ?? 0,
+      state,
+    };
+  });
+  const m = live.metrics;
+  const batch = m?.lastBatch ?? null;
+  return {
+    tick: curr?.tick ?? 0,
+    running: curr?.running ?? false,
+    agents,
+    metrics: {
+      callsStarted: m?.callsStarted ?? 0,
+      callsSucceeded: m?.callsSucceeded ?? 0,
+      callsFailed: m?.callsFailed ?? 0,
+      fallbacks: m?.fallbacks ?? 0,
+      retries: m?.retries ?? 0,
+      inFlight: m?.inFlight ?? 0,
+      queued: m?.queued ?? 0,
+      rpmLimit: m?.rpmLimit ?? 0,
+      callsLastMinute: m?.callsLastMinute ?? 0,
+      lastBatch: batch && { size: batch.size, wallMs: batch.wallMs, sumLatencyMs: batch.sumLatencyMs, speedup: batch.speedup },
+      fps,
+    },
+  };
+}

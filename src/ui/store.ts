@@ -1,0 +1,100 @@
+/**
+ * One zustand store in slices. `live` changes on every tick and is read imperatively (the
+ * renderer, `window.sandbox.snapshot()`); no component selects it. The panel slices are copies
+ * published at most a few times a second (see `client.ts`), so React never renders per frame.
+ */
+import { createStore } from 'zustand/vanilla';
+import type { FramePair } from '../render/source.ts';
+import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
+import type { AgentDetail, AgentUpdate, Metrics, WorldMessage } from '../worker/protocol.ts';
+
+/** What the page knows of an agent between inspector refreshes: its newest decision. */
+export type AgentRow = Omit<AgentUpdate, 'id'>;
+
+export const EMPTY_ROW: AgentRow = {
+  thought: '', plan: '', action: 'STAY', say: '', source: 'none', decisions: 0, latencyMs: null, attempts: 0, error: null,
+};
+
+export interface Notice {
+  readonly level: 'info' | 'warning' | 'error';
+  readonly message: string;
+}
+
+/** Per-tick state: written on every message, read imperatively only. */
+export interface LiveSlice {
+  readonly live: {
+    readonly frame: FramePair | null;
+    readonly rows: readonly AgentRow[];
+    readonly detail: AgentDetail | null;
+    readonly metrics: Metrics | null;
+  };
+}
+
+/** The world as panels see it; `rows` is refreshed at panel rate. */
+export interface WorldSlice {
+  readonly world: WorldMessage | null;
+  readonly rows: readonly AgentRow[];
+}
+
+export interface StatusSlice {
+  readonly tick: number;
+  readonly running: boolean;
+  readonly metrics: Metrics | null;
+  readonly fps: number;
+}
+
+export interface SelectionSlice {
+  readonly selectedId: number | null;
+  readonly detail: AgentDetail | null;
+}
+
+export interface ConfigSlice {
+  readonly config: SandboxConfig;
+  readonly hasKey: boolean;
+}
+
+export interface NoticeSlice {
+  /** Keyed by code, so a notice replaces or clears its own earlier text. */
+  readonly notices: Readonly<Record<string, Notice>>;
+}
+
+export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice;
+
+/** A fresh store; the page makes one, tests make their own. */
+export function createSandboxStore() {
+  return createStore<SandboxState>()(() => ({
+    live: { frame: null, rows: [], detail: null, metrics: null },
+    world: null,
+    rows: [],
+    tick: 0,
+    running: false,
+    metrics: null,
+    fps: 0,
+    selectedId: null,
+    detail: null,
+    config: DEFAULT_CONFIG,
+    hasKey: false,
+    notices: {},
+  }));
+}
+
+export type SandboxStore = ReturnType<typeof createSandboxStore>;
+
+/** Sets or clears (message null) the notice with this code. */
+export function setNotice(store: SandboxStore, code: string, notice: Notice | null): void {
+  const current = store.getState().notices;
+  if (notice === null) {
+    if (!(code in current)) return;
+    store.setState({ notices: Object.fromEntries(Object.entries(current).filter(([key]) => key !== code)) });
+    return;
+  }
+  const existing = current[code];
+  if (existing?.message === notice.message && existing.level === notice.level) return;
+  store.setState({ notices: { ...current, [code]: notice } });
+}
+
+/** Turns rejected settings into one notice that names every bad key. */
+export function problemsNotice(problems: readonly ConfigProblem[]): Notice | null {
+  if (problems.length === 0) return null;
+  return { level: 'warning', message: problems.map((p) => p.message).join(' ') };
+}
