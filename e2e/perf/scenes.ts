@@ -1,0 +1,214 @@
+/**
+ * One measurement each: the app at N agents, the bare page at N dots, and the app with 1,000
+ * agents thinking or not. Each opens a fresh page (its own context), so no run inherits another's
+ * GPU memory or timers, and closes it before the next.
+ */
+import type { Browser, Page } from '@playwright/test';
+import type { Snapshot } from '../sandbox.ts';
+import { measureFrames, type FrameStats } from './measure.ts';
+
+/** The viewport e2e tests use (playwright.config.ts), so the stage has the size users see. */
+export const VIEWPORT = { width: 1400, height: 860 };
+export const MEASURE_MS = 5_000;
+/** The bare page's warm-up: PixiJS compiles shaders and uploads buffers on its first frames. */
+const WARMUP_MS = 2_000;
+/**
+ * The app has drawn for ~8 s before its first decisions arrive, so it is warm; this only lets
+ * the burst of first answers reach the panels. Short on purpose: after a decision an agent walks
+ * until a wall or another agent blocks it (src/sim/step.ts keeps a blocked agent's direction),
+ * which takes 1-3 s, so a later window would show a still crowd. The renderer rewrites every
+ * particle every frame either way, so motion changes the picture, not the cost.
+ */
+const SETTLE_MS = 500;
+/** Sampling inFlight costs a snapshot() on the main thread: 2 Hz keeps it below 5% of frames (out of p95). */
+const SAMPLE_EVERY_MS = 500;
+const READY_TIMEOUT_MS = 120_000;
+
+/**
+ * Why thinkInterval=8000 with align=1: agents start with action STAY (src/sim/world.ts) and only
+ * walk after a decision, and an aligned timer expires on every multiple of the interval
+ * (src/sim/step.ts nextTimer). So all agents decide once at tick 80 (8 s), walk on that plan,
+ * and nobody asks again before tick 160: the window after the first batch has motion but no calls.
+ * A longer interval would delay the only motion; a shorter one would put a batch in the window.
+ * latency=0, rpm and concurrency raised so even 10,000 agents get their first answer at once.
+ */
+export function drawingQuery(n: number): string {
+  return `?agents=${n}&thinkInterval=8000&align=1&latency=0&jitter=0&rpm=1000000&concurrency=10000`;
+}
+
+/**
+ * The thinking check (same world either way): 500 ms mock calls, all 1,000 sent together. The
+ * default budget (600 rpm, 64 at once) would queue most of them; raised, so "in parallel" is real.
+ */
+export function thinkingQuery(thinking: boolean): string {
+  return `?agents=1000&latency=500&jitter=50&align=1&rpm=1000000&concurrency=1000&thinkInterval=${thinking ? 1000 : 8000}`;
+}
+
+interface AppProbe {
+  tick: number;
+  running: boolean;
+  agents: number;
+  decided: number;
+  callsStarted: number;
+  inFlight: number;
+  queued: number;
+  xy: number[];
+}
+
+/** Runs in the page: the few numbers of window.sandbox.snapshot() these checks need. */
+function probeApp(withPositions: boolean): AppProbe | null {
+  const sandbox = (window as unknown as { sandbox?: { snapshot(): Snapshot } }).sandbox;
+  if (!sandbox) return null;
+  const s = sandbox.snapshot();
+  const xy: number[] = [];
+  let decided = 0;
+  for (const agent of s.agents) {
+    if (agent.decisions > 0) decided++;
+    if (withPositions) xy.push(agent.x, agent.y);
+  }
+  const m = s.metrics;
+  return { tick: s.tick, running: s.running, agents: s.agents.length, decided, callsStarted: m.callsStarted, inFlight: m.inFlight, queued: m.queued, xy };
+}
+
+/** Renderer main-thread time per drawn frame over a window (CDP Performance metrics; the worker is not counted). */
+export interface MainThreadCost {
+  /** JavaScript: the app's or page's own work (frame callback, messages, React). */
+  scriptMsPerFrame: number;
+  /** Every task, including Chromium's own (with software WebGL, mostly waiting on the GPU process). */
+  taskMsPerFrame: number;
+}
+
+/** Starts counting main-thread time; the returned function stops and divides by `frames`. */
+async function countMainThread(page: Page): Promise<(frames: number) => Promise<MainThreadCost>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async (): Promise<{ script: number; task: number }> => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const value = (name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
+    return { script: value('ScriptDuration'), task: value('TaskDuration') };
+  };
+  const start = await read();
+  return async (frames) => {
+    const end = await read();
+    const perFrame = (seconds: number): number => Math.round(((seconds * 1000) / Math.max(1, frames)) * 100) / 100;
+    return { scriptMsPerFrame: perFrame(end.script - start.script), taskMsPerFrame: perFrame(end.task - start.task) };
+  };
+}
+
+export interface AppRun {
+  stats: FrameStats;
+  mainThread: MainThreadCost;
+  stage: { width: number; height: number };
+  /** Ticks the worker ran during the window (10 a second at speed 1). */
+  ticks: number;
+  /** Model calls started during the window (0 when thinking is off). */
+  callsDuring: number;
+  /** Agents standing on another cell at the end of the window than at its start. */
+  moved: number;
+  /** inFlight sampled at 2 Hz during the window (thinking check only). */
+  inFlightSamples: number[];
+  pageErrors: string[];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
+/** Polls until most agents have had their first decision and no call is left running. */
+async function waitForFirstDecisions(page: Page, n: number): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    const probe = await page.evaluate(probeApp, false);
+    if (probe?.running && probe.agents === n && probe.decided >= 0.9 * n && probe.inFlight === 0 && probe.queued === 0) return;
+    if (Date.now() > deadline) throw new Error(`app with ${n} agents: no first decisions within ${READY_TIMEOUT_MS / 1000} s (${JSON.stringify({ ...probe, xy: undefined })})`);
+    await sleep(250);
+  }
+}
+
+/**
+ * Opens the app with `query`, waits for the first decisions plus a warm-up, then measures;
+ * with `sample`, also samples inFlight while measuring.
+ */
+export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean): Promise<AppRun> {
+  const pageErrors: string[] = [];
+  const page = await newPage(browser, pageErrors);
+  try {
+    await page.goto(`${baseUrl}/${query}`);
+    await waitForFirstDecisions(page, n);
+    // The window then ends near tick 145, before the next aligned expiry at tick 160.
+    await sleep(SETTLE_MS);
+    const box = await page.getByTestId('stage').boundingBox();
+    if (!box) throw new Error('the stage element has no size');
+    const before = await page.evaluate(probeApp, true);
+    const stopCounting = await countMainThread(page);
+    const measuring = page.evaluate(measureFrames, MEASURE_MS);
+    const finished = measuring.then(() => true, () => true);
+    const inFlightSamples: number[] = [];
+    while (sample && !(await Promise.race([finished, sleep(SAMPLE_EVERY_MS).then(() => false)]))) {
+      const probe = await page.evaluate(probeApp, false);
+      inFlightSamples.push(probe?.inFlight ?? -1);
+    }
+    const stats = await measuring;
+    const mainThread = await stopCounting(stats.frames);
+    const after = await page.evaluate(probeApp, true);
+    if (!before || !after) throw new Error('window.sandbox is missing');
+    let moved = 0;
+    for (let i = 0; i < before.xy.length; i += 2) {
+      if (before.xy[i] !== after.xy[i] || before.xy[i + 1] !== after.xy[i + 1]) moved++;
+    }
+    return {
+      stats,
+      mainThread,
+      stage: { width: Math.round(box.width), height: Math.round(box.height) },
+      ticks: after.tick - before.tick,
+      callsDuring: after.callsStarted - before.callsStarted,
+      moved,
+      inFlightSamples,
+      pageErrors,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export interface BareRun {
+  stats: FrameStats;
+  mainThread: MainThreadCost;
+  pageErrors: string[];
+}
+
+/** Opens the bare PixiJS page at the stage's size with `n` dots, warms up and measures. */
+export async function measureBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles'): Promise<BareRun> {
+  const pageErrors: string[] = [];
+  const page = await newPage(browser, pageErrors);
+  try {
+    await page.goto(`${baseUrl}/e2e/perf/bare.html?n=${n}&w=${stage.width}&h=${stage.height}&mode=${mode}`);
+    await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true, undefined, { timeout: READY_TIMEOUT_MS });
+    await sleep(WARMUP_MS);
+    const stopCounting = await countMainThread(page);
+    const stats = await page.evaluate(measureFrames, MEASURE_MS);
+    return { stats, mainThread: await stopCounting(stats.frames), pageErrors };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Reads the stage's size once, from a small world, so the bare page can be sized before any app run. */
+export async function stageSize(browser: Browser, baseUrl: string): Promise<{ width: number; height: number }> {
+  const page = await browser.newPage({ viewport: VIEWPORT });
+  try {
+    await page.goto(`${baseUrl}/?agents=100`);
+    const stage = page.getByTestId('stage');
+    await stage.waitFor();
+    await page.waitForFunction(() => document.querySelector('[data-testid="stage"] canvas') !== null);
+    const box = await stage.boundingBox();
+    if (!box) throw new Error('the stage element has no size');
+    return { width: Math.round(box.width), height: Math.round(box.height) };
+  } finally {
+    await page.close();
+  }
+}
