@@ -1,5 +1,5 @@
-import type { Brain } from '../brain/brain.ts';
 import { mockFallback } from '../brain/mockBrain.ts';
+import type { Model } from '../brain/model.ts';
 import type { Clock } from '../clock/clock.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { CallRecord, SchedulerConfig, SchedulerEvent } from '../scheduler/types.ts';
@@ -21,7 +21,8 @@ export type EngineEvent = SchedulerEvent | DecisionEvent;
 
 export interface EngineOptions {
   readonly world: WorldConfig;
-  readonly brain: Brain;
+  /** Any model of agent decisions: a Brain, or one wrapped (e.g. with a daily limit). */
+  readonly brain: Model<DecisionRequest, Decision>;
   readonly clock: Clock;
   readonly scheduler?: Partial<SchedulerConfig>;
   /** Names this world in job keys, so several worlds can share one scheduler's log. */
@@ -71,7 +72,7 @@ export class WorldEngine {
   }
 
   /** Swaps the brain (and switches live calls back on if a fatal error had stopped them). */
-  setBrain(brain: Brain): void {
+  setBrain(brain: Model<DecisionRequest, Decision>): void {
     this.scheduler.setModel(brain);
   }
 

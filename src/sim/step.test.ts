@@ -85,11 +85,16 @@ describe('step: movement', () => {
     }
   });
 
-  it('blocks moves into walls and off the edge', () => {
+  it('turns right at walls and edges to the first open side, and keeps going that way', () => {
     const state = testWorld({ width: 4, height: 3, walls: [[2, 1]], agents: [{ x: 1, y: 1, action: 'E' }, { x: 0, y: 0, action: 'N' }, { x: 3, y: 2, action: 'E' }] });
     const next = step(state, []).state;
-    expect(summary(next).map((s) => s.split(' ')[0])).toEqual(['0@1,1', '1@0,0', '2@3,2']);
-    expect(next.agents.map((a) => a.action)).toEqual(['E', 'N', 'E']);
+    // E into a wall → S; N off the top → E; E off the side, S off the bottom → W.
+    expect(summary(next).map((s) => s.split(' ')[0])).toEqual(['0@1,2', '1@1,0', '2@2,2']);
+    expect(next.agents.map((a) => a.action)).toEqual(['S', 'E', 'W']);
+    // Walled in on every side: stays, and keeps its direction for when a way opens.
+    const boxed = testWorld({ width: 3, height: 3, walls: [[1, 0], [0, 1], [2, 1], [1, 2]], agents: [{ x: 1, y: 1, action: 'N' }] });
+    const still = step(boxed, []).state.agents[0];
+    expect([still?.x, still?.y, still?.action]).toEqual([1, 1, 'N']);
   });
 
   it('resolves conflicts in ascending id order against current occupancy', () => {

@@ -27,10 +27,12 @@ export const DELTAS: Readonly<Record<Direction, readonly [number, number]>> = {
  * Advances the world one tick and returns a new state (the input is never mutated; unchanged
  * agents are shared). Order: (1) apply inputs, (2) move, (3) needs, (4) think timers, tick + 1.
  *
- * Movement conflicts: agents move in ascending id order against the current occupancy. A move
- * into a wall, off the grid, or onto a cell occupied at that moment (by an agent that already
- * moved there, or by one that has not moved yet) does not happen: the agent stays put this tick
- * and keeps its direction. So two agents never share a cell and never swap places.
+ * Movement: an agent whose cached direction runs into a wall or off the grid turns right
+ * (N → E → S → W) to the first open side and walks on that way, so it keeps moving between
+ * decisions instead of pressing against a wall. Conflicts: agents move in ascending id order
+ * against the current occupancy; a move onto a cell occupied at that moment (by an agent that
+ * already moved there, or by one that has not moved yet) does not happen: the agent stays put
+ * this tick and keeps its direction. So two agents never share a cell and never swap places.
  */
 export function step(state: WorldState, inputs: readonly SimInput[]): StepResult {
   const agents = applyInputs(state, inputs);
@@ -110,18 +112,34 @@ export function nextTimer(config: WorldConfig, tick: number, agentId: number): n
   return Math.max(1, interval + Math.round((2 * u - 1) * STAGGER * interval));
 }
 
-function moveAgents(state: WorldState, agents: readonly Agent[], occupancy: Int32Array, xs: Int32Array, ys: Int32Array): void {
+/** Clockwise order for turning away from a wall. */
+const TURN_RIGHT: readonly Direction[] = ['N', 'E', 'S', 'W'];
+
+/** The agent's direction, or the first open one turning right from it; STAY when walled in. */
+function openDirection(grid: WorldState['grid'], agent: Agent): Direction {
+  if (agent.action === 'STAY') return 'STAY';
+  const start = TURN_RIGHT.indexOf(agent.action);
+  for (let turn = 0; turn < 4; turn++) {
+    const direction = TURN_RIGHT[(start + turn) % 4] ?? 'STAY';
+    const [dx, dy] = DELTAS[direction];
+    if (!isWall(grid, agent.x + dx, agent.y + dy)) return direction;
+  }
+  return 'STAY';
+}
+
+function moveAgents(state: WorldState, agents: Agent[], occupancy: Int32Array, xs: Int32Array, ys: Int32Array): void {
   const grid = state.grid;
   for (let id = 0; id < agents.length; id++) {
     const agent = agents[id];
     if (!agent) continue;
     xs[id] = agent.x;
     ys[id] = agent.y;
-    if (agent.action === 'STAY') continue;
-    const [dx, dy] = DELTAS[agent.action];
+    const direction = openDirection(grid, agent);
+    if (direction === 'STAY') continue;
+    if (direction !== agent.action) agents[id] = { ...agent, action: direction };
+    const [dx, dy] = DELTAS[direction];
     const tx = agent.x + dx;
     const ty = agent.y + dy;
-    if (isWall(grid, tx, ty)) continue;
     const target = cellIndex(grid, tx, ty);
     if (occupancy[target] !== -1) continue;
     occupancy[cellIndex(grid, agent.x, agent.y)] = -1;

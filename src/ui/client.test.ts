@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tickFixture } from '../worker/protocol.fixture.ts';
 import type { TickMessage, WorkerMessage } from '../worker/protocol.ts';
 import { SandboxClient, type WorkerPort } from './client.ts';
 import { createSandboxStore } from './store.ts';
@@ -20,17 +21,9 @@ function fakeWorker() {
   return { port, posted, deliver };
 }
 
-const metrics = {
-  callsStarted: 0, callsSucceeded: 0, callsFailed: 0, retries: 0, fallbacks: 0, inFlight: 0, queued: 0, rpmLimit: 600,
-  concurrency: 64, callsLastMinute: 0, pausedForMs: 0, liveDisabled: null, lastBatch: null,
-  tokens: { promptTokens: 0, outputTokens: 0, totalTokens: 0 }, latencyP50: null, latencyP95: null, ticksPerSecond: 10,
-};
 
 function tick(worldId: number, n: number, overrides: Partial<TickMessage> = {}): TickMessage {
-  return {
-    type: 'tick', worldId, tick: n, running: true, tickMs: 100, positions: new Uint16Array([n, 0, 1, 1]), states: new Uint8Array(2),
-    updates: [], selected: null, calls: [], metrics, ...overrides,
-  };
+  return tickFixture({ worldId, tick: n, positions: new Uint16Array([n, 0, 1, 1]), states: new Uint8Array(2), ...overrides });
 }
 
 const world = {

@@ -56,6 +56,10 @@ export const CONFIG_FIELDS = {
   speed: decimal(0.25, 4),
   model: modelName,
   baseUrl,
+  temperature: decimal(0, 2),
+  maxTokens: wholeNumber(16, 65_536),
+  /** Live requests allowed per calendar day; 0 for no daily limit. */
+  dailyLimit: wholeNumber(0, 10_000_000),
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_FIELDS;
@@ -79,6 +83,9 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   speed: 1,
   model: 'gemini-2.5-flash',
   baseUrl: '',
+  temperature: 0.7,
+  maxTokens: 512,
+  dailyLimit: 0,
 };
 
 export type ConfigPatch = Partial<SandboxConfig>;

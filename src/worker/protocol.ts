@@ -27,7 +27,15 @@ const seq = z.number().int().nonnegative();
 
 export const commandSchema = z.discriminatedUnion('type', [
   /** `patch` is checked key by key in the worker (config.ts), so one bad key loses nothing else. */
-  z.object({ type: z.literal('configure'), seq, patch: z.record(z.string(), z.unknown()), apiKey: z.string().optional() }),
+  z.object({
+    type: z.literal('configure'),
+    seq,
+    patch: z.record(z.string(), z.unknown()),
+    /** Never echoed back: the page only learns `hasKey`. */
+    apiKey: z.string().optional(),
+    /** Live requests already sent today, restored from the page's storage after a reload. */
+    usage: z.object({ day: z.string(), count: z.number().int().nonnegative() }).optional(),
+  }),
   z.object({ type: z.literal('start'), seq }),
   z.object({ type: z.literal('pause'), seq }),
   z.object({ type: z.literal('step'), seq }),
@@ -122,6 +130,9 @@ const metrics = z.object({
   latencyP50: z.number().nullable(),
   latencyP95: z.number().nullable(),
   ticksPerSecond: z.number(),
+  /** Live requests sent today, against `dailyLimit` (0: no limit). */
+  requestsToday: z.number(),
+  dailyLimit: z.number(),
 });
 
 export const workerMessageSchema = z.discriminatedUnion('type', [

@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Brain } from '../brain/brain.ts';
+import { ModelError, type FailureKind } from '../brain/errors.ts';
 import { ManualClock } from '../clock/manualClock.ts';
 import type { CommandBody, TickMessage, WorkerMessage } from './protocol.ts';
 import { Session } from './session.ts';
 
 /** A session on a fake clock that keeps every message it posts. */
-function harness(brainFor?: () => Brain) {
+function harness(makeGemini?: () => Brain) {
   const clock = new ManualClock();
   const messages: WorkerMessage[] = [];
-  const session = new Session({ clock, post: (message) => messages.push(message), ...(brainFor ? { brainFor } : {}) });
+  const session = new Session({ clock, post: (message) => messages.push(message), today: () => '2026-11-25', ...(makeGemini ? { makeGemini } : {}) });
   let seq = 0;
   const send = (command: CommandBody): void => {
     session.handle({ ...command, seq: ++seq });
@@ -146,4 +147,54 @@ describe('Session', () => {
     const config = h.messages.filter((m) => m.type === 'config').at(-1);
     expect(JSON.stringify(config)).not.toContain('"k"');
   });
+
+  it('counts live requests per day from a restored count, and stops live calls at the daily limit', async () => {
+    const live = fakeLive();
+    const h = harness(() => live.brain);
+    h.send({ type: 'configure', patch: { agents: 4, brain: 'gemini', thinkInterval: 500, dailyLimit: 5 }, apiKey: 'k', usage: { day: '2026-11-25', count: 2 } });
+    h.send({ type: 'start' });
+    await h.clock.advance(700);
+    expect(live.calls).toBe(3);
+    const sources = h.ticks().flatMap((t) => t.updates.map((u) => u.source));
+    expect(sources.filter((s) => s === 'gemini')).toHaveLength(3);
+    expect(sources.filter((s) => s === 'fallback')).toHaveLength(1);
+    expect(h.lastTick().metrics).toMatchObject({ requestsToday: 5, dailyLimit: 5, liveDisabled: { kind: 'quota-exhausted' } });
+    const banner = h.messages.filter((m) => m.type === 'notice' && m.code === 'live-disabled').at(-1);
+    expect(banner?.type === 'notice' && banner.message).toMatch(/quota/);
+    // Raising the limit switches live calls back on; the count carries over.
+    h.send({ type: 'configure', patch: { dailyLimit: 100 } });
+    await h.clock.advance(600);
+    expect(h.lastTick().metrics.liveDisabled).toBeNull();
+    expect(live.calls).toBeGreaterThan(3);
+    expect(h.lastTick().metrics.requestsToday).toBe(2 + live.calls);
+  });
+
+  it('puts a live failure in a banner that clears itself 10 s after the last one', async () => {
+    const live = fakeLive(['timeout']);
+    const h = harness(() => live.brain);
+    h.send({ type: 'configure', patch: { agents: 1, brain: 'gemini', thinkInterval: 60_000, timeout: 1_000 }, apiKey: 'k' });
+    h.send({ type: 'start' });
+    await h.clock.advance(60_500);
+    const banner = (): unknown => h.messages.filter((m) => m.type === 'notice' && m.code === 'live-timeout').at(-1);
+    expect(banner()).toMatchObject({ level: 'warning', message: expect.stringMatching(/^1 call took longer than the 1000 ms timeout/) as unknown });
+    await h.clock.advance(10_000);
+    expect(banner()).toMatchObject({ message: null });
+  });
 });
+
+/** A live brain that answers at once, failing with the given kinds first (then succeeding). */
+function fakeLive(failures: readonly FailureKind[] = []) {
+  const queue = [...failures];
+  const state = { calls: 0, brain: undefined as unknown as Brain };
+  state.brain = {
+    source: 'gemini',
+    call: () => {
+      state.calls++;
+      const kind = queue.shift();
+      if (kind) return Promise.reject(new ModelError(kind, `injected ${kind}`));
+      return Promise.resolve({ value: { thought: 'live', plan: 'p', action: 'STAY' } });
+    },
+    decide: (request, options) => state.brain.call(request, options),
+  };
+  return state;
+}

@@ -1,18 +1,24 @@
 import type { Brain } from '../brain/brain.ts';
+import type { Model } from '../brain/model.ts';
 import { MockBrain } from '../brain/mockBrain.ts';
 import type { Clock } from '../clock/clock.ts';
 import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
+import type { DayCount } from '../scheduler/dailyLimit.ts';
 import type { CallRecord, SchedulerConfig } from '../scheduler/types.ts';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
-import { brainFor, type BrainChoice } from './brainFor.ts';
+import { geminiFor, LiveBrains, localDay, type BrainChoice } from './brainFor.ts';
 import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
+import { LiveFailures } from './liveFailures.ts';
 import { schedulerNotices } from './notices.ts';
 import type { CallSummary, Command, WorkerMessage } from './protocol.ts';
 import { detailOf, metricsOf, packPositions, packStates, summaryOf, updateOf } from './tickMessage.ts';
 
 /** Settings that shape the world itself: changing one builds a new world. */
 const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align'];
+/** Settings that choose or shape the live brain: changing one swaps it (and re-enables live calls). */
+const LIVE_KEYS: readonly ConfigKey[] = ['brain', 'model', 'baseUrl', 'temperature', 'maxTokens', 'dailyLimit'];
 /** Latencies kept for p50 / p95. */
 const LATENCY_WINDOW = 1_000;
 
@@ -21,7 +27,9 @@ export interface SessionOptions {
   /** Sends a message to the page, transferring the listed buffers. */
   readonly post: (message: WorkerMessage, transfer: Transferable[]) => void;
   /** Builds the live brain; the default asks Gemini. Tests inject their own. */
-  readonly brainFor?: (choice: BrainChoice, mock: MockBrain) => Brain;
+  readonly makeGemini?: (choice: BrainChoice) => Brain;
+  /** Today's name for the daily request count; the local date by default. */
+  readonly today?: () => string;
 }
 
 /**
@@ -45,8 +53,11 @@ export class Session {
   private latencies: number[] = [];
   private tickTimes: number[] = [];
   private readonly notices = new Map<string, string>();
+  private readonly live: LiveBrains;
+  private readonly failures = new LiveFailures();
 
   constructor(private readonly options: SessionOptions) {
+    this.live = new LiveBrains(options.makeGemini ?? geminiFor, options.today ?? (() => localDay()));
     this.mock = this.makeMock();
     this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
       this.tick();
@@ -57,6 +68,7 @@ export class Session {
   handle(command: Command): void {
     switch (command.type) {
       case 'configure':
+        if (command.usage) this.live.restore(command.usage);
         this.configure(command.patch, command.apiKey, command.seq);
         break;
       case 'start':
@@ -106,7 +118,7 @@ export class Session {
     } else {
       this.engine.scheduler.configure(this.schedulerConfig());
       this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
-      if (keyChanged || changed('brain') || changed('model') || changed('baseUrl')) this.engine.setBrain(this.liveBrain());
+      if (keyChanged || LIVE_KEYS.some(changed)) this.engine.setBrain(this.liveBrain());
     }
     this.options.post({ type: 'config', seq, config: { ...this.config }, hasKey: this.apiKey !== '', problems }, []);
   }
@@ -164,12 +176,17 @@ export class Session {
     return new MockBrain({ clock: this.options.clock, seed: config.seed, latencyMs: config.latency, jitterMs: config.jitter, errorRate: config.failureRate });
   }
 
-  private liveBrain(): Brain {
-    const choice: BrainChoice = { brain: this.config.brain, apiKey: this.apiKey, model: this.config.model, baseUrl: this.config.baseUrl };
-    const missingKey = choice.brain === 'gemini' && choice.apiKey === '';
+  /** The model agents think with now; a fresh one also clears the previous one's failures. */
+  private liveBrain(): Model<DecisionRequest, Decision> {
+    const missingKey = LiveBrains.missingKey(this.config, this.apiKey);
     this.setNotice('gemini-key', missingKey ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.' : null, 'warning');
-    if (missingKey || choice.brain === 'mock') return this.mock;
-    return (this.options.brainFor ?? brainFor)(choice, this.mock);
+    this.failures.clear();
+    return this.live.modelFor(this.config, this.apiKey, this.mock);
+  }
+
+  /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
+  private get isLive(): boolean {
+    return this.config.brain === 'gemini' && this.apiKey !== '';
   }
 
   private schedulerConfig(): Partial<SchedulerConfig> {
@@ -202,8 +219,12 @@ export class Session {
     const positions = packPositions(state);
     const states = packStates(state, this.retrying);
     const running = this.loop.running;
-    const metrics = metricsOf(engine.scheduler.metrics(), this.latencies, running ? this.tickTimes.length : 0);
-    for (const notice of schedulerNotices(metrics)) this.setNotice(notice.code, notice.message, notice.level);
+    const usage: DayCount = this.live.usage();
+    const metrics = metricsOf(engine.scheduler.metrics(), this.latencies, running ? this.tickTimes.length : 0, usage.count, this.config.dailyLimit);
+    const now = this.options.clock.now();
+    for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
+      this.setNotice(notice.code, notice.message, notice.level);
+    }
     this.options.post(
       {
         type: 'tick',
@@ -237,6 +258,7 @@ export class Session {
       }
       case 'failed-attempt':
         this.retrying.add(agentIdOf(event.key));
+        if (this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
         break;
       case 'started':
         this.retrying.delete(agentIdOf(event.key));

@@ -102,7 +102,13 @@ export function quantile(sorted: readonly number[], q: number): number | null {
 }
 
 /** The scheduler's metrics plus what the worker measures itself. */
-export function metricsOf(scheduler: SchedulerMetrics, latencies: readonly number[], ticksPerSecond: number): Metrics {
+export function metricsOf(
+  scheduler: SchedulerMetrics,
+  latencies: readonly number[],
+  ticksPerSecond: number,
+  requestsToday: number,
+  dailyLimit: number,
+): Metrics {
   const sorted = [...latencies].sort((a, b) => a - b);
   return {
     callsStarted: scheduler.callsStarted,
@@ -122,5 +128,7 @@ export function metricsOf(scheduler: SchedulerMetrics, latencies: readonly numbe
     latencyP50: quantile(sorted, 0.5),
     latencyP95: quantile(sorted, 0.95),
     ticksPerSecond,
+    requestsToday,
+    dailyLimit,
   };
 }
