@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
+import { FAKE_PORT, TEST_KEY } from './e2e/liveBackends.ts';
 
 const PORT = 4173;
 const executablePath = chromiumExecutable();
@@ -22,11 +23,20 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    // The production build, as users get it; `npm test` builds it first.
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
-    url: `http://127.0.0.1:${PORT}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
-  },
+  webServer: [
+    {
+      // The production build, as users get it; `npm test` builds it first.
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      url: `http://127.0.0.1:${PORT}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The fake Gemini server for live-mode flows (e2e/live.spec.ts); it accepts only the test key.
+      command: `npx tsx src/fake-gemini/main.ts --port ${FAKE_PORT} --latency 150 --key ${TEST_KEY}`,
+      url: `http://127.0.0.1:${FAKE_PORT}/__fake/requests`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+  ],
 });

@@ -86,21 +86,58 @@ describe('RPM budget over a rolling 60 s window', () => {
     await clock.runAll();
     await Promise.all(jobs);
     const starts = model.starts.map((s) => s.at);
-    // 30 at once, then each next 30 exactly a minute later.
+    // 30 at once, then each next 30 exactly a minute after the previous ones were answered.
     expect(starts.filter((t) => t === 0)).toHaveLength(30);
-    expect(starts.filter((t) => t === 60_000)).toHaveLength(30);
-    expect(Math.max(...starts)).toBe(180_000);
+    expect(starts.filter((t) => t === 60_500)).toHaveLength(30);
+    expect(starts.filter((t) => t === 121_000)).toHaveLength(30);
+    expect(Math.max(...starts)).toBe(181_500);
   });
 });
 
 describe('RollingWindow', () => {
-  it('frees a slot exactly windowMs after the oldest blocking start', () => {
+  it('holds a slot while the call is in flight and for windowMs after its answer', () => {
     const window = new RollingWindow(1000);
-    for (const t of [0, 100, 200]) window.record(t);
+    window.record();
+    window.record();
+    window.record();
     expect(window.canStart(500, 3)).toBe(false);
-    expect(window.nextSlotAt(500, 3)).toBe(1000);
-    expect(window.nextSlotAt(500, 2)).toBe(1100);
-    expect(window.canStart(1000, 3)).toBe(true);
-    expect(window.count(1200)).toBe(0);
+    // All three in flight: no time frees a slot, only an answer does.
+    expect(window.nextSlotAt(500, 3)).toBe(Infinity);
+    window.release(600);
+    window.release(700);
+    expect(window.count(800)).toBe(3);
+    expect(window.nextSlotAt(800, 3)).toBe(1600);
+    expect(window.nextSlotAt(800, 2)).toBe(1700);
+    expect(window.canStart(1600, 3)).toBe(true);
+    expect(window.count(1700)).toBe(1);
+    window.release(1800);
+    expect(window.count(2800)).toBe(0);
+  });
+
+  it('bounds the requests that can *arrive* in any window, however late each arrives', async () => {
+    // Calls that take 0-3 s to reach the server: the server sees each at a random moment of its flight.
+    const random = lcg(9);
+    const clock = new ManualClock();
+    const arrivals: number[] = [];
+    const model = new FakeModel<number>(clock, () => {
+      const latencyMs = 200 + random() * 3_000;
+      const at = clock.now() + random() * latencyMs;
+      arrivals.push(at);
+      return { latencyMs };
+    });
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { rpm: 30, concurrency: 20 } });
+    const jobs = Array.from({ length: 200 }, (_, i) => scheduler.submit({ key: `k${i}`, request: i, fallback: () => 'fb' }));
+    await clock.runAll();
+    await Promise.all(jobs);
+    arrivals.sort((a, b) => a - b);
+    let worst = 0;
+    for (let i = 0; i < arrivals.length; i++) {
+      const end = (arrivals[i] ?? 0) + 60_000;
+      let j = i;
+      while (j < arrivals.length && (arrivals[j] ?? Infinity) < end) j++;
+      worst = Math.max(worst, j - i);
+    }
+    expect(worst).toBeLessThanOrEqual(30);
+    expect(worst).toBeGreaterThanOrEqual(28);
   });
 });

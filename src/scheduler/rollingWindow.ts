@@ -1,42 +1,62 @@
 /**
- * Start times of the calls in the last `windowMs`: the RPM budget. A call at time t leaves the
- * window at t + windowMs exactly, so any half-open interval [x, x + windowMs) holds at most
- * `limit` starts when callers only start while `canStart` is true.
+ * The RPM budget as slots over a rolling `windowMs`. A request holds a slot from the moment it is
+ * sent until `windowMs` after its answer (or failure), not merely after its start: the server
+ * counts it when it arrives, which can be any time in between (a browser queues requests for a
+ * free connection, a network is slow). So, as long as callers start only while `canStart` holds,
+ * any half-open interval [x, x + windowMs) sees at most `limit` requests *arrive*, wherever in
+ * its flight each one was counted. (Proof: at the latest start among the requests that arrived in
+ * such an interval, every one of them still held its slot.) The cost is a slot held for one
+ * latency longer, about 1% of a minute for a one-second call.
  */
 export class RollingWindow {
-  private times: number[] = [];
+  /** Requests sent and not yet answered: each holds a slot with no end time yet. */
+  private open = 0;
+  /** Answer times, ascending (the clock only moves forward), of requests whose slots still count. */
+  private ended: number[] = [];
   private head = 0;
 
   constructor(private readonly windowMs = 60_000) {}
 
-  /** Starts still inside the window at `now`. */
+  /** Slots held at `now`: requests in flight plus those answered within the window. */
   count(now: number): number {
     this.prune(now);
-    return this.times.length - this.head;
+    return this.open + this.ended.length - this.head;
   }
 
   canStart(now: number, limit: number): boolean {
     return this.count(now) < limit;
   }
 
-  record(now: number): void {
-    this.times.push(now);
+  /** A request was sent. */
+  record(): void {
+    this.open++;
   }
 
-  /** When a slot frees up, given the window holds `count(now)` ≥ limit starts. */
+  /** A request was answered (or failed, or was aborted) at `now`; its slot frees at now + windowMs. */
+  release(now: number): void {
+    this.open = Math.max(0, this.open - 1);
+    this.ended.push(now);
+  }
+
+  /**
+   * When a slot frees up by time alone, given the window is full at `now`; Infinity when the
+   * slots are held by calls in flight, whose answers will free them (the caller is woken then).
+   */
   nextSlotAt(now: number, limit: number): number {
     this.prune(now);
-    const excess = this.times.length - this.head - limit;
-    const oldestBlocking = this.times[this.head + Math.max(0, excess)];
-    return oldestBlocking === undefined ? now : oldestBlocking + this.windowMs;
+    const held = this.ended.length - this.head;
+    const excess = this.open + held - limit;
+    if (excess < 0) return now;
+    const oldestBlocking = this.ended[this.head + excess];
+    return oldestBlocking === undefined ? Infinity : oldestBlocking + this.windowMs;
   }
 
   private prune(now: number): void {
     const cutoff = now - this.windowMs;
-    while (this.head < this.times.length && (this.times[this.head] ?? Infinity) <= cutoff) this.head++;
+    while (this.head < this.ended.length && (this.ended[this.head] ?? Infinity) <= cutoff) this.head++;
     // Compact now and then so the array does not grow without bound.
-    if (this.head > 1024 && this.head * 2 > this.times.length) {
-      this.times = this.times.slice(this.head);
+    if (this.head > 1024 && this.head * 2 > this.ended.length) {
+      this.ended = this.ended.slice(this.head);
       this.head = 0;
     }
   }

@@ -163,7 +163,9 @@ export class Scheduler<Req, Res> {
     for (const entry of this.queue) {
       if (this.inFlight.size >= cap) break;
       if (!this.window.canStart(now, this.config.rpm)) {
-        this.setWake(this.window.nextSlotAt(now, this.config.rpm));
+        // Infinity: every slot is held by a call in flight, and its answer pumps again.
+        const freeAt = this.window.nextSlotAt(now, this.config.rpm);
+        if (freeAt < Infinity) this.setWake(freeAt);
         break;
       }
       if (this.busyKeys.has(entry.job.key)) continue;
@@ -193,7 +195,7 @@ export class Scheduler<Req, Res> {
     entry.controller = new AbortController();
     this.inFlight.add(entry);
     this.busyKeys.add(entry.job.key);
-    this.window.record(now);
+    this.window.record();
     this.counters.callsStarted++;
     if (entry.attempts === 1) {
       entry.startedAt = now;
@@ -229,6 +231,7 @@ export class Scheduler<Req, Res> {
 
   private release(entry: Entry<Req, Res>, timer: TimerHandle): void {
     this.clock.clearTimeout(timer);
+    this.window.release(this.clock.now());
     entry.controller = undefined;
     this.inFlight.delete(entry);
     this.busyKeys.delete(entry.job.key);

@@ -3,6 +3,7 @@ import { ACTIONS, runAction, type ActionContext, type ActionId } from './actions
 import { SandboxContext } from './context.ts';
 import { AgentList } from './panels/AgentList.tsx';
 import { Controls } from './panels/Controls.tsx';
+import { CostPanel } from './panels/CostPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NoticeBanner } from './panels/NoticeBanner.tsx';
@@ -49,6 +50,7 @@ export function App({ ctx }: { ctx: ActionContext }) {
         <aside className="right">
           <MetricsPanel />
           <Inspector />
+          <CostPanel />
           <AgentList />
         </aside>
       </div>

@@ -20,6 +20,12 @@ export interface ConfigureResult {
   readonly problems: readonly ConfigProblem[];
 }
 
+/** What a configure command may carry besides settings. */
+export interface ConfigureExtras {
+  readonly apiKey?: string;
+  readonly usage?: { readonly day: string; readonly count: number };
+}
+
 /** Panels refresh at most this often (4 Hz): fast enough to read, far below frame rate. */
 const PANEL_MS = 250;
 
@@ -49,11 +55,14 @@ export class SandboxClient {
     return this.post(body, ++this.seq);
   }
 
-  /** Changes settings; resolves with the settings in force and the keys that were refused. */
-  configure(patch: Readonly<Record<string, unknown>>, apiKey?: string): Promise<ConfigureResult> {
+  /**
+   * Changes settings; resolves with the settings in force and the keys that were refused.
+   * `apiKey` goes to the worker only: the page keeps no copy of it (unless the user asked).
+   */
+  configure(patch: Readonly<Record<string, unknown>>, extras: ConfigureExtras = {}): Promise<ConfigureResult> {
     const seq = ++this.seq;
     const result = new Promise<ConfigureResult>((resolve) => this.configured.set(seq, resolve));
-    void this.post(apiKey === undefined ? { type: 'configure', patch: { ...patch } } : { type: 'configure', patch: { ...patch }, apiKey }, seq);
+    void this.post({ type: 'configure', patch: { ...patch }, ...extras }, seq);
     return result;
   }
 

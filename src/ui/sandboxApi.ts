@@ -62,7 +62,7 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
   return {
     configure: (patch) => {
       const { apiKey, ...rest } = patch;
-      return applySettings(ctx, rest, typeof apiKey === 'string' ? apiKey : undefined);
+      return applySettings(ctx, rest, typeof apiKey === 'string' ? { apiKey } : {});
     },
     start: () => runAction(ctx, 'start'),
     pause: () => runAction(ctx, 'pause'),

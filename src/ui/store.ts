@@ -50,7 +50,10 @@ export interface SelectionSlice {
 
 export interface ConfigSlice {
   readonly config: SandboxConfig;
+  /** The worker holds a key; the page itself keeps none in its state. */
   readonly hasKey: boolean;
+  /** The key is also remembered in this browser's storage (the user opted in). */
+  readonly keyRemembered: boolean;
 }
 
 export interface NoticeSlice {
@@ -74,6 +77,7 @@ export function createSandboxStore() {
     detail: null,
     config: DEFAULT_CONFIG,
     hasKey: false,
+    keyRemembered: false,
     notices: {},
   }));
 }

@@ -5,6 +5,7 @@ import { DailyLimitedModel, type DayCount } from '../scheduler/dailyLimit.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { SandboxConfig } from './config.ts';
 
+
 /** What decides which live brain the worker uses. */
 export interface BrainChoice {
   readonly brain: 'mock' | 'gemini';
@@ -25,12 +26,6 @@ export function geminiFor(choice: BrainChoice): Brain {
     maxOutputTokens: choice.maxTokens,
     ...(choice.baseUrl === '' ? {} : { baseUrl: choice.baseUrl }),
   });
-}
-
-/** Today's date in local time, `YYYY-MM-DD`: the day a daily quota counts against. */
-export function localDay(now = new Date()): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 type DecisionModel = Model<DecisionRequest, Decision>;

@@ -2,6 +2,7 @@ import { ACTIONS, runAction, type ActionId } from '../actions.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import { ChoiceSetting, TextSetting, ToggleSetting } from './fields.tsx';
+import { BudgetSettings } from './BudgetSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4].map((s) => [String(s), `×${s}`] as const);
@@ -43,7 +44,7 @@ export function Controls() {
       <TextSetting name="seed" label="Seed" />
       <h2>Scheduler</h2>
       <ChoiceSetting name="strategy" label="Strategy" options={[['parallel', 'Parallel'], ['sequential', 'Sequential (one at a time)']]} />
-      <TextSetting name="rpm" label="Budget (requests per minute)" />
+      <BudgetSettings />
       <TextSetting name="concurrency" label="Concurrency cap" />
       <TextSetting name="timeout" label="Call timeout (ms)" />
       <h2>Brain</h2>

@@ -67,6 +67,19 @@ export function Inspector() {
             : '–'}
         </dd>
       </dl>
+      {call?.tokens ? <p className="muted">{`Tokens: ${call.tokens.promptTokens} in, ${call.tokens.outputTokens} out`}</p> : null}
+      {call?.prompt ? (
+        <details>
+          <summary>Prompt sent</summary>
+          <pre className="exchange" data-testid="inspector-prompt">{call.prompt}</pre>
+        </details>
+      ) : null}
+      {call?.raw ? (
+        <details>
+          <summary>Raw reply</summary>
+          <pre className="exchange" data-testid="inspector-raw">{call.raw}</pre>
+        </details>
+      ) : null}
       <h3>Memories (newest first)</h3>
       {detail.memories.length === 0 ? (
         <p className="muted">None yet.</p>

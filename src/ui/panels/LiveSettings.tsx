@@ -1,46 +1,89 @@
 import { useId, useState } from 'react';
 import { useSandbox, useSandboxContext } from '../context.ts';
+import { forgetRememberedKey, rememberKey } from '../deviceStorage.ts';
 import { applySettings } from '../settings.ts';
+import { setNotice } from '../store.ts';
 import { TextSetting } from './fields.tsx';
 
-/** Gemini settings. The key is held in memory by the worker only; the page keeps just "has a key". */
-export function LiveSettings() {
+/**
+ * The Gemini key. It goes to the worker, which sends it only to the configured endpoint; the
+ * page keeps no copy unless the user ticks "remember on this device", and "Forget key" undoes
+ * both. The field is cleared once the key is handed over, so it is never shown again.
+ */
+function KeyEntry() {
   const ctx = useSandboxContext();
   const hasKey = useSandbox((s) => s.hasKey);
+  const remembered = useSandbox((s) => s.keyRemembered);
   const [key, setKey] = useState('');
+  const [remember, setRemember] = useState(false);
   const id = useId();
-  const submitKey = (value: string): void => {
-    void applySettings(ctx, {}, value);
+  const submitKey = (): void => {
+    const value = key.trim();
+    if (value === '') return;
+    let stored = false;
+    if (remember) {
+      stored = rememberKey(value);
+      if (!stored) setNotice(ctx.store, 'storage', { level: 'warning', message: 'This browser would not store the key; it is kept for this session only.' });
+    }
+    ctx.store.setState({ keyRemembered: stored });
+    void applySettings(ctx, {}, { apiKey: value });
     setKey('');
   };
+  const forget = (): void => {
+    forgetRememberedKey();
+    ctx.store.setState({ keyRemembered: false });
+    void applySettings(ctx, {}, { apiKey: '' });
+  };
   return (
-    <>
-      <div className="field">
-        <label htmlFor={id}>Gemini API key</label>
+    <div className="field">
+      <label htmlFor={id}>Gemini API key</label>
+      <input
+        id={id}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={hasKey ? (remembered ? 'A key is set and remembered here' : 'A key is set for this session') : 'Paste a key'}
+        value={key}
+        onChange={(event) => {
+          setKey(event.target.value);
+        }}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter') submitKey();
+        }}
+      />
+      <label className="inline">
         <input
-          id={id}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          placeholder={hasKey ? 'A key is set (kept in memory only)' : 'Paste a key'}
-          value={key}
+          type="checkbox"
+          checked={remember}
           onChange={(event) => {
-            setKey(event.target.value);
-          }}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter' && key.trim() !== '') submitKey(key);
+            setRemember(event.target.checked);
           }}
         />
-        <div className="row">
-          <button type="button" disabled={key.trim() === ''} onClick={() => { submitKey(key); }}>
-            Use key
-          </button>
-          <button type="button" disabled={!hasKey} onClick={() => { submitKey(''); }}>
-            Forget key
-          </button>
-        </div>
+        Remember on this device
+      </label>
+      <div className="row">
+        <button type="button" disabled={key.trim() === ''} onClick={submitKey}>
+          Use key
+        </button>
+        <button type="button" disabled={!hasKey && !remembered} onClick={forget}>
+          Forget key
+        </button>
       </div>
-      <TextSetting name="model" label="Model" type="text" />
+      <span className="field-hint" data-testid="key-status">
+        {hasKey ? (remembered ? 'Key set; remembered in this browser.' : 'Key set; kept in memory until you close the tab.') : 'No key set.'}
+      </span>
+    </div>
+  );
+}
+
+/** Gemini settings: key, model and generation settings, endpoint. */
+export function LiveSettings() {
+  return (
+    <>
+      <KeyEntry />
+      <TextSetting name="model" label="Model" type="text" hint="Any Gemini model name; a fast flash model by default" />
+      <TextSetting name="temperature" label="Temperature (0 to 2)" />
+      <TextSetting name="maxTokens" label="Max output tokens" />
       <TextSetting name="baseUrl" label="API base URL (optional)" type="url" hint="Empty for Google; or your proxy, or npm run fake-gemini" />
     </>
   );

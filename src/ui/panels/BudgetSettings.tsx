@@ -1,0 +1,55 @@
+import { useId } from 'react';
+import { useSandbox, useSandboxContext } from '../context.ts';
+import { applySettings } from '../settings.ts';
+import { TextSetting } from './fields.tsx';
+
+/**
+ * Common quotas as presets. The figures are typical published limits and change over time:
+ * check your own quota page; the fields below stay editable.
+ */
+const PRESETS = [
+  { id: 'free-flash', label: 'Free tier, Flash (10 RPM, 250 a day)', rpm: 10, dailyLimit: 250 },
+  { id: 'free-lite', label: 'Free tier, Flash-Lite (15 RPM, 1,000 a day)', rpm: 15, dailyLimit: 1_000 },
+  { id: 'tier-1', label: 'Paid tier 1 (1,000 RPM, 10,000 a day)', rpm: 1_000, dailyLimit: 10_000 },
+  { id: 'tier-2', label: 'Paid tier 2 (2,000 RPM, 100,000 a day)', rpm: 2_000, dailyLimit: 100_000 },
+  { id: 'demo', label: 'Classroom mock (600 RPM, no daily limit)', rpm: 600, dailyLimit: 0 },
+] as const;
+
+/** The RPM budget with quota presets beside it, the daily limit and today's count. */
+export function BudgetSettings() {
+  const ctx = useSandboxContext();
+  const rpm = useSandbox((s) => s.config.rpm);
+  const dailyLimit = useSandbox((s) => s.config.dailyLimit);
+  const today = useSandbox((s) => s.metrics?.requestsToday ?? 0);
+  const id = useId();
+  const current = PRESETS.find((p) => p.rpm === rpm && p.dailyLimit === dailyLimit)?.id ?? 'custom';
+  return (
+    <>
+      <div className="field">
+        <label htmlFor={id}>Quota preset</label>
+        <select
+          id={id}
+          value={current}
+          onChange={(event) => {
+            const preset = PRESETS.find((p) => p.id === event.target.value);
+            if (preset) void applySettings(ctx, { rpm: preset.rpm, dailyLimit: preset.dailyLimit });
+          }}
+        >
+          <option value="custom" disabled>
+            Custom
+          </option>
+          {PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextSetting name="rpm" label="Budget (requests per minute)" />
+      <TextSetting name="dailyLimit" label="Daily limit of live requests (0: none)" />
+      <p className="field-hint" data-testid="requests-today">
+        {`Live requests today: ${today.toLocaleString('en')}${dailyLimit > 0 ? ` of ${dailyLimit.toLocaleString('en')}` : ''}`}
+      </p>
+    </>
+  );
+}
