@@ -51,15 +51,20 @@ export type CommandBody = Command extends infer C ? (C extends { seq: number } ?
 const poi = z.object({ kind: z.enum(['food', 'water', 'plaza', 'library']), name: z.string(), x: z.number(), y: z.number() });
 const agentInfo = z.object({ id: z.number(), name: z.string(), traits: z.array(z.string()), goal: z.string() });
 
-/** What changed for an agent when a decision was applied to it. */
-const agentUpdate = z.object({
-  id: z.number(),
+/** An agent's newest decision, as both the per-tick updates and the inspector carry it. */
+const decisionFields = {
   thought: z.string(),
   plan: z.string(),
   action: direction,
   say: z.string(),
   source,
   decisions: z.number(),
+};
+
+/** What changed for an agent when a decision was applied to it. */
+const agentUpdate = z.object({
+  id: z.number(),
+  ...decisionFields,
   latencyMs: z.number().nullable(),
   attempts: z.number(),
   error: failure.nullable(),
@@ -87,12 +92,7 @@ const agentDetail = z.object({
   state: z.enum(AGENT_STATES),
   needs: z.object({ hunger: z.number(), thirst: z.number() }),
   memories: z.array(z.string()),
-  thought: z.string(),
-  plan: z.string(),
-  action: direction,
-  say: z.string(),
-  source,
-  decisions: z.number(),
+  ...decisionFields,
   lastCall: lastCall.nullable(),
 });
 

@@ -29,16 +29,17 @@ export function latencyOf(record: CallRecord): number | null {
   return record.startedAt === undefined ? null : record.endedAt - record.startedAt;
 }
 
+/** The fields of an agent's newest decision. */
+function decisionOf(agent: Agent): Pick<AgentUpdate, 'thought' | 'plan' | 'action' | 'say' | 'source' | 'decisions'> {
+  const { thought, plan, action, say, source, decisions } = agent;
+  return { thought, plan, action, say, source, decisions };
+}
+
 /** What the page needs to show an agent's newest decision. */
 export function updateOf(agent: Agent, record: CallRecord | undefined): AgentUpdate {
   return {
     id: agent.id,
-    thought: agent.thought,
-    plan: agent.plan,
-    action: agent.action,
-    say: agent.say,
-    source: agent.source,
-    decisions: agent.decisions,
+    ...decisionOf(agent),
     latencyMs: record ? latencyOf(record) : null,
     attempts: record?.attempts ?? 0,
     error: record?.error ?? null,
@@ -57,12 +58,7 @@ export function detailOf(agent: Agent, retrying: ReadonlySet<number>, record: Ca
     state: stateName(agent, retrying),
     needs: agent.needs,
     memories: agent.memories.map((m) => m.text).reverse(),
-    thought: agent.thought,
-    plan: agent.plan,
-    action: agent.action,
-    say: agent.say,
-    source: agent.source,
-    decisions: agent.decisions,
+    ...decisionOf(agent),
     lastCall: record
       ? {
           latencyMs: latencyOf(record),
