@@ -10,6 +10,8 @@ export interface Entry<Req, Res> {
   readonly resolve: (result: JobResult<Res>) => void;
   attempts: number;
   startedAt: number | undefined;
+  /** When each attempt was sent, first to last: a timeline draws the retries from these. */
+  readonly attemptStarts: number[];
   /** A retry waits for its backoff: not started before this time. */
   notBefore: number;
   lastError: ModelError | undefined;
@@ -30,6 +32,7 @@ export function recordOf<Req, Res>(
     batch: entry.job.batch,
     enqueuedAt: entry.enqueuedAt,
     startedAt: entry.startedAt,
+    attemptStarts: [...entry.attemptStarts],
     endedAt,
     attempts: entry.attempts,
     outcome: source === 'fallback' ? 'fallback' : 'success',

@@ -66,7 +66,7 @@ export class Scheduler<Req, Res> {
     return new Promise<JobResult<Res>>((resolve) => {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
-        id: this.nextId++, job, enqueuedAt: now, resolve, attempts: 0, startedAt: undefined,
+        id: this.nextId++, job, enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
         notBefore: now, lastError: undefined, controller: undefined,
       };
       if (job.batch !== undefined) this.batches.add(job.batch, now);
@@ -203,7 +203,8 @@ export class Scheduler<Req, Res> {
     } else {
       this.counters.retries++;
     }
-    this.emit({ type: 'started', key: entry.job.key, attempt: entry.attempts, at: now });
+    entry.attemptStarts.push(now);
+    this.emit({ type: 'started', id: entry.id, key: entry.job.key, batch: entry.job.batch, enqueuedAt: entry.enqueuedAt, attempt: entry.attempts, at: now });
     void this.attempt(entry, entry.controller);
   }
 

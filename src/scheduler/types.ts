@@ -55,6 +55,8 @@ export interface CallRecord {
   readonly enqueuedAt: number;
   /** When the first attempt was sent; undefined if the job fell back without a call. */
   readonly startedAt: number | undefined;
+  /** When each attempt was sent; empty if the job fell back without a call. */
+  readonly attemptStarts: readonly number[];
   readonly endedAt: number;
   readonly attempts: number;
   readonly outcome: Outcome;
@@ -108,7 +110,15 @@ export interface SchedulerMetrics {
 }
 
 export type SchedulerEvent =
-  | { readonly type: 'started'; readonly key: string; readonly attempt: number; readonly at: number }
+  | {
+      readonly type: 'started';
+      readonly id: number;
+      readonly key: string;
+      readonly batch: string | undefined;
+      readonly enqueuedAt: number;
+      readonly attempt: number;
+      readonly at: number;
+    }
   | { readonly type: 'failed-attempt'; readonly key: string; readonly attempt: number; readonly error: ModelError }
   | { readonly type: 'settled'; readonly record: CallRecord }
   | { readonly type: 'batch'; readonly stats: BatchStats }

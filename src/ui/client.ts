@@ -5,7 +5,9 @@
  */
 import { checkPatch, DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
 import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../worker/protocol.ts';
-import { EMPTY_ROW, setNotice, type AgentRow, type SandboxStore } from './store.ts';
+import { EMPTY_ROW, setNotice, type AgentRow, type MetricSample, type SandboxState, type SandboxStore } from './store.ts';
+import { CallLog } from './timeline/callLog.ts';
+import type { RaceMessage } from '../worker/protocol.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {
@@ -28,6 +30,9 @@ export interface ConfigureExtras {
 
 /** Panels refresh at most this often (4 Hz): fast enough to read, far below frame rate. */
 const PANEL_MS = 250;
+/** How much load history the charts keep. */
+const HISTORY_MS = 10 * 60_000;
+const LATENCY_SAMPLE = 1_000;
 
 export class SandboxClient {
   private seq = 0;
@@ -35,6 +40,13 @@ export class SandboxClient {
   private readonly configured = new Map<number, (result: ConfigureResult) => void>();
   private worldId = -1;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Calls of the world's recent batches, and every settled call for export. */
+  readonly calls = new CallLog();
+  private race: { raceId: number; message: RaceMessage; sequential: CallLog; parallel: CallLog } | undefined;
+  private history: MetricSample[] = [];
+  private latencies: number[] = [];
+  /** The worker clock at the newest tick. */
+  private workerNow = 0;
 
   constructor(
     private readonly store: SandboxStore,
@@ -114,6 +126,9 @@ export class SandboxClient {
         this.acks.get(message.seq)?.();
         this.acks.delete(message.seq);
         break;
+      case 'race':
+        this.applyRace(message);
+        break;
       case 'notice':
         setNotice(this.store, message.code, message.message === null ? null : { level: message.level, message: message.message });
         break;
@@ -122,6 +137,9 @@ export class SandboxClient {
 
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
+    this.calls.clear();
+    this.history = [];
+    this.latencies = [];
     const rows: AgentRow[] = new Array<AgentRow>(message.agents.length).fill(EMPTY_ROW);
     const { selectedId } = this.store.getState();
     const keep = selectedId !== null && selectedId < message.agents.length;
@@ -150,6 +168,7 @@ export class SandboxClient {
       for (const { id, ...row } of message.updates) if (id < next.length) next[id] = row;
       rows = next;
     }
+    this.recordCalls(message);
     const detail = message.selected !== null && message.selected.id === state.selectedId ? message.selected : null;
     this.store.setState({ live: { frame, rows, detail, metrics: message.metrics } });
     if (message.running !== state.running || detail?.id !== state.detail?.id) this.publish();
@@ -161,6 +180,44 @@ export class SandboxClient {
     this.publishTimer = setTimeout(() => {
       this.publish();
     }, this.panelMs);
+  }
+
+  /** Feeds the timeline, the load history and the latency sample. */
+  private recordCalls(message: TickMessage): void {
+    this.workerNow = message.now;
+    this.calls.ingest(message.started, message.calls);
+    const m = message.metrics;
+    this.history.push({ t: message.now, callsLastMinute: m.callsLastMinute, rpmLimit: m.rpmLimit, queued: m.queued, inFlight: m.inFlight });
+    while ((this.history[0]?.t ?? message.now) < message.now - HISTORY_MS) this.history.shift();
+    for (const call of message.calls) if (call.startedAt !== null) this.latencies.push(call.endedAt - call.startedAt);
+    if (this.latencies.length > 2 * LATENCY_SAMPLE) this.latencies = this.latencies.slice(-LATENCY_SAMPLE);
+  }
+
+  private applyRace(message: RaceMessage): void {
+    if (this.race?.raceId !== message.raceId) {
+      this.race = { raceId: message.raceId, message, sequential: new CallLog(1), parallel: new CallLog(1) };
+    }
+    this.race.message = message;
+    this.race.sequential.ingest(message.sequential.started, message.sequential.calls);
+    this.race.parallel.ingest(message.parallel.started, message.parallel.calls);
+    if (message.status === 'done') this.publish();
+    else this.schedulePublish();
+  }
+
+  private raceView(): SandboxState['race'] {
+    const race = this.race;
+    if (!race) return null;
+    const { message } = race;
+    const lane = (log: CallLog, wallMs: number | null) => ({ bars: log.batches()[0]?.bars ?? [], wallMs });
+    return {
+      raceId: race.raceId,
+      status: message.status,
+      size: message.size,
+      startedAt: message.startedAt,
+      now: message.now,
+      sequential: lane(race.sequential, message.sequential.wallMs),
+      parallel: lane(race.parallel, message.parallel.wallMs),
+    };
   }
 
   /** Copies the live slice into the panel slices. */
@@ -175,6 +232,10 @@ export class SandboxClient {
       metrics: live.metrics,
       tick: curr?.tick ?? 0,
       running: curr?.running ?? false,
+      timeline: { batches: this.calls.batches(), now: this.workerNow },
+      race: this.raceView(),
+      history: this.history.slice(),
+      latencies: this.latencies.slice(-LATENCY_SAMPLE),
     });
   }
 }

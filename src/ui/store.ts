@@ -5,6 +5,7 @@
  */
 import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
+import type { BatchLane, CallBar } from './timeline/callLog.ts';
 import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
 import type { AgentDetail, AgentUpdate, Metrics, WorldMessage } from '../worker/protocol.ts';
 
@@ -61,7 +62,46 @@ export interface NoticeSlice {
   readonly notices: Readonly<Record<string, Notice>>;
 }
 
-export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice;
+/** One sample of the scheduler's load, taken every tick (worker clock, ms). */
+export interface MetricSample {
+  readonly t: number;
+  readonly callsLastMinute: number;
+  readonly rpmLimit: number;
+  readonly queued: number;
+  readonly inFlight: number;
+}
+
+export interface RaceLaneView {
+  readonly bars: readonly CallBar[];
+  /** Null until the lane's last call has answered. */
+  readonly wallMs: number | null;
+}
+
+/** The classroom race: the same batch one at a time and all together. */
+export interface RaceView {
+  readonly raceId: number;
+  readonly status: 'running' | 'done';
+  readonly size: number;
+  readonly startedAt: number;
+  /** The worker's clock at the newest race message. */
+  readonly now: number;
+  readonly sequential: RaceLaneView;
+  readonly parallel: RaceLaneView;
+}
+
+/** What the classroom views draw; published at panel rate like the other panel slices. */
+export interface ClassroomSlice {
+  readonly timeline: { readonly batches: readonly BatchLane[]; readonly now: number };
+  readonly race: RaceView | null;
+  /** The last ten minutes of load samples, oldest first. */
+  readonly history: readonly MetricSample[];
+  /** Latencies (ms) of the newest 1,000 calls that were made. */
+  readonly latencies: readonly number[];
+  /** Large type, metrics and timeline only. */
+  readonly presenter: boolean;
+}
+
+export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice;
 
 /** A fresh store; the page makes one, tests make their own. */
 export function createSandboxStore() {
@@ -79,6 +119,11 @@ export function createSandboxStore() {
     hasKey: false,
     keyRemembered: false,
     notices: {},
+    timeline: { batches: [], now: 0 },
+    race: null,
+    history: [],
+    latencies: [],
+    presenter: false,
   }));
 }
 

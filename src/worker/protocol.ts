@@ -41,6 +41,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('step'), seq }),
   z.object({ type: z.literal('reset'), seq, seed: z.number().int().min(0).max(2_147_483_647).optional() }),
   z.object({ type: z.literal('select'), seq, agentId: z.number().int().nonnegative().nullable() }),
+  /** Runs the current agents' next decisions twice with the mock, one at a time and all together. */
+  z.object({ type: z.literal('race'), seq }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
@@ -103,12 +105,27 @@ const callSummary = z.object({
   batch: z.string().nullable(),
   enqueuedAt: z.number(),
   startedAt: z.number().nullable(),
+  /** When each attempt was sent: the gaps between them are retry backoff. */
+  attemptStarts: z.array(z.number()),
   endedAt: z.number(),
   attempts: z.number(),
   outcome: z.enum(['success', 'fallback']),
   source: z.string(),
   errorKind: failureKind.nullable(),
 });
+
+/** A call's attempt leaving: timelines draw it running until its summary arrives. */
+const callStart = z.object({
+  id: z.number(),
+  agentId: z.number(),
+  batch: z.string().nullable(),
+  enqueuedAt: z.number(),
+  startedAt: z.number(),
+  attempt: z.number(),
+});
+
+/** One side of a race: what started and settled since the last race message, and its wall time once done. */
+const raceLane = z.object({ started: z.array(callStart), calls: z.array(callSummary), wallMs: z.number().nullable() });
 
 const batchStats = z.object({ id: z.string(), size: z.number(), wallMs: z.number(), sumLatencyMs: z.number(), speedup: z.number(), fallbacks: z.number() });
 
@@ -157,6 +174,9 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     states: z.instanceof(Uint8Array),
     updates: z.array(agentUpdate),
     selected: agentDetail.nullable(),
+    /** The worker's clock (ms) at this tick: the time axis of every call time. */
+    now: z.number(),
+    started: z.array(callStart),
     calls: z.array(callSummary),
     metrics,
   }),
@@ -164,6 +184,17 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('config'), seq: z.number().nullable(), config: z.record(z.string(), z.unknown()), hasKey: z.boolean(), problems: z.array(problem) }),
   /** A command has been handled and its effects posted. */
   z.object({ type: z.literal('ack'), seq: z.number() }),
+  /** A race's progress (deltas since the previous race message), and its result once done. */
+  z.object({
+    type: z.literal('race'),
+    raceId: z.number(),
+    status: z.enum(['running', 'done']),
+    size: z.number(),
+    startedAt: z.number(),
+    now: z.number(),
+    sequential: raceLane,
+    parallel: raceLane,
+  }),
   /** Something the user should read, in one sentence; `code` lets the page replace or clear it. */
   z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), message: z.string().nullable() }),
 ]);
@@ -173,5 +204,8 @@ export type TickMessage = Extract<WorkerMessage, { type: 'tick' }>;
 export type AgentUpdate = z.infer<typeof agentUpdate>;
 export type AgentDetail = z.infer<typeof agentDetail>;
 export type CallSummary = z.infer<typeof callSummary>;
+export type CallStart = z.infer<typeof callStart>;
+export type RaceMessage = Extract<WorkerMessage, { type: 'race' }>;
+export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;
 export type BatchSummary = z.infer<typeof batchStats>;

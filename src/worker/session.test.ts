@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Brain } from '../brain/brain.ts';
 import { ModelError, type FailureKind } from '../brain/errors.ts';
 import { ManualClock } from '../clock/manualClock.ts';
-import type { CommandBody, TickMessage, WorkerMessage } from './protocol.ts';
+import type { CommandBody, RaceMessage, TickMessage, WorkerMessage } from './protocol.ts';
 import { Session } from './session.ts';
 
 /** A session on a fake clock that keeps every message it posts. */
@@ -198,3 +198,29 @@ function fakeLive(failures: readonly FailureKind[] = []) {
   };
   return state;
 }
+
+describe('Session race', () => {
+  it('runs the same batch one at a time and all together, beside a paused world', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 10, latency: 500, jitter: 0 } });
+    const tick = h.lastTick().tick;
+    h.send({ type: 'race' });
+    await h.clock.advance(6_000);
+    const races = h.messages.filter((m): m is RaceMessage => m.type === 'race');
+    expect(races.at(-1)?.status).toBe('done');
+    const lanes = (side: 'sequential' | 'parallel') => races.flatMap((r) => r[side].calls);
+    expect(lanes('sequential')).toHaveLength(10);
+    expect(lanes('parallel')).toHaveLength(10);
+    const last = races.at(-1);
+    const wall = (side: 'sequential' | 'parallel'): number => last?.[side].wallMs ?? NaN;
+    expect(wall('parallel')).toBe(500);
+    expect(wall('sequential')).toBe(5_000);
+    // Identical calls on both sides: each agent's latency is the same.
+    const latency = (side: 'sequential' | 'parallel') => lanes(side).map((c) => [c.agentId, c.endedAt - (c.startedAt ?? 0)]).sort();
+    expect(latency('sequential')).toEqual(latency('parallel'));
+    expect(h.lastTick().tick).toBe(tick); // the world stayed paused
+    // No more race messages once it is done.
+    await h.clock.advance(1_000);
+    expect(h.messages.filter((m) => m.type === 'race')).toHaveLength(races.length);
+  });
+});

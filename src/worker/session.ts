@@ -13,7 +13,9 @@ import { localDay } from './day.ts';
 import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
 import { LiveFailures } from './liveFailures.ts';
 import { schedulerNotices } from './notices.ts';
-import type { CallSummary, Command, WorkerMessage } from './protocol.ts';
+import type { CallStart, CallSummary, Command, WorkerMessage } from './protocol.ts';
+import { agentIdOf, RACE_MAX_AGENTS, RaceRunner } from './raceRunner.ts';
+import { requestFor } from '../sim/perception.ts';
 import { detailOf, metricsOf, packPositions, packStates, summaryOf, updateOf } from './tickMessage.ts';
 
 /** Settings that shape the world itself: changing one builds a new world. */
@@ -51,6 +53,8 @@ export class Session {
   /** Agents whose answer is in the engine's inbox: it is applied, and sent, on the next tick. */
   private answered = new Set<number>();
   private calls: CallSummary[] = [];
+  private started: CallStart[] = [];
+  private readonly race: RaceRunner;
   private latencies: number[] = [];
   private tickTimes: number[] = [];
   private readonly notices = new Map<string, string>();
@@ -60,6 +64,7 @@ export class Session {
   constructor(private readonly options: SessionOptions) {
     this.live = new LiveBrains(options.makeGemini ?? geminiFor, options.today ?? (() => localDay()));
     this.mock = this.makeMock();
+    this.race = new RaceRunner(options.clock);
     this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
       this.tick();
     });
@@ -95,6 +100,9 @@ export class Session {
         this.ensureWorld();
         this.selected = command.agentId;
         this.postTick(new Set());
+        break;
+      case 'race':
+        this.startRace();
         break;
     }
     this.options.post({ type: 'ack', seq: command.seq }, []);
@@ -136,6 +144,7 @@ export class Session {
     this.retrying.clear();
     this.answered = new Set();
     this.calls = [];
+    this.started = [];
     this.latencies = [];
     this.mock = this.makeMock();
     const worldId = this.worldId;
@@ -237,12 +246,50 @@ export class Session {
         states,
         updates,
         selected: selectedAgent ? detailOf(selectedAgent, this.retrying, this.lastRecord.get(selectedAgent.id)) : null,
+        now,
+        started: this.started,
         calls: this.calls,
         metrics,
       },
       [positions.buffer, states.buffer],
     );
     this.calls = [];
+    this.started = [];
+  }
+
+  /**
+   * Races the next decisions of the first agents (up to RACE_MAX_AGENTS) one at a time against
+   * all together, with the mock and the current latency settings, beside the running world.
+   */
+  private startRace(): void {
+    this.ensureWorld();
+    const engine = this.engine;
+    if (!engine) return;
+    const state = engine.state;
+    const requests = state.agents.slice(0, RACE_MAX_AGENTS).map((agent) => requestFor(state, agent.id));
+    const { config } = this;
+    const started = this.race.start(requests, {
+      latencyMs: config.latency,
+      jitterMs: config.jitter,
+      failureRate: config.failureRate,
+      seed: config.seed,
+      rpm: config.rpm,
+      concurrency: config.concurrency,
+      timeoutMs: config.timeout,
+    });
+    this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
+    if (started) this.postRace();
+  }
+
+  /** Posts the race's progress ten times a second, on its own timer: the world may be paused. */
+  private postRace(): void {
+    const message = this.race.drain();
+    if (message) this.options.post(message, []);
+    if (message?.status === 'running') {
+      this.options.clock.setTimeout(() => {
+        this.postRace();
+      }, TICK_MS);
+    }
   }
 
   private onEngineEvent(event: EngineEvent): void {
@@ -261,9 +308,12 @@ export class Session {
         this.retrying.add(agentIdOf(event.key));
         if (this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
         break;
-      case 'started':
-        this.retrying.delete(agentIdOf(event.key));
+      case 'started': {
+        const agentId = agentIdOf(event.key);
+        this.retrying.delete(agentId);
+        this.started.push({ id: event.id, agentId, batch: event.batch ?? null, enqueuedAt: event.enqueuedAt, startedAt: event.at, attempt: event.attempt });
         break;
+      }
       case 'paused':
       case 'live-disabled':
       case 'settled':
@@ -279,9 +329,4 @@ export class Session {
     else this.notices.set(code, message);
     this.options.post({ type: 'notice', code, level, message }, []);
   }
-}
-
-/** Job keys are `world-N/agentId`. */
-function agentIdOf(key: string): number {
-  return Number(key.slice(key.lastIndexOf('/') + 1));
 }

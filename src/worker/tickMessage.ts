@@ -82,6 +82,7 @@ export function summaryOf(record: CallRecord, agentId: number): CallSummary {
     batch: record.batch ?? null,
     enqueuedAt: record.enqueuedAt,
     startedAt: record.startedAt ?? null,
+    attemptStarts: [...record.attemptStarts],
     endedAt: record.endedAt,
     attempts: record.attempts,
     outcome: record.outcome,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { CallSummary } from '../../worker/protocol.ts';
+import { CallLog } from './callLog.ts';
+
+const start = (id: number, batch: string, at: number, attempt = 1) => ({ id, agentId: id, batch, enqueuedAt: 0, startedAt: at, attempt });
+const done = (id: number, batch: string, starts: number[], end: number, outcome: 'success' | 'fallback' = 'success'): CallSummary => ({
+  id, agentId: id, batch, enqueuedAt: 0, startedAt: starts[0] ?? null, attemptStarts: starts, endedAt: end, attempts: starts.length, outcome, source: 'mock', errorKind: outcome === 'fallback' ? 'server' : null,
+});
+
+describe('CallLog', () => {
+  it('draws a call running from its first attempt, adds retries, and ends it with its summary', () => {
+    const log = new CallLog();
+    log.ingest([start(1, 'b1', 10), start(2, 'b1', 10)], []);
+    expect(log.batches()[0]?.bars.map((b) => b.outcome)).toEqual(['running', 'running']);
+    log.ingest([start(1, 'b1', 600, 2)], []);
+    expect(log.batches()[0]?.bars[0]?.attemptStarts).toEqual([10, 600]);
+    log.ingest([], [done(1, 'b1', [10, 600], 1_100, 'fallback'), done(2, 'b1', [10], 500)]);
+    const bars = log.batches()[0]?.bars ?? [];
+    expect(bars.map((b) => [b.id, b.outcome, b.endedAt])).toEqual([[1, 'fallback', 1_100], [2, 'success', 500]]);
+    expect(log.settledCalls()).toHaveLength(2);
+  });
+
+  it('keeps the newest batches only, and returns the same array until something changes', () => {
+    const log = new CallLog(2);
+    log.ingest([start(1, 'a', 0)], []);
+    log.ingest([start(2, 'b', 1)], []);
+    log.ingest([start(3, 'c', 2)], []);
+    const first = log.batches();
+    expect(first.map((l) => l.id)).toEqual(['b', 'c']);
+    expect(log.batches()).toBe(first);
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * Calls as bars on a time axis, grouped by batch: what the request timeline and the race draw.
+ * A call appears when its first attempt leaves (running), gains an attempt per retry, and ends
+ * with its summary (succeeded or fell back). Times are the worker's clock, in ms.
+ */
+import type { CallStart, CallSummary } from '../../worker/protocol.ts';
+
+export type BarOutcome = 'running' | 'success' | 'fallback';
+
+export interface CallBar {
+  readonly id: number;
+  readonly agentId: number;
+  readonly enqueuedAt: number;
+  /** When each attempt left; the gaps between an attempt's end and the next start are backoff. */
+  readonly attemptStarts: readonly number[];
+  /** Null while running. */
+  readonly endedAt: number | null;
+  readonly outcome: BarOutcome;
+  /** The last failure's kind, when there was one (also on a success after retries). */
+  readonly errorKind: string | null;
+}
+
+export interface BatchLane {
+  readonly id: string;
+  /** The earliest enqueue time among its calls. */
+  readonly startedAt: number;
+  /** In order of enqueue, then id: the order the scheduler dispatches in. */
+  readonly bars: readonly CallBar[];
+}
+
+/** Keeps the bars of the newest `maxBatches` batches, and every settled call for export. */
+export class CallLog {
+  private readonly lanes = new Map<string, Map<number, CallBar>>();
+  private settled: CallSummary[] = [];
+  private version = 0;
+  private cached: { version: number; lanes: BatchLane[] } = { version: -1, lanes: [] };
+
+  constructor(
+    private readonly maxBatches = 5,
+    private readonly maxSettled = 100_000,
+  ) {}
+
+  /** Adds attempts that left and calls that settled since the last tick. */
+  ingest(started: readonly CallStart[], calls: readonly CallSummary[]): void {
+    if (started.length === 0 && calls.length === 0) return;
+    this.version++;
+    for (const start of started) {
+      const lane = this.lane(start.batch ?? 'other');
+      const bar = lane.get(start.id);
+      const attemptStarts = bar ? [...bar.attemptStarts, start.startedAt] : [start.startedAt];
+      lane.set(start.id, { id: start.id, agentId: start.agentId, enqueuedAt: start.enqueuedAt, attemptStarts, endedAt: null, outcome: 'running', errorKind: bar?.errorKind ?? null });
+    }
+    for (const call of calls) {
+      this.lane(call.batch ?? 'other').set(call.id, {
+        id: call.id,
+        agentId: call.agentId,
+        enqueuedAt: call.enqueuedAt,
+        attemptStarts: call.attemptStarts,
+        endedAt: call.endedAt,
+        outcome: call.outcome,
+        errorKind: call.errorKind,
+      });
+      this.settled.push(call);
+    }
+    if (this.settled.length > this.maxSettled * 1.2) this.settled = this.settled.slice(-this.maxSettled);
+  }
+
+  /** The kept batches, oldest first; the same array until something changes. */
+  batches(): BatchLane[] {
+    if (this.cached.version === this.version) return this.cached.lanes;
+    const lanes: BatchLane[] = [];
+    for (const [id, bars] of this.lanes) {
+      const sorted = [...bars.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.id - b.id);
+      lanes.push({ id, startedAt: sorted[0]?.enqueuedAt ?? 0, bars: sorted });
+    }
+    lanes.sort((a, b) => a.startedAt - b.startedAt);
+    this.cached = { version: this.version, lanes };
+    return lanes;
+  }
+
+  /** Every settled call kept, oldest first (the newest 100,000). */
+  settledCalls(): readonly CallSummary[] {
+    return this.settled;
+  }
+
+  clear(): void {
+    this.lanes.clear();
+    this.settled = [];
+    this.version++;
+  }
+
+  private lane(id: string): Map<number, CallBar> {
+    let lane = this.lanes.get(id);
+    if (!lane) {
+      lane = new Map();
+      this.lanes.set(id, lane);
+      // Forget the oldest batches; Map keeps insertion order.
+      while (this.lanes.size > this.maxBatches) {
+        const oldest = this.lanes.keys().next().value;
+        if (oldest === undefined) break;
+        this.lanes.delete(oldest);
+      }
+    }
+    return lane;
+  }
+}
