@@ -56,6 +56,21 @@ export const ACTIONS = {
     enabled: always,
     run: (ctx) => ctx.client.send({ type: 'reset' }),
   },
+  race: {
+    label: 'Race',
+    key: 'g',
+    enabled: always,
+    run: (ctx) => ctx.client.send({ type: 'race' }),
+  },
+  presenter: {
+    label: 'Presenter mode',
+    key: 'p',
+    enabled: always,
+    run: (ctx) => {
+      ctx.store.setState({ presenter: !ctx.store.getState().presenter });
+      return Promise.resolve();
+    },
+  },
   deselect: {
     label: 'Clear selection',
     key: 'Escape',
