@@ -121,7 +121,7 @@ test('no panel re-renders at frame rate', async ({ page }) => {
       }),
   );
   const after = await renderCounts(page);
-  const panels = ['Controls', 'MetricsPanel', 'Inspector', 'AgentList', 'NoticeBanner'];
+  const panels = ['Controls', 'MetricsPanel', 'Inspector', 'AgentList', 'NoticeBanner', 'RequestTimeline', 'CostPanel', 'PresetsPanel'];
   for (const panel of panels) {
     const renders = (after[panel] ?? 0) - (before[panel] ?? 0);
     // Panels publish at ≤ 4 Hz and the fps readout at 2 Hz: about 20 renders in 3 s at most,

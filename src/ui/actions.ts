@@ -3,6 +3,7 @@
  * keyboard and `window.sandbox`, so each does exactly the same thing however it is invoked.
  */
 import type { SandboxClient } from './client.ts';
+import { syncAddress } from './settings.ts';
 import type { SandboxStore } from './store.ts';
 
 /** Finds where an agent is drawn, in page coordinates; set by the stage once it is mounted. */
@@ -68,6 +69,7 @@ export const ACTIONS = {
     enabled: always,
     run: (ctx) => {
       ctx.store.setState({ presenter: !ctx.store.getState().presenter });
+      syncAddress(ctx);
       return Promise.resolve();
     },
   },

@@ -27,7 +27,7 @@ export function boot(worker: WorkerPort, search: string): ActionContext {
   setNotice(store, 'url', problemsNotice(problems));
   const key = rememberedKey();
   const usage = savedUsage();
-  store.setState({ keyRemembered: key !== null });
+  store.setState({ keyRemembered: key !== null, presenter: new URLSearchParams(search).get('presenter') === '1' });
   void applySettings(ctx, patch, { ...(key === null ? {} : { apiKey: key }), ...(usage ? { usage } : {}) }).then(() => client.send({ type: 'start' }));
   // Keep today's live request count across reloads, so a daily limit means a day.
   let saved = usage?.count ?? -1;

@@ -1,0 +1,140 @@
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { command, openSandbox, snapshot, waitForSnapshot } from './sandbox.ts';
+
+/** Clicks a preset link and waits for its world to run. */
+async function openPreset(page: Page, id: string, agents: number): Promise<void> {
+  await page.locator(`[data-preset="${id}"]`).click();
+  await waitForSnapshot(page, `s.agents.length === ${agents} && s.running`);
+}
+
+test.describe('presets', () => {
+  test('"10 agents, 500 ms": a parallel batch in about one latency, and the link says so', async ({ page }) => {
+    await openSandbox(page, '?agents=3&failureRate=0.5');
+    await openPreset(page, 'classic', 10);
+    await expect(page).toHaveURL(/agents=10/);
+    await expect(page).not.toHaveURL(/failureRate/);
+    const s = await waitForSnapshot(page, 's.metrics.lastBatch !== null && s.metrics.lastBatch.size === 10');
+    expect(s.metrics.lastBatch?.wallMs).toBeLessThan(600);
+    expect(s.metrics.fallbacks).toBe(0);
+  });
+
+  test('"100 agents under 60 RPM": the budget holds and the crowd queues', async ({ page }) => {
+    await openSandbox(page);
+    await openPreset(page, 'throttled', 100);
+    const s = await waitForSnapshot(page, 's.metrics.callsLastMinute >= 60 && s.metrics.queued > 0', 30_000);
+    expect(s.metrics.rpmLimit).toBe(60);
+    await page.waitForTimeout(2_000);
+    const later = await snapshot(page);
+    expect(later.metrics.callsLastMinute).toBeLessThanOrEqual(60);
+    await expect(page.getByTestId('budget-text')).toHaveText(/^\d+ \/ 60 requests$/);
+  });
+
+  test('"30% failures": failures fall back alone and every agent decides', async ({ page }) => {
+    await openSandbox(page);
+    await openPreset(page, 'failures', 20);
+    const s = await waitForSnapshot(page, 's.agents.every((a) => a.decisions >= 1) && s.metrics.fallbacks > 0', 30_000);
+    expect(s.agents.filter((a) => a.source === 'mock').length).toBeGreaterThan(5);
+  });
+
+  test('"Slow tail": calls past the 1 s timeout are cut off; the batch never waits longer', async ({ page }) => {
+    await openSandbox(page);
+    await openPreset(page, 'slow-tail', 20);
+    const s = await waitForSnapshot(page, 's.metrics.lastBatch !== null && s.metrics.lastBatch.size === 20', 30_000);
+    expect(s.metrics.lastBatch?.wallMs).toBeLessThan(1_300);
+    expect(s.metrics.fallbacks).toBeGreaterThan(0);
+  });
+
+  test('"1,000 agents": a thousand calls in about one latency', async ({ page }) => {
+    await openSandbox(page);
+    await openPreset(page, 'thousand', 1_000);
+    const s = await waitForSnapshot(page, 's.metrics.lastBatch !== null && s.metrics.lastBatch.size === 1000', 30_000);
+    expect(s.metrics.lastBatch?.wallMs).toBeLessThan(1_500);
+    expect(s.metrics.lastBatch?.speedup).toBeGreaterThan(300);
+  });
+
+  test('a preset link opened directly starts the same demo', async ({ page }) => {
+    await openSandbox(page);
+    const href = await page.locator('[data-preset="throttled"]').getAttribute('href');
+    await openSandbox(page, href ?? '');
+    const s = await snapshot(page);
+    expect(s.agents).toHaveLength(100);
+    expect(s.metrics.rpmLimit).toBe(60);
+  });
+});
+
+test('the race: the same batch one at a time and all together, speedup ≥ 8 for 10 agents at 500 ms', async ({ page }) => {
+  await openSandbox(page);
+  await openPreset(page, 'classic', 10);
+  await page.getByRole('tab', { name: 'Race' }).click();
+  await page.getByRole('button', { name: /^Race/ }).click();
+  const speedup = page.getByTestId('race-speedup');
+  await expect(speedup).toHaveText(/^\d+(\.\d+)?×$/, { timeout: 20_000 });
+  const figure = Number((await speedup.textContent())?.replace('×', ''));
+  const sequential = await page.getByTestId('race-sequential-wall').textContent();
+  const parallel = await page.getByTestId('race-parallel-wall').textContent();
+  console.log(`race, 10 agents at 500 ms: one at a time ${sequential}, all together ${parallel}, speedup ${figure}×`);
+  expect(figure).toBeGreaterThanOrEqual(8);
+  await page.getByTestId('race-panel').screenshot({ path: 'test-results/screenshots/race.png' });
+  await page.screenshot({ path: 'test-results/screenshots/race-page.png' });
+});
+
+test('the request timeline and the charts draw the calls', async ({ page }) => {
+  await openSandbox(page, '?agents=30&thinkInterval=1000&latency=300&failureRate=0.2');
+  await waitForSnapshot(page, 's.metrics.lastBatch !== null');
+  const timeline = page.getByTestId('request-timeline');
+  await expect(timeline.getByRole('img').first()).toHaveAttribute('aria-label', /30 calls/);
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  const charts = page.getByTestId('charts-panel');
+  await expect(charts.locator('canvas')).toHaveCount(3);
+  await expect(charts.getByRole('img').first()).toHaveAttribute('aria-label', /budget of 600/);
+});
+
+test('presenter mode: large type, metrics and timelines only, run from the keyboard', async ({ page }) => {
+  await openSandbox(page, '?agents=10&thinkInterval=1000&latency=200');
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/presenter=1/);
+  await expect(page.getByLabel('Metrics')).toBeVisible();
+  await expect(page.getByTestId('request-timeline')).toBeVisible();
+  await expect(page.getByTestId('race-panel')).toBeVisible();
+  await expect(page.getByLabel('Controls')).toHaveCount(0);
+  await page.keyboard.press(' ');
+  await expect.poll(async () => (await snapshot(page)).running).toBe(false);
+  const tick = (await snapshot(page)).tick;
+  await page.keyboard.press('.');
+  await expect.poll(async () => (await snapshot(page)).tick).toBe(tick + 1);
+  await page.keyboard.press('g');
+  await expect(page.getByTestId('race-speedup')).toHaveText(/×$/, { timeout: 20_000 });
+  // Every control can be reached by Tab, has a name, and shows where focus is.
+  for (const button of await page.getByRole('button').all()) expect(await button.getAttribute('aria-label') ?? await button.textContent()).not.toBe('');
+  await page.keyboard.press('Tab');
+  const outline = await page.evaluate(() => (document.activeElement ? getComputedStyle(document.activeElement).outlineStyle : 'none'));
+  expect(outline).not.toBe('none');
+  await page.screenshot({ path: 'test-results/screenshots/presenter.png' });
+  await page.keyboard.press('p');
+  await expect(page.getByLabel('Controls')).toBeVisible();
+  await command(page, 'start');
+});
+
+test('export: calls and metrics as CSV and JSON, never the key', async ({ page }) => {
+  await openSandbox(page, '?agents=5&thinkInterval=1000&latency=100');
+  await page.evaluate(() => window.sandbox?.configure({ apiKey: 'AIzaSy-export-secret-1234' }));
+  await waitForSnapshot(page, 's.agents.every((a) => a.decisions >= 2)');
+  // Paused, the page receives no new calls, so the three files describe the same run.
+  await command(page, 'pause');
+  const save = async (name: string): Promise<string> => {
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+    const path = await download.path();
+    return readFile(path, 'utf8');
+  };
+  const calls = await save('Calls (CSV)');
+  const lines = calls.trim().split('\n');
+  expect(lines[0]).toBe('id,agent_id,agent_name,batch,enqueued_ms,started_ms,ended_ms,latency_ms,attempts,outcome,source,error_kind');
+  expect(lines.length).toBeGreaterThanOrEqual(11);
+  const metrics = await save('Metrics (CSV)');
+  expect(metrics.split('\n')[0]).toBe('t_ms,calls_last_minute,rpm_limit,queued,in_flight');
+  const json = JSON.parse(await save('All (JSON)')) as { calls: unknown[]; config: { agents: number } };
+  expect(json.config.agents).toBe(5);
+  expect(json.calls.length).toBe(lines.length - 1);
+  for (const text of [calls, metrics, JSON.stringify(json)]) expect(text).not.toContain('AIzaSy-export-secret-1234');
+});

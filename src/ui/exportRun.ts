@@ -1,0 +1,76 @@
+/**
+ * The run as files: every settled call and the load history as CSV, and everything (settings,
+ * latest metrics, calls, history) as JSON. The API key is never part of any of them: the page
+ * does not hold it, and the settings have no field for it.
+ */
+import type { SandboxConfig } from '../worker/config.ts';
+import type { CallSummary, Metrics } from '../worker/protocol.ts';
+import type { MetricSample } from './store.ts';
+
+export interface RunExport {
+  readonly config: SandboxConfig;
+  readonly metrics: Metrics | null;
+  readonly calls: readonly CallSummary[];
+  readonly history: readonly MetricSample[];
+  /** Agent names by id. */
+  readonly names: readonly string[];
+}
+
+/** One CSV field: quoted when it holds a comma, quote or line break. */
+function field(value: string | number | null): string {
+  if (value === null) return '';
+  const text = String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function csv(header: readonly string[], rows: readonly (readonly (string | number | null)[])[]): string {
+  return [header, ...rows].map((row) => row.map(field).join(',')).join('\n') + '\n';
+}
+
+const round = (ms: number): number => Math.round(ms * 10) / 10;
+
+/** Every settled call, one row each; times in ms on the worker's clock. */
+export function callsCsv(run: RunExport): string {
+  return csv(
+    ['id', 'agent_id', 'agent_name', 'batch', 'enqueued_ms', 'started_ms', 'ended_ms', 'latency_ms', 'attempts', 'outcome', 'source', 'error_kind'],
+    run.calls.map((c) => [
+      c.id,
+      c.agentId,
+      run.names[c.agentId] ?? '',
+      c.batch,
+      round(c.enqueuedAt),
+      c.startedAt === null ? null : round(c.startedAt),
+      round(c.endedAt),
+      c.startedAt === null ? null : round(c.endedAt - c.startedAt),
+      c.attempts,
+      c.outcome,
+      c.source,
+      c.errorKind,
+    ]),
+  );
+}
+
+/** The scheduler's load over time, one row per tick. */
+export function metricsCsv(run: RunExport): string {
+  return csv(
+    ['t_ms', 'calls_last_minute', 'rpm_limit', 'queued', 'in_flight'],
+    run.history.map((s) => [round(s.t), s.callsLastMinute, s.rpmLimit, s.queued, s.inFlight]),
+  );
+}
+
+/** Everything, for a notebook or another tool. */
+export function runJson(run: RunExport, exportedAt: Date): string {
+  return JSON.stringify({ exportedAt: exportedAt.toISOString(), config: run.config, metrics: run.metrics, calls: run.calls, history: run.history }, null, 2);
+}
+
+/** Hands a text file to the browser's download. */
+export function download(filename: string, mime: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => {
+    URL.revokeObjectURL(url);
+  }, 1_000);
+}

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { configFromQuery, DEFAULT_CONFIG } from '../worker/config.ts';
+import { presetConfig, presetLink, PRESETS } from './presets.ts';
+
+describe('presets', () => {
+  it('each link reproduces its preset exactly, and the classic one is the teacher link', () => {
+    for (const preset of PRESETS) {
+      const { patch, problems } = configFromQuery(presetLink(preset));
+      expect(problems).toEqual([]);
+      expect({ ...DEFAULT_CONFIG, ...patch }).toEqual({ ...DEFAULT_CONFIG, ...preset.patch });
+    }
+    expect(presetLink(PRESETS[0] ?? { id: '', label: '', lesson: '', patch: {} })).toBe('?agents=10&latency=500&jitter=50&align=1&thinkInterval=3000');
+  });
+
+  it('resets everything else to the defaults but keeps the user\'s Gemini setup, in mock mode', () => {
+    const current = { ...DEFAULT_CONFIG, agents: 7, rpm: 5, failureRate: 0.5, brain: 'gemini' as const, model: 'gemini-2.5-pro', temperature: 0.1 };
+    const failures = PRESETS.find((p) => p.id === 'failures');
+    if (!failures) throw new Error('no failures preset');
+    expect(presetConfig(failures, current)).toEqual({ ...DEFAULT_CONFIG, ...failures.patch, model: 'gemini-2.5-pro', temperature: 0.1, brain: 'mock' });
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * The classroom's prepared demos. Each is a set of settings and so a shareable link: the link
+ * lists every setting it changes, and opening it (or clicking it) starts that demo.
+ */
+import { DEFAULT_CONFIG, type ConfigPatch, type SandboxConfig } from '../worker/config.ts';
+
+export interface Preset {
+  readonly id: string;
+  readonly label: string;
+  /** What students should notice. */
+  readonly lesson: string;
+  readonly patch: ConfigPatch;
+}
+
+export const PRESETS: readonly Preset[] = [
+  {
+    id: 'classic',
+    label: '10 agents, 500 ms',
+    lesson: 'Ten calls of 500 ms: together about 500 ms, one at a time about 5 s. Press Race.',
+    patch: { agents: 10, latency: 500, jitter: 50, align: true, thinkInterval: 3_000 },
+  },
+  {
+    id: 'throttled',
+    label: '100 agents under 60 RPM',
+    lesson: 'A budget of 60 requests a minute throttles a crowd: watch the queue grow and the gauge fill.',
+    patch: { agents: 100, rpm: 60, latency: 500, jitter: 50, align: true, thinkInterval: 3_000 },
+  },
+  {
+    id: 'failures',
+    label: '30% failures',
+    lesson: 'Three calls in ten fail: each retries or falls back alone; everyone else is untouched.',
+    patch: { agents: 20, failureRate: 0.3, latency: 500, jitter: 50, align: true, thinkInterval: 4_000 },
+  },
+  {
+    id: 'slow-tail',
+    label: 'Slow tail (timeouts)',
+    lesson: 'Latencies from 0 to 1.2 s against a 1 s timeout: the slow ones are cut off and fall back; the batch never waits for them.',
+    patch: { agents: 20, latency: 600, jitter: 600, timeout: 1_000, align: true, thinkInterval: 4_000 },
+  },
+  {
+    id: 'thousand',
+    label: '1,000 agents',
+    lesson: 'A thousand calls in flight at once still take about one latency.',
+    patch: { agents: 1_000, rpm: 100_000, concurrency: 1_000, latency: 500, jitter: 50, align: true, thinkInterval: 3_000 },
+  },
+];
+
+/** Settings a preset does not touch and that belong to the user: their Gemini setup. */
+const KEPT: readonly (keyof SandboxConfig)[] = ['model', 'baseUrl', 'temperature', 'maxTokens', 'dailyLimit'];
+
+/** The full settings of a preset: the defaults, the user's own live setup, then the preset. */
+export function presetConfig(preset: Preset, current: SandboxConfig): SandboxConfig {
+  const kept = Object.fromEntries(KEPT.map((key) => [key, current[key]]));
+  return { ...DEFAULT_CONFIG, ...kept, brain: 'mock', ...preset.patch };
+}
+
+/**
+ * The link that opens the preset: every key the preset sets, even those equal to today's
+ * defaults, so the link keeps meaning the same demo if a default changes.
+ */
+export function presetLink(preset: Preset): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(preset.patch)) {
+    params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
+  }
+  return `?${params.toString()}`;
+}

@@ -1,0 +1,69 @@
+import { useMemo } from 'react';
+import { useSandbox } from '../context.ts';
+import { countRender } from '../renderCount.ts';
+import type { BatchLane } from './callLog.ts';
+import { TimelineCanvas } from './TimelineCanvas.tsx';
+import { TimelineLegend } from './TimelineLegend.tsx';
+import { axisEnd, barAreaHeight, laneWallMs } from './timelineLayout.ts';
+import { batchTitle, formatMs, namesById, sumLatencyMs } from './timelineText.ts';
+import './timeline.css';
+
+/** Batches shown; the store keeps five, three fit under the grid without scrolling far. */
+const SHOWN_BATCHES = 3;
+
+interface BatchViewProps {
+  readonly lane: BatchLane;
+  readonly now: number;
+  readonly names: ReadonlyMap<number, string>;
+}
+
+/** One batch on its own axis, from its first enqueue to its last answer. */
+function BatchView({ lane, now, names }: BatchViewProps) {
+  const t0 = lane.startedAt;
+  const t1 = axisEnd(t0, now, [lane.bars]);
+  const wall = laneWallMs(t0, lane.bars);
+  const n = lane.bars.length;
+  const title = batchTitle(lane.id);
+  const size = `${n.toLocaleString('en')} call${n === 1 ? '' : 's'}`;
+  return (
+    <li className="timeline-batch" data-testid="timeline-batch" data-batch={lane.id}>
+      <div className="timeline-lane-head">
+        <span className="timeline-lane-title">{`${title} · ${size}`}</span>
+        <span>
+          {'wall '}
+          <strong data-testid="timeline-batch-wall">{wall === null ? 'running…' : formatMs(wall)}</strong>
+          {wall === null ? null : <span className="muted">{` · one at a time ≈ ${formatMs(sumLatencyMs(lane.bars))}`}</span>}
+        </span>
+      </div>
+      <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(n)} label={title} names={names} />
+    </li>
+  );
+}
+
+/**
+ * The newest batches of model calls, newest on top, each a row per call: how long it waited in
+ * line, each attempt, and how it ended. A parallel batch is a wall of bars side by side; a
+ * sequential one is a staircase.
+ */
+export function RequestTimeline() {
+  countRender('RequestTimeline');
+  const timeline = useSandbox((s) => s.timeline);
+  const agents = useSandbox((s) => s.world?.agents);
+  const names = useMemo(() => namesById(agents), [agents]);
+  const shown = timeline.batches.slice(-SHOWN_BATCHES).reverse();
+  return (
+    <section className="panel timeline-panel" aria-label="Request timeline" data-testid="request-timeline">
+      <h2>Request timeline</h2>
+      <TimelineLegend />
+      {shown.length === 0 ? (
+        <p className="muted">No calls yet. Start the world: each batch of agents that think together appears here, newest on top.</p>
+      ) : (
+        <ol className="timeline-batches" aria-label="Newest batches, newest first">
+          {shown.map((lane) => (
+            <BatchView key={lane.id} lane={lane} now={timeline.now} names={names} />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

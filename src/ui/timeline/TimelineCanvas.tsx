@@ -1,0 +1,202 @@
+/**
+ * One lane of calls drawn on a <canvas>: a thousand bars are a few thousand fillRects, where a
+ * thousand DOM elements would cost a layout each update. It redraws only when its props or its
+ * width change (panel slices change at ≤ 4 Hz), and the hover tooltip is written straight to the
+ * DOM so moving the mouse never renders React.
+ */
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import type { CallBar } from './callLog.ts';
+import { hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, xScale, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
+import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
+import './timeline.css';
+
+export interface TimelineCanvasProps {
+  readonly bars: readonly CallBar[];
+  /** The time axis, worker clock (ms); labels are relative to t0. */
+  readonly t0: number;
+  readonly t1: number;
+  /** The worker clock of the newest update: where running bars end. */
+  readonly now: number;
+  /** Height of the bar area in CSS px; the time axis adds `AXIS_HEIGHT` below. */
+  readonly height: number;
+  /** What the lane is, for the accessible name ("Batch of 10 calls: 9 succeeded, …"). */
+  readonly label: string;
+  /** Agent names by id, for the tooltip. */
+  readonly names: ReadonlyMap<number, string>;
+  /** Rows to make room for when more bars are still to come (the race's size); default: the bars. */
+  readonly rows?: number;
+}
+
+export const AXIS_HEIGHT = 18;
+const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+
+/** Canvas colours come from CSS custom properties (timeline.css), so the legend and bars agree. */
+interface Palette {
+  readonly kinds: Readonly<Record<SegmentKind, string>>;
+  readonly grid: string;
+  readonly axis: string;
+  readonly now: string;
+}
+
+function readPalette(element: Element): Palette {
+  const style = getComputedStyle(element);
+  const get = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
+  return {
+    kinds: {
+      queued: get('--tl-queued', '#8b97b8'),
+      failed: get('--tl-failed', '#ff5c6c'),
+      running: get('--tl-running', '#6aa8ff'),
+      success: get('--tl-success', '#37f5d0'),
+      fallback: get('--tl-fallback', '#ff4fd8'),
+    },
+    grid: get('--tl-grid', '#1f2a48'),
+    axis: get('--tl-axis', '#8b97b8'),
+    now: get('--tl-now', '#ffe066'),
+  };
+}
+
+/** Sizes the backing store for the device pixel ratio, so bars and text stay sharp. */
+function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+  const dpr = window.devicePixelRatio || 1;
+  const w = Math.max(1, Math.round(width * dpr));
+  const h = Math.max(1, Math.round(height * dpr));
+  // Assigning the size clears the canvas and resets its state, so only do it when it changed.
+  if (canvas.width !== w) canvas.width = w;
+  if (canvas.height !== h) canvas.height = h;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return null;
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.clearRect(0, 0, width, height);
+  return ctx;
+}
+
+function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette: Palette): void {
+  // One path and one fill per colour: thousands of rects cost one rasterisation call, not one each.
+  for (const kind of SEGMENT_KINDS) {
+    ctx.fillStyle = palette.kinds[kind];
+    // On 1-2 px rows the waiting lines fill whole rows; fainter, they stay a backdrop to the calls.
+    ctx.globalAlpha = kind === 'queued' ? (layout.rowHeight < 3 ? 0.3 : 0.55) : kind === 'failed' ? 0.85 : 1;
+    ctx.beginPath();
+    for (const g of layout.bars) {
+      for (const s of g.segments) {
+        if (s.kind !== kind) continue;
+        if (kind === 'queued') {
+          // Waiting in line is drawn as a thin line through the middle of the row.
+          const qh = Math.max(1, Math.round(g.h / 3));
+          ctx.rect(s.x0, g.y + Math.floor((g.h - qh) / 2), Math.max(0.5, s.x1 - s.x0), qh);
+        } else {
+          // A failed attempt stops 1 px short, so the retry that follows reads as a new attempt.
+          const w = kind === 'failed' && s.x1 - s.x0 > 3 ? s.x1 - s.x0 - 1 : Math.max(1, s.x1 - s.x0);
+          ctx.rect(s.x0, g.y, w, g.h);
+        }
+      }
+    }
+    ctx.fill();
+  }
+  ctx.globalAlpha = 1;
+}
+
+function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette): void {
+  ctx.fillStyle = palette.axis;
+  ctx.fillRect(0, barsHeight, width, 1);
+  ctx.font = AXIS_FONT;
+  ctx.textBaseline = 'top';
+  for (const tick of ticks) {
+    ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
+    const half = ctx.measureText(tick.label).width / 2;
+    // Keep the first and last labels inside the canvas instead of cut at its edges.
+    ctx.textAlign = tick.x - half < 0 ? 'left' : tick.x + half > width ? 'right' : 'center';
+    const x = ctx.textAlign === 'left' ? 0 : ctx.textAlign === 'right' ? width : tick.x;
+    ctx.fillText(tick.label, x, barsHeight + 5);
+  }
+}
+
+function drawGrid(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
+  ctx.fillStyle = palette.grid;
+  for (const tick of ticks) ctx.fillRect(Math.round(tick.x), 0, 1, barsHeight);
+}
+
+/** Tracks an element's content width; 0 until measured (and while hidden). */
+function useWidth(): [RefObject<HTMLDivElement | null>, number] {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    // The observer reports the initial size too, on the next frame.
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1]?.contentRect;
+      if (box) setWidth(Math.floor(box.width));
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, []);
+  return [ref, width];
+}
+
+/** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call. */
+export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0 }: TimelineCanvasProps) {
+  const [wrapRef, width] = useWidth();
+  const canvasRef = useRef<HTMLCanvasElement | null>(null);
+  const tipRef = useRef<HTMLDivElement | null>(null);
+  const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width, height, rows }), [bars, t0, t1, now, width, height, rows]);
+  const ticks = useMemo(() => timeTicks(t0, t1, width), [t0, t1, width]);
+  const summary = useMemo(() => summarizeBars(bars), [bars]);
+  const running = layout.bars.some((g) => g.bar.endedAt === null);
+
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || width === 0) return;
+    const ctx = prepare(canvas, width, height + AXIS_HEIGHT);
+    if (!ctx) return;
+    const palette = readPalette(canvas);
+    drawGrid(ctx, ticks, height, palette);
+    drawBars(ctx, layout, palette);
+    if (running) {
+      // The present moment, so the class sees which calls are still out.
+      const x = xScale(t0, t1, width)(now);
+      ctx.fillStyle = palette.now;
+      if (x >= 0 && x <= width) ctx.fillRect(Math.min(width - 1, x), 0, 1, height);
+    }
+    drawAxis(ctx, ticks, width, height, palette);
+  }, [layout, ticks, width, height, running, t0, t1, now]);
+
+  const hideTip = (): void => {
+    if (tipRef.current) tipRef.current.style.display = 'none';
+  };
+  const onMove = (event: MouseEvent<HTMLCanvasElement>): void => {
+    const tip = tipRef.current;
+    if (!tip) return;
+    const rect = event.currentTarget.getBoundingClientRect();
+    const x = event.clientX - rect.left;
+    const y = event.clientY - rect.top;
+    const bar = hitTest(layout, x, y);
+    if (!bar) {
+      hideTip();
+      return;
+    }
+    // textContent, never HTML: agent names come from the world and may hold markup.
+    tip.textContent = describeBar(bar, nameOf(names, bar.agentId), now).join('\n');
+    tip.style.display = 'block';
+    tip.style.left = `${x}px`;
+    tip.style.top = `${y}px`;
+    tip.style.transform = `translate(${x > width / 2 ? 'calc(-100% - 10px)' : '10px'}, ${y > height / 2 ? 'calc(-100% - 6px)' : '6px'})`;
+  };
+
+  return (
+    <div className="tl-colors timeline-canvas-wrap" ref={wrapRef}>
+      <canvas
+        ref={canvasRef}
+        role="img"
+        aria-label={`${label}: ${summary}`}
+        data-bars={bars.length}
+        style={{ height: `${height + AXIS_HEIGHT}px` }}
+        onMouseMove={onMove}
+        onMouseLeave={hideTip}
+      />
+      <div className="timeline-tip" ref={tipRef} role="tooltip" />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { CallBar } from './callLog.ts';
+import { axisEnd, barAreaHeight, hitTest, laneWallMs, layoutTimeline, MIN_SPAN_MS, niceStep, timeTicks } from './timelineLayout.ts';
+
+const bar = (id: number, enqueuedAt: number, attemptStarts: number[], endedAt: number | null, outcome: CallBar['outcome'] = endedAt === null ? 'running' : 'success'): CallBar => ({
+  id, agentId: id, enqueuedAt, attemptStarts, endedAt, outcome, errorKind: attemptStarts.length > 1 ? 'server' : null,
+});
+
+// 1 px per ms over [0, 1000] makes the expected pixels read as times.
+const options = { t0: 0, t1: 1_000, now: 700, width: 1_000, height: 100 };
+
+describe('layoutTimeline', () => {
+  it('splits a call into queued, failed attempts and a final segment coloured by outcome', () => {
+    const layout = layoutTimeline([bar(1, 0, [100, 400, 600], 900, 'fallback')], options);
+    expect(layout.bars[0]?.segments).toEqual([
+      { kind: 'queued', x0: 0, x1: 100 },
+      { kind: 'failed', x0: 100, x1: 400 },
+      { kind: 'failed', x0: 400, x1: 600 },
+      { kind: 'fallback', x0: 600, x1: 900 },
+    ]);
+  });
+
+  it('draws a running call up to now, and a success in its own colour', () => {
+    const layout = layoutTimeline([bar(1, 0, [0], null), bar(2, 50, [50], 300)], options);
+    expect(layout.bars[0]?.segments.at(-1)).toEqual({ kind: 'running', x0: 0, x1: 700 });
+    expect(layout.bars[1]?.segments.at(-1)).toEqual({ kind: 'success', x0: 50, x1: 300 });
+  });
+
+  it('never draws a running attempt backwards when now trails its start', () => {
+    const layout = layoutTimeline([bar(1, 0, [800], null)], options);
+    expect(layout.bars[0]?.segments.at(-1)).toEqual({ kind: 'running', x0: 800, x1: 800 });
+  });
+
+  it('shows how a call that was never sent ended', () => {
+    const layout = layoutTimeline([bar(1, 100, [], 300, 'fallback')], options);
+    expect(layout.bars[0]?.segments.map((s) => s.kind)).toEqual(['queued', 'fallback']);
+  });
+
+  it('clips segments to the width and drops those outside the range', () => {
+    const layout = layoutTimeline([bar(1, -500, [-300], -100), bar(2, 900, [950], 2_000)], options);
+    expect(layout.bars[0]?.segments).toEqual([]);
+    expect(layout.bars[1]?.segments.at(-1)).toEqual({ kind: 'success', x0: 950, x1: 1_000 });
+  });
+
+  it('gives few bars tall rows and shrinks rows to 1 px for a thousand', () => {
+    const few = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 20 });
+    expect(few.rowHeight).toBe(10);
+    expect(few.bars.map((g) => [g.y, g.h])).toEqual([[0, 9], [10, 9]]);
+    const many = Array.from({ length: 1_000 }, (_, i) => bar(i, i, [i], i + 100));
+    const packed = layoutTimeline(many, { ...options, height: 200 });
+    expect(packed.rowHeight).toBe(1);
+    expect(Math.max(...packed.bars.map((g) => g.y + g.h))).toBeLessThanOrEqual(200);
+    expect(packed.bars[999]?.y).toBe(199);
+  });
+
+  it('keeps room for rows still to come, so a filling lane keeps its row height', () => {
+    const filling = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 100, rows: 10 });
+    expect(filling.rowHeight).toBe(10);
+    expect(filling.bars[1]?.y).toBe(10);
+  });
+
+  it('copes with no bars', () => {
+    expect(layoutTimeline([], options).bars).toEqual([]);
+  });
+});
+
+describe('hitTest', () => {
+  const layout = layoutTimeline([bar(1, 0, [0], 300), bar(2, 0, [100], 500)], { ...options, height: 20 });
+
+  it('finds the bar under the pointer, forgiving a near miss', () => {
+    expect(hitTest(layout, 150, 5)?.id).toBe(1);
+    expect(hitTest(layout, 302, 5)?.id).toBe(1);
+    expect(hitTest(layout, 450, 15)?.id).toBe(2);
+  });
+
+  it('finds nothing beside, below or between bars', () => {
+    expect(hitTest(layout, 600, 15)).toBeNull();
+    expect(hitTest(layout, 150, 25)).toBeNull();
+    expect(hitTest(layoutTimeline([], options), 10, 10)).toBeNull();
+  });
+
+  it('picks the nearest of the bars sharing a pixel row', () => {
+    const packed = layoutTimeline([bar(1, 0, [0], 100), bar(2, 0, [500], 600), bar(3, 0, [0], 50)], { ...options, height: 1 });
+    expect(hitTest(packed, 550, 0)?.id).toBe(2);
+    expect(hitTest(packed, 20, 0)?.id).toBe(3);
+  });
+});
+
+describe('axis helpers', () => {
+  it('ends the axis a little after the last end, or after now while a call runs', () => {
+    expect(axisEnd(0, 0, [[bar(1, 0, [0], 1_000)]])).toBe(1_040);
+    expect(axisEnd(0, 2_000, [[bar(1, 0, [0], 1_000)], [bar(2, 0, [0], null)]])).toBe(2_080);
+    expect(axisEnd(0, 2_000, [[]], true)).toBe(2_080);
+    expect(axisEnd(100, 100, [[]])).toBeCloseTo(100 + MIN_SPAN_MS * 1.04);
+  });
+
+  it('gives a wall time only once every call has ended', () => {
+    expect(laneWallMs(100, [bar(1, 100, [100], 600), bar(2, 100, [150], 700)])).toBe(600);
+    expect(laneWallMs(100, [bar(1, 100, [100], 600), bar(2, 100, [150], null)])).toBeNull();
+    expect(laneWallMs(100, [])).toBeNull();
+  });
+
+  it('sizes the bar area in whole rows within its bounds', () => {
+    expect(barAreaHeight(0)).toBe(24);
+    expect(barAreaHeight(10)).toBe(100);
+    expect(barAreaHeight(100, 6, 24, 150)).toBe(100);
+    expect(barAreaHeight(1_000)).toBe(160);
+  });
+
+  it('picks round steps and labels ticks in ms or s', () => {
+    expect([0.3, 7, 13, 240, 700, 3_000].map(niceStep)).toEqual([1, 10, 20, 500, 1_000, 5_000]);
+    expect(timeTicks(0, 1_000, 500, 100).map((t) => t.label)).toEqual(['0 ms', '200 ms', '400 ms', '600 ms', '800 ms', '1000 ms']);
+    const seconds = timeTicks(1_000, 11_000, 500, 100);
+    expect(seconds.map((t) => t.label)).toEqual(['0 s', '2 s', '4 s', '6 s', '8 s', '10 s']);
+    expect(seconds[1]?.x).toBe(100);
+    expect(timeTicks(0, 3_000, 600, 100).map((t) => t.label)).toEqual(['0.0 s', '0.5 s', '1.0 s', '1.5 s', '2.0 s', '2.5 s', '3.0 s']);
+    expect(timeTicks(0, 0, 400)).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+/**
+ * Pure geometry of a request timeline: calls as rows of coloured segments on a time axis, in CSS
+ * pixels. No DOM here, so the layout is unit-tested and the canvas code only paints rectangles.
+ */
+import type { CallBar } from './callLog.ts';
+
+/**
+ * What a stretch of a call's life was. `failed` spans a failed attempt *and* its backoff up to the
+ * next attempt: the worker sends when each attempt left, not when it failed, so the two cannot be
+ * told apart; the legend says so.
+ */
+export type SegmentKind = 'queued' | 'failed' | 'running' | 'success' | 'fallback';
+
+/** Paint order: later kinds are drawn over earlier ones. */
+export const SEGMENT_KINDS: readonly SegmentKind[] = ['queued', 'failed', 'running', 'success', 'fallback'];
+
+export interface Segment {
+  readonly kind: SegmentKind;
+  /** Left and right edge in px, clipped to [0, width]; x1 ≥ x0. */
+  readonly x0: number;
+  readonly x1: number;
+}
+
+export interface BarGeometry {
+  readonly bar: CallBar;
+  /** The bar's index in dispatch order. */
+  readonly row: number;
+  /** Top edge and height in px; bars share a pixel row when there are more bars than pixels. */
+  readonly y: number;
+  readonly h: number;
+  readonly segments: readonly Segment[];
+}
+
+export interface TimelineLayout {
+  readonly width: number;
+  readonly height: number;
+  readonly rowHeight: number;
+  readonly bars: readonly BarGeometry[];
+}
+
+export interface LayoutOptions {
+  /** The time range drawn, worker clock (ms). */
+  readonly t0: number;
+  readonly t1: number;
+  /** Where a running bar's last attempt ends for now. */
+  readonly now: number;
+  /** Size of the bar area in CSS px (the axis is drawn below it, outside this area). */
+  readonly width: number;
+  readonly height: number;
+  /** Rows to make room for (at least the bars'): a lane still filling keeps its row height. */
+  readonly rows?: number;
+}
+
+/** The shortest axis drawn, so a batch of instant calls is not stretched to a meaningless scale. */
+export const MIN_SPAN_MS = 50;
+
+/** Pixels a pointer may miss a bar by and still hover it: 1 px bars are hard to hit. */
+const HIT_SLOP_PX = 3;
+
+/** Lays out bars as rows of segments; rows shrink to fit the height, never below 1 px. */
+export function layoutTimeline(bars: readonly CallBar[], options: LayoutOptions): TimelineLayout {
+  const { width, height } = options;
+  const n = Math.max(bars.length, options.rows ?? 0);
+  const rowHeight = n === 0 ? height : Math.max(1, Math.floor(height / n));
+  // More bars than pixels: spread them evenly over the height, several to a pixel row.
+  const pitch = n * rowHeight <= height ? rowHeight : height / n;
+  // A 1 px gap between rows keeps neighbours apart once rows are tall enough to spare it.
+  const h = rowHeight >= 4 ? rowHeight - 1 : rowHeight;
+  const toX = xScale(options.t0, options.t1, width);
+  const geometry = bars.map((bar, row) => ({ bar, row, y: Math.floor(row * pitch), h, segments: segmentsOf(bar, options.now, toX, width) }));
+  return { width, height, rowHeight, bars: geometry };
+}
+
+/** Maps a time (ms) to a pixel column over [t0, t1]. */
+export function xScale(t0: number, t1: number, width: number): (t: number) => number {
+  const span = t1 > t0 ? t1 - t0 : 1;
+  return (t) => ((t - t0) / span) * width;
+}
+
+/** A call's segments: queued, one per attempt (failed ones red), the last one coloured by outcome. */
+export function segmentsOf(bar: CallBar, now: number, toX: (t: number) => number, width: number): Segment[] {
+  const starts = bar.attemptStarts;
+  const lastStart = starts[starts.length - 1];
+  // `now` may trail an attempt that left after the newest tick; never draw a bar backwards.
+  const end = Math.max(bar.endedAt ?? now, lastStart ?? bar.enqueuedAt);
+  const spans: { kind: SegmentKind; from: number; to: number }[] = [];
+  spans.push({ kind: 'queued', from: bar.enqueuedAt, to: starts[0] ?? end });
+  starts.forEach((start, index) => {
+    const next = starts[index + 1];
+    if (next === undefined) spans.push({ kind: finalKind(bar), from: start, to: end });
+    else spans.push({ kind: 'failed', from: start, to: next });
+  });
+  // A call settled without ever being sent (live calls switched off) still shows how it ended.
+  if (starts.length === 0 && bar.outcome !== 'running') spans.push({ kind: finalKind(bar), from: end, to: end });
+  const segments: Segment[] = [];
+  for (const span of spans) {
+    const x0 = Math.max(0, toX(span.from));
+    const x1 = Math.min(width, toX(span.to));
+    if (x1 >= x0) segments.push({ kind: span.kind, x0, x1 });
+  }
+  return segments;
+}
+
+function finalKind(bar: CallBar): SegmentKind {
+  return bar.outcome === 'success' ? 'success' : bar.outcome === 'fallback' ? 'fallback' : 'running';
+}
+
+/** The bar under a point of the bar area (px), or null; with several in a pixel row, the nearest. */
+export function hitTest(layout: TimelineLayout, x: number, y: number): CallBar | null {
+  let best: CallBar | null = null;
+  let bestDistance = Infinity;
+  for (const g of layout.bars) {
+    if (y < g.y || y >= g.y + Math.max(1, g.h)) continue;
+    const first = g.segments[0];
+    const last = g.segments[g.segments.length - 1];
+    if (!first || !last) continue;
+    const distance = x < first.x0 ? first.x0 - x : x > last.x1 ? x - last.x1 : 0;
+    // `<=`: later bars are painted on top, so a tie goes to the one the user sees.
+    if (distance <= HIT_SLOP_PX && distance <= bestDistance) {
+      best = g.bar;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}
+
+/** The end of the time axis for some lanes: the last end (or now, while any runs) plus a margin. */
+export function axisEnd(t0: number, now: number, lanes: readonly (readonly CallBar[])[], running = false): number {
+  let end = t0;
+  let anyRunning = running;
+  for (const bars of lanes) {
+    for (const bar of bars) {
+      if (bar.endedAt === null) anyRunning = true;
+      else end = Math.max(end, bar.endedAt);
+    }
+  }
+  if (anyRunning) end = Math.max(end, now);
+  // A little room on the right so the last bar's end is not flush with the edge.
+  return t0 + Math.max(MIN_SPAN_MS, end - t0) * 1.04;
+}
+
+/** The wall time of a lane from t0 to its last end, or null while any of its calls runs. */
+export function laneWallMs(t0: number, bars: readonly CallBar[]): number | null {
+  let end = t0;
+  for (const bar of bars) {
+    if (bar.endedAt === null) return null;
+    end = Math.max(end, bar.endedAt);
+  }
+  return bars.length === 0 ? null : end - t0;
+}
+
+/** Bar-area height (CSS px) for n bars: whole rows of up to `rowPx` each, within [min, max]. */
+export function barAreaHeight(n: number, rowPx = 10, min = 24, max = 160): number {
+  // A whole number of px per row, so no strip is left empty under the last row.
+  const row = n === 0 ? rowPx : Math.min(rowPx, Math.max(1, Math.floor(max / n)));
+  return Math.max(min, Math.min(max, n * row));
+}
+
+export interface Tick {
+  readonly x: number;
+  readonly label: string;
+}
+
+/** Round time ticks over [t0, t1] at least `minGapPx` apart, labelled relative to t0. */
+export function timeTicks(t0: number, t1: number, width: number, minGapPx = 70): Tick[] {
+  const span = t1 - t0;
+  if (span <= 0 || width <= 0) return [];
+  const count = Math.max(1, Math.floor(width / minGapPx));
+  const step = niceStep(span / count);
+  const toX = xScale(t0, t1, width);
+  const seconds = span >= 2_000;
+  const decimals = seconds ? Math.max(0, Math.ceil(-Math.log10(step / 1_000) - 1e-9)) : 0;
+  const ticks: Tick[] = [];
+  for (let k = 0; k * step <= span + 1e-9; k++) {
+    const ms = k * step;
+    ticks.push({ x: toX(t0 + ms), label: seconds ? `${(ms / 1_000).toFixed(decimals)} s` : `${Math.round(ms)} ms` });
+  }
+  return ticks;
+}
+
+/** The smallest of 1, 2 or 5 × 10^k (and at least 1 ms) that is ≥ raw. */
+export function niceStep(raw: number): number {
+  if (raw <= 1) return 1;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw - 1e-9) return m * power;
+  return 10 * power;
+}

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { CallBar } from './callLog.ts';
+import { batchTitle, describeBar, formatMs, nameOf, namesById, speedupText, sumLatencyMs, summarizeBars } from './timelineText.ts';
+
+const bar = (over: Partial<CallBar>): CallBar => ({ id: 1, agentId: 1, enqueuedAt: 0, attemptStarts: [0], endedAt: 500, outcome: 'success', errorKind: null, ...over });
+
+describe('timeline text', () => {
+  it('formats durations in ms below a second and in s above', () => {
+    expect([0, 540.4, 1_250, 50_340].map(formatMs)).toEqual(['0 ms', '540 ms', '1.25 s', '50.3 s']);
+  });
+
+  it('summarises a lane for screen readers', () => {
+    const bars = [...Array.from({ length: 9 }, (_, i) => bar({ id: i, endedAt: 100 + i * 10 })), bar({ id: 9, endedAt: 540, outcome: 'fallback', errorKind: 'timeout' })];
+    expect(summarizeBars(bars)).toBe('10 calls: 9 succeeded, 1 fell back, longest 540 ms');
+    expect(summarizeBars([bar({ endedAt: null, outcome: 'running' }), bar({ attemptStarts: [0, 300], endedAt: 800 })])).toBe('2 calls: 1 succeeded, 0 fell back, 1 running, 1 retried, longest 800 ms');
+    expect(summarizeBars([])).toBe('no calls yet');
+  });
+
+  it('describes a bar for its tooltip', () => {
+    expect(describeBar(bar({ enqueuedAt: 0, attemptStarts: [100, 400], endedAt: 900, outcome: 'fallback', errorKind: 'timeout' }), 'Ada', 1_000)).toEqual([
+      'Ada', 'Latency: 800 ms', 'Waited in line: 100 ms', 'Attempts: 2', 'Outcome: fell back to the mock (timeout)',
+    ]);
+    expect(describeBar(bar({ attemptStarts: [0, 300], endedAt: 600, errorKind: 'rate-limit' }), 'Bo', 700).at(-1)).toBe('Outcome: succeeded (after rate-limit)');
+    expect(describeBar(bar({ endedAt: null, outcome: 'running' }), 'Cy', 250)).toEqual(['Cy', 'Latency: running (250 ms so far)', 'Attempts: 1', 'Outcome: running']);
+  });
+
+  it('gives the speedup only once both lanes are done', () => {
+    expect(speedupText(4_950, 500)).toBe('9.9×');
+    expect(speedupText(null, 500)).toBeNull();
+    expect(speedupText(4_950, null)).toBeNull();
+    expect(speedupText(4_950, 0)).toBeNull();
+  });
+
+  it('names agents by id and labels batches', () => {
+    const names = namesById([{ id: 3, name: 'Ada' }]);
+    expect(nameOf(names, 3)).toBe('Ada');
+    expect(nameOf(names, 4)).toBe('Agent 4');
+    expect(nameOf(namesById(undefined), -1)).toBe('Unknown caller');
+    expect(batchTitle('1:tick-42')).toBe('Tick 42');
+    expect(batchTitle('other')).toBe('Calls outside a batch');
+    expect(sumLatencyMs([bar({}), bar({ attemptStarts: [100], endedAt: 300 }), bar({ endedAt: null, outcome: 'running' })])).toBe(700);
+  });
+});
