@@ -2,7 +2,16 @@ import { MockBrain, mockFallback } from '../brain/mockBrain.ts';
 import type { Clock } from '../clock/clock.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats, CallRecord, SchedulerConfig, SchedulerEvent, Strategy } from '../scheduler/types.ts';
+import { hash32, Rng } from '../sim/rng.ts';
 import type { DecisionRequest } from '../sim/types.ts';
+
+const SALT_BACKOFF = 0x6261636b;
+
+/** Seeded backoff jitter, so a run with the same seed retries at the same moments. */
+function backoffRandom(seed: number): () => number {
+  const rng = new Rng(hash32(seed, SALT_BACKOFF));
+  return () => rng.next();
+}
 
 /** How one batch is run: the mock brain's latency and faults, and the scheduler's limits. */
 export interface BatchSettings {
@@ -42,7 +51,7 @@ export async function runBatch(
 ): Promise<BatchRun> {
   const brain = new MockBrain({ clock, seed: settings.seed, latencyMs: settings.latencyMs, jitterMs: settings.jitterMs, errorRate: settings.failureRate });
   const config: Partial<SchedulerConfig> = { strategy, rpm: settings.rpm, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs };
-  const scheduler = new Scheduler({ model: brain, clock, config, random: seededUniform(settings.seed), ...(onEvent ? { onEvent } : {}) });
+  const scheduler = new Scheduler({ model: brain, clock, config, random: backoffRandom(settings.seed), ...(onEvent ? { onEvent } : {}) });
   const started = clock.now();
   const results = await Promise.all(
     requests.map((request) => scheduler.submit({ key: `agent-${request.agentId}`, batch: strategy, request, fallback: mockFallback })),
@@ -59,17 +68,5 @@ export async function runBatch(
     retries: metrics.retries,
     batch: metrics.lastBatch,
     records: results.map((r) => r.record),
-  };
-}
-
-/** A small seeded uniform generator for backoff jitter, so runs repeat. */
-function seededUniform(seed: number): () => number {
-  let state = (seed ^ 0x9e3779b9) >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
