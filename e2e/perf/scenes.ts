@@ -14,10 +14,9 @@ export const MEASURE_MS = 5_000;
 const WARMUP_MS = 2_000;
 /**
  * The app has drawn for ~8 s before its first decisions arrive, so it is warm; this only lets
- * the burst of first answers reach the panels. Short on purpose: after a decision an agent walks
- * until a wall or another agent blocks it (src/sim/step.ts keeps a blocked agent's direction),
- * which takes 1-3 s, so a later window would show a still crowd. The renderer rewrites every
- * particle every frame either way, so motion changes the picture, not the cost.
+ * the burst of first answers reach the panels. Agents then walk on their plans (turning at walls,
+ * src/sim/step.ts; waiting where another agent blocks them). The renderer rewrites every particle
+ * every frame whether it moved or not, so motion changes the picture, not the cost.
  */
 const SETTLE_MS = 500;
 /** Sampling inFlight costs a snapshot() on the main thread: 2 Hz keeps it below 5% of frames (out of p95). */
