@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 const KEY_ITEM = 'neon.geminiKey';
 const USAGE_ITEM = 'neon.usage';
-const PRICES_ITEM = 'neon.prices';
 
 function read(item: string): string | null {
   try {
@@ -47,15 +46,15 @@ export type SavedUsage = z.infer<typeof usageSchema>;
 
 /** Live requests counted earlier today in this browser, so a reload does not reset the count. */
 export function savedUsage(): SavedUsage | undefined {
-  return parseStored(USAGE_ITEM, usageSchema);
+  return loadJson(USAGE_ITEM, usageSchema);
 }
 
 export function saveUsage(usage: SavedUsage): void {
-  write(USAGE_ITEM, JSON.stringify(usage));
+  saveJson(USAGE_ITEM, usage);
 }
 
 /** Reads a stored JSON value, ignoring anything that does not parse or match the schema. */
-export function parseStored<T>(item: string, schema: z.ZodType<T>): T | undefined {
+export function loadJson<T>(item: string, schema: z.ZodType<T>): T | undefined {
   const raw = read(item);
   if (raw === null) return undefined;
   try {
@@ -66,8 +65,7 @@ export function parseStored<T>(item: string, schema: z.ZodType<T>): T | undefine
   }
 }
 
-export function storePrices(value: unknown): void {
-  write(PRICES_ITEM, JSON.stringify(value));
+/** Stores a value as JSON; false when storage refused. */
+export function saveJson(item: string, value: unknown): boolean {
+  return write(item, JSON.stringify(value));
 }
-
-export const PRICES_STORAGE_ITEM = PRICES_ITEM;

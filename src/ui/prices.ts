@@ -4,7 +4,9 @@
  */
 import { z } from 'zod';
 import type { Metrics } from '../worker/protocol.ts';
-import { parseStored, PRICES_STORAGE_ITEM, storePrices } from './deviceStorage.ts';
+import { loadJson, saveJson } from './deviceStorage.ts';
+
+const PRICES_ITEM = 'neon.prices';
 
 const price = z.object({ input: z.number().nonnegative(), output: z.number().nonnegative() });
 const priceTable = z.record(z.string(), price);
@@ -20,11 +22,11 @@ export const DEFAULT_PRICES: PriceTable = {
 
 /** The saved table, or the defaults. */
 export function loadPrices(): PriceTable {
-  return parseStored(PRICES_STORAGE_ITEM, priceTable) ?? DEFAULT_PRICES;
+  return loadJson(PRICES_ITEM, priceTable) ?? DEFAULT_PRICES;
 }
 
 export function savePrices(table: PriceTable): void {
-  storePrices(table);
+  saveJson(PRICES_ITEM, table);
 }
 
 /** Dollars for these tokens at this price; null when the model has no price. */

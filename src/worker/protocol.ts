@@ -98,12 +98,17 @@ const agentDetail = z.object({
   lastCall: lastCall.nullable(),
 });
 
-/** One settled job, on the worker's clock (ms), for timelines and exports. */
-const callSummary = z.object({
+/** Which call, for whom, in which batch, queued when: shared by its starts and its summary. */
+const callIdentity = {
   id: z.number(),
   agentId: z.number(),
   batch: z.string().nullable(),
   enqueuedAt: z.number(),
+};
+
+/** One settled job, on the worker's clock (ms), for timelines and exports. */
+const callSummary = z.object({
+  ...callIdentity,
   startedAt: z.number().nullable(),
   /** When each attempt was sent: the gaps between them are retry backoff. */
   attemptStarts: z.array(z.number()),
@@ -116,10 +121,7 @@ const callSummary = z.object({
 
 /** A call's attempt leaving: timelines draw it running until its summary arrives. */
 const callStart = z.object({
-  id: z.number(),
-  agentId: z.number(),
-  batch: z.string().nullable(),
-  enqueuedAt: z.number(),
+  ...callIdentity,
   startedAt: z.number(),
   attempt: z.number(),
 });

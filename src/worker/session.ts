@@ -5,25 +5,26 @@ import type { Clock } from '../clock/clock.ts';
 import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
 import type { DayCount } from '../scheduler/dailyLimit.ts';
-import type { CallRecord, SchedulerConfig } from '../scheduler/types.ts';
+import type { SchedulerConfig } from '../scheduler/types.ts';
+import { requestFor } from '../sim/perception.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, LiveBrains, type BrainChoice } from './brainFor.ts';
+import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
 import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
 import { LiveFailures } from './liveFailures.ts';
 import { schedulerNotices } from './notices.ts';
-import type { CallStart, CallSummary, Command, WorkerMessage } from './protocol.ts';
-import { agentIdOf, RACE_MAX_AGENTS, RaceRunner } from './raceRunner.ts';
-import { requestFor } from '../sim/perception.ts';
-import { detailOf, metricsOf, packPositions, packStates, summaryOf, updateOf } from './tickMessage.ts';
+import type { Command, WorkerMessage } from './protocol.ts';
+import { RACE_MAX_AGENTS, RaceRunner } from './raceRunner.ts';
+import { detailOf, metricsOf, packPositions, packStates, updateOf } from './tickMessage.ts';
 
+/** No agent answered: for messages that repeat the current tick. */
+const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
 const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align'];
 /** Settings that choose or shape the live brain: changing one swaps it (and re-enables live calls). */
 const LIVE_KEYS: readonly ConfigKey[] = ['brain', 'model', 'baseUrl', 'temperature', 'maxTokens', 'dailyLimit'];
-/** Latencies kept for p50 / p95. */
-const LATENCY_WINDOW = 1_000;
 
 export interface SessionOptions {
   readonly clock: Clock;
@@ -48,14 +49,8 @@ export class Session {
   private readonly loop: FixedStepLoop;
   private worldId = 0;
   private selected: number | null = null;
-  private readonly lastRecord = new Map<number, CallRecord>();
-  private readonly retrying = new Set<number>();
-  /** Agents whose answer is in the engine's inbox: it is applied, and sent, on the next tick. */
-  private answered = new Set<number>();
-  private calls: CallSummary[] = [];
-  private started: CallStart[] = [];
+  private journal = new CallJournal();
   private readonly race: RaceRunner;
-  private latencies: number[] = [];
   private tickTimes: number[] = [];
   private readonly notices = new Map<string, string>();
   private readonly live: LiveBrains;
@@ -64,7 +59,9 @@ export class Session {
   constructor(private readonly options: SessionOptions) {
     this.live = new LiveBrains(options.makeGemini ?? geminiFor, options.today ?? (() => localDay()));
     this.mock = this.makeMock();
-    this.race = new RaceRunner(options.clock);
+    this.race = new RaceRunner(options.clock, (message) => {
+      options.post(message, []);
+    });
     this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
       this.tick();
     });
@@ -80,12 +77,12 @@ export class Session {
       case 'start':
         this.ensureWorld();
         this.loop.start();
-        this.postTick(new Set());
+        this.postTick(NONE);
         break;
       case 'pause':
         this.ensureWorld();
         this.loop.pause();
-        this.postTick(new Set());
+        this.postTick(NONE);
         break;
       case 'step':
         this.ensureWorld();
@@ -99,7 +96,7 @@ export class Session {
       case 'select':
         this.ensureWorld();
         this.selected = command.agentId;
-        this.postTick(new Set());
+        this.postTick(NONE);
         break;
       case 'race':
         this.startRace();
@@ -140,12 +137,7 @@ export class Session {
   private rebuild(): void {
     this.engine?.dispose();
     this.worldId++;
-    this.lastRecord.clear();
-    this.retrying.clear();
-    this.answered = new Set();
-    this.calls = [];
-    this.started = [];
-    this.latencies = [];
+    this.journal = new CallJournal();
     this.mock = this.makeMock();
     const worldId = this.worldId;
     const { config } = this;
@@ -178,7 +170,7 @@ export class Session {
       },
       [],
     );
-    this.postTick(new Set());
+    this.postTick(NONE);
   }
 
   private makeMock(): MockBrain {
@@ -207,8 +199,7 @@ export class Session {
   private tick(): void {
     const engine = this.engine;
     if (!engine) return;
-    const answered = this.answered;
-    this.answered = new Set();
+    const answered = this.journal.takeAnswered();
     engine.tick();
     const now = this.options.clock.now();
     this.tickTimes.push(now);
@@ -220,17 +211,18 @@ export class Session {
     const engine = this.engine;
     if (!engine) return;
     const state = engine.state;
+    const { journal } = this;
     const updates = [];
     for (const id of answered) {
       const agent = state.agents[id];
-      if (agent) updates.push(updateOf(agent, this.lastRecord.get(id)));
+      if (agent) updates.push(updateOf(agent, journal.lastRecord.get(id)));
     }
     const selectedAgent = this.selected === null ? undefined : state.agents[this.selected];
     const positions = packPositions(state);
-    const states = packStates(state, this.retrying);
+    const states = packStates(state, journal.retrying);
     const running = this.loop.running;
     const usage: DayCount = this.live.usage();
-    const metrics = metricsOf(engine.scheduler.metrics(), this.latencies, running ? this.tickTimes.length : 0, usage.count, this.config.dailyLimit);
+    const metrics = metricsOf(engine.scheduler.metrics(), journal.latency(), running ? this.tickTimes.length : 0, usage.count, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
@@ -245,16 +237,13 @@ export class Session {
         positions,
         states,
         updates,
-        selected: selectedAgent ? detailOf(selectedAgent, this.retrying, this.lastRecord.get(selectedAgent.id)) : null,
+        selected: selectedAgent ? detailOf(selectedAgent, journal.retrying, journal.lastRecord.get(selectedAgent.id)) : null,
         now,
-        started: this.started,
-        calls: this.calls,
+        ...journal.takeCalls(),
         metrics,
       },
       [positions.buffer, states.buffer],
     );
-    this.calls = [];
-    this.started = [];
   }
 
   /**
@@ -278,48 +267,11 @@ export class Session {
       timeoutMs: config.timeout,
     });
     this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
-    if (started) this.postRace();
-  }
-
-  /** Posts the race's progress ten times a second, on its own timer: the world may be paused. */
-  private postRace(): void {
-    const message = this.race.drain();
-    if (message) this.options.post(message, []);
-    if (message?.status === 'running') {
-      this.options.clock.setTimeout(() => {
-        this.postRace();
-      }, TICK_MS);
-    }
   }
 
   private onEngineEvent(event: EngineEvent): void {
-    switch (event.type) {
-      case 'decision': {
-        this.answered.add(event.agentId);
-        this.lastRecord.set(event.agentId, event.record);
-        this.retrying.delete(event.agentId);
-        this.calls.push(summaryOf(event.record, event.agentId));
-        const { startedAt, endedAt } = event.record;
-        if (startedAt !== undefined) this.latencies.push(endedAt - startedAt);
-        if (this.latencies.length > LATENCY_WINDOW * 2) this.latencies = this.latencies.slice(-LATENCY_WINDOW);
-        break;
-      }
-      case 'failed-attempt':
-        this.retrying.add(agentIdOf(event.key));
-        if (this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
-        break;
-      case 'started': {
-        const agentId = agentIdOf(event.key);
-        this.retrying.delete(agentId);
-        this.started.push({ id: event.id, agentId, batch: event.batch ?? null, enqueuedAt: event.enqueuedAt, startedAt: event.at, attempt: event.attempt });
-        break;
-      }
-      case 'paused':
-      case 'live-disabled':
-      case 'settled':
-      case 'batch':
-        break;
-    }
+    this.journal.record(event);
+    if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }
 
   /** Posts a notice when its text changes; null clears it. */

@@ -1,6 +1,6 @@
-import type { CallRecord, SchedulerMetrics } from '../scheduler/types.ts';
+import type { CallRecord, SchedulerEvent, SchedulerMetrics } from '../scheduler/types.ts';
 import type { Agent, WorldState } from '../sim/types.ts';
-import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallSummary, type Metrics } from './protocol.ts';
+import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics } from './protocol.ts';
 
 /** Positions as [x0, y0, x1, y1, …] in a fresh buffer that can be transferred to the page. */
 export function packPositions(state: WorldState): Uint16Array<ArrayBuffer> {
@@ -74,6 +74,17 @@ export function detailOf(agent: Agent, retrying: ReadonlySet<number>, record: Ca
   };
 }
 
+/** Job keys end in the agent id (`agent-7`, `world-1/7`). */
+export function agentIdOf(key: string): number {
+  const match = /(\d+)$/.exec(key);
+  return match ? Number(match[1]) : -1;
+}
+
+/** An attempt leaving, as the timelines draw it. */
+export function startOf(event: Extract<SchedulerEvent, { type: 'started' }>): CallStart {
+  return { id: event.id, agentId: agentIdOf(event.key), batch: event.batch ?? null, enqueuedAt: event.enqueuedAt, startedAt: event.at, attempt: event.attempt };
+}
+
 /** A call record without the prompt and reply text, which only the inspector needs. */
 export function summaryOf(record: CallRecord, agentId: number): CallSummary {
   return {
@@ -98,15 +109,20 @@ export function quantile(sorted: readonly number[], q: number): number | null {
   return sorted[rank] ?? null;
 }
 
+/** Latency percentiles of the recent calls, in ms; null before the first call. */
+export interface LatencyQuantiles {
+  readonly p50: number | null;
+  readonly p95: number | null;
+}
+
 /** The scheduler's metrics plus what the worker measures itself. */
 export function metricsOf(
   scheduler: SchedulerMetrics,
-  latencies: readonly number[],
+  latency: LatencyQuantiles,
   ticksPerSecond: number,
   requestsToday: number,
   dailyLimit: number,
 ): Metrics {
-  const sorted = [...latencies].sort((a, b) => a - b);
   return {
     callsStarted: scheduler.callsStarted,
     callsSucceeded: scheduler.callsSucceeded,
@@ -122,8 +138,8 @@ export function metricsOf(
     liveDisabled: scheduler.liveDisabled,
     lastBatch: scheduler.lastBatch,
     tokens: scheduler.tokens,
-    latencyP50: quantile(sorted, 0.5),
-    latencyP95: quantile(sorted, 0.95),
+    latencyP50: latency.p50,
+    latencyP95: latency.p95,
     ticksPerSecond,
     requestsToday,
     dailyLimit,

@@ -8,6 +8,19 @@ const SOURCE_TEXT: Readonly<Record<string, string>> = {
   none: 'no decision yet',
 };
 
+/** A folded block of text sent to or received from a model, shown as text. */
+function Exchange({ title, text, testId }: { title: string; text: string | null | undefined; testId: string }) {
+  if (!text) return null;
+  return (
+    <details>
+      <summary>{title}</summary>
+      <pre className="exchange" data-testid={testId}>
+        {text}
+      </pre>
+    </details>
+  );
+}
+
 /**
  * The selected agent in full. Every string from a model is rendered as React text, never as
  * HTML, so markup in a thought is shown, not run.
@@ -68,18 +81,8 @@ export function Inspector() {
         </dd>
       </dl>
       {call?.tokens ? <p className="muted">{`Tokens: ${call.tokens.promptTokens} in, ${call.tokens.outputTokens} out`}</p> : null}
-      {call?.prompt ? (
-        <details>
-          <summary>Prompt sent</summary>
-          <pre className="exchange" data-testid="inspector-prompt">{call.prompt}</pre>
-        </details>
-      ) : null}
-      {call?.raw ? (
-        <details>
-          <summary>Raw reply</summary>
-          <pre className="exchange" data-testid="inspector-raw">{call.raw}</pre>
-        </details>
-      ) : null}
+      <Exchange title="Prompt sent" text={call?.prompt} testId="inspector-prompt" />
+      <Exchange title="Raw reply" text={call?.raw} testId="inspector-raw" />
       <h3>Memories (newest first)</h3>
       {detail.memories.length === 0 ? (
         <p className="muted">None yet.</p>
