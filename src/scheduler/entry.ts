@@ -43,3 +43,15 @@ export function recordOf<Req, Res>(
     raw: reply?.raw,
   };
 }
+
+/** Puts a retrying job back in line at its original place (by id), ahead of jobs submitted later. */
+export function insertInOrder<Req, Res>(queue: Entry<Req, Res>[], entry: Entry<Req, Res>): void {
+  let low = 0;
+  let high = queue.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((queue[mid]?.id ?? Infinity) < entry.id) low = mid + 1;
+    else high = mid;
+  }
+  queue.splice(low, 0, entry);
+}

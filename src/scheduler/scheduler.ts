@@ -4,7 +4,7 @@ import { raceAbort, type Clock, type TimerHandle } from '../clock/clock.ts';
 import { backoffDelay } from './backoff.ts';
 import { BatchTracker } from './batches.ts';
 import { validateSchedulerConfig } from './config.ts';
-import { recordOf, type Entry } from './entry.ts';
+import { insertInOrder, recordOf, type Entry } from './entry.ts';
 import { RollingWindow } from './rollingWindow.ts';
 import type {
   BatchStats, CallRecord, Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics,
@@ -258,19 +258,7 @@ export class Scheduler<Req, Res> {
     }
     const jitter = backoffDelay(entry.attempts, this.config.backoffBaseMs, this.config.backoffMaxMs, this.random);
     entry.notBefore = Math.max(now + jitter, this.pausedUntil);
-    this.requeue(entry);
-  }
-
-  /** Puts a retrying job back in line at its original place, ahead of jobs submitted later. */
-  private requeue(entry: Entry<Req, Res>): void {
-    let low = 0;
-    let high = this.queue.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if ((this.queue[mid]?.id ?? Infinity) < entry.id) low = mid + 1;
-      else high = mid;
-    }
-    this.queue.splice(low, 0, entry);
+    insertInOrder(this.queue, entry);
   }
 
   private disableLive(error: ModelError): void {
