@@ -19,6 +19,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     viewport: { width: 1400, height: 860 },
+    // The flows wait on string predicates (e2e/sandbox.ts), which Playwright evaluates with eval,
+    // and the built page's CSP forbids eval. e2e/csp.spec.ts runs under the real policy instead.
+    bypassCSP: true,
     launchOptions: { ...(executablePath ? { executablePath } : {}), args: CHROMIUM_ARGS },
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

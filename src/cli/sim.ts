@@ -4,6 +4,8 @@ import { MockBrain } from '../brain/mockBrain.ts';
 import { realClock } from '../clock/clock.ts';
 import { WorldEngine } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { numberFlag, parseFlags, runMain, UsageError } from './args.ts';
 
@@ -79,11 +81,14 @@ runMain('sim', async () => {
     console.log(HELP);
     return;
   }
+  const scheduler = new Scheduler<DecisionRequest, Decision>({
+    model: makeBrain(flags),
+    clock: realClock,
+    config: { rpm: flags.rpm, concurrency: flags.concurrency, timeoutMs: flags.timeoutMs },
+  });
   const engine = new WorldEngine({
     world: defaultWorldConfig({ agents: flags.agents, seed: flags.seed, align: flags.align, thinkIntervalTicks: flags.thinkIntervalTicks }),
-    brain: makeBrain(flags),
-    clock: realClock,
-    scheduler: { rpm: flags.rpm, concurrency: flags.concurrency, timeoutMs: flags.timeoutMs },
+    scheduler,
   });
   const started = realClock.now();
   await new Promise<void>((resolve) => {
@@ -97,9 +102,9 @@ runMain('sim', async () => {
     loop.start();
   });
   const elapsedMs = realClock.now() - started;
-  const metrics = engine.scheduler.metrics();
+  const metrics = scheduler.metrics();
   const agents = engine.state.agents.map((a) => ({ id: a.id, name: a.name, x: a.x, y: a.y, state: a.state, source: a.source, decisions: a.decisions, thought: a.thought, plan: a.plan }));
-  engine.dispose();
+  scheduler.dispose();
   if (flags.json) {
     console.log(JSON.stringify({ ticks: engine.state.tick, elapsedMs: Math.round(elapsedMs), metrics, agents }));
     return;

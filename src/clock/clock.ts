@@ -21,6 +21,15 @@ export const realClock: Clock = {
   },
 };
 
+/**
+ * The wall clock on the epoch scale (ms since 1970), still monotonic within one thread: for a
+ * coordinator that other threads share and that saves times across restarts.
+ */
+export const epochClock: Clock = {
+  ...realClock,
+  now: () => performance.timeOrigin + performance.now(),
+};
+
 /** Resolves after `ms` on `clock`; rejects with the signal's reason as soon as it aborts. */
 export function sleep(clock: Clock, ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise<void>((resolve, reject) => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MockBrain } from '../brain/mockBrain.ts';
 import { ManualClock } from '../clock/manualClock.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats } from '../scheduler/types.ts';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { WorldEngine, type EngineEvent } from './engine.ts';
 
@@ -10,12 +12,16 @@ const TICK_MS = 100;
 function makeEngine(seed: number, options: { failureRate?: number; agents?: number; latencyMs?: number; thinkIntervalTicks?: number } = {}) {
   const clock = new ManualClock();
   const events: EngineEvent[] = [];
+  const scheduler = new Scheduler<DecisionRequest, Decision>({
+    model: new MockBrain({ clock, seed, latencyMs: options.latencyMs ?? 500, jitterMs: 100, errorRate: options.failureRate ?? 0 }),
+    clock,
+    config: { rpm: 10_000, concurrency: 100, timeoutMs: 2000 },
+    random: () => 0.5,
+    onEvent: (event) => events.push(event),
+  });
   const engine = new WorldEngine({
     world: defaultWorldConfig({ agents: options.agents ?? 10, seed, align: true, thinkIntervalTicks: options.thinkIntervalTicks ?? 10 }),
-    brain: new MockBrain({ clock, seed, latencyMs: options.latencyMs ?? 500, jitterMs: 100, errorRate: options.failureRate ?? 0 }),
-    clock,
-    scheduler: { rpm: 10_000, concurrency: 100, timeoutMs: 2000 },
-    random: () => 0.5,
+    scheduler,
     onEvent: (event) => events.push(event),
   });
   return { clock, engine, events };

@@ -1,8 +1,6 @@
 import { mockFallback } from '../brain/mockBrain.ts';
-import type { Model } from '../brain/model.ts';
-import type { Clock } from '../clock/clock.ts';
-import { Scheduler } from '../scheduler/scheduler.ts';
-import type { CallRecord, SchedulerConfig, SchedulerEvent } from '../scheduler/types.ts';
+import type { Scheduler } from '../scheduler/scheduler.ts';
+import type { CallRecord, SchedulerEvent } from '../scheduler/types.ts';
 import { createWorld } from '../sim/world.ts';
 import { requestFor } from '../sim/perception.ts';
 import { step } from '../sim/step.ts';
@@ -21,40 +19,37 @@ export type EngineEvent = SchedulerEvent | DecisionEvent;
 
 export interface EngineOptions {
   readonly world: WorldConfig;
-  /** Any model of agent decisions: a Brain, or one wrapped (e.g. with a daily limit). */
-  readonly brain: Model<DecisionRequest, Decision>;
-  readonly clock: Clock;
-  readonly scheduler?: Partial<SchedulerConfig>;
-  /** Names this world in job keys, so several worlds can share one scheduler's log. */
+  /**
+   * Where the world's jobs go: in the browser, the session's one scheduler, which worlds before
+   * and after this one share, so the key's budget never restarts with a world.
+   */
+  readonly scheduler: Scheduler<DecisionRequest, Decision>;
+  /** Names this world in job keys and as their producer, so several worlds can share one scheduler. */
   readonly worldId?: string;
-  readonly random?: () => number;
-  readonly onEvent?: (event: EngineEvent) => void;
+  /** Decisions as they reach agents (the scheduler reports its own events to its owner). */
+  readonly onEvent?: (event: DecisionEvent) => void;
 }
 
 /**
- * One grid world wired to a scheduler and a brain: the grid is one producer of jobs. `tick()`
- * applies the answers that arrived since the last tick, steps the sim, and submits a job for
- * every agent whose timer expired. It never waits for a model: answers land in the inbox and
- * are applied on a later tick, so movement goes on while agents think.
+ * One grid world wired to a scheduler: the grid is one producer of jobs. `tick()` applies the
+ * answers that arrived since the last tick, steps the sim, and submits a job for every agent
+ * whose timer expired. It never waits for a model: answers land in the inbox and are applied
+ * on a later tick, so movement goes on while agents think.
  */
 export class WorldEngine {
   readonly scheduler: Scheduler<DecisionRequest, Decision>;
   private current: WorldState;
   private inbox: SimInput[] = [];
-  private readonly worldId: string;
-  private readonly onEvent: ((event: EngineEvent) => void) | undefined;
+  /** The world's name in job keys (`world-3/7`) and its producer name in the scheduler. */
+  readonly worldId: string;
+  private readonly onEvent: ((event: DecisionEvent) => void) | undefined;
+  private disposed = false;
 
   constructor(options: EngineOptions) {
     this.current = createWorld(options.world);
     this.worldId = options.worldId ?? 'world';
     this.onEvent = options.onEvent;
-    this.scheduler = new Scheduler<DecisionRequest, Decision>({
-      model: options.brain,
-      clock: options.clock,
-      config: options.scheduler ?? {},
-      ...(options.random ? { random: options.random } : {}),
-      ...(options.onEvent ? { onEvent: options.onEvent } : {}),
-    });
+    this.scheduler = options.scheduler;
   }
 
   get state(): WorldState {
@@ -71,18 +66,18 @@ export class WorldEngine {
     return result;
   }
 
-  /** Swaps the brain (and switches live calls back on if a fatal error had stopped them). */
-  setBrain(brain: Model<DecisionRequest, Decision>): void {
-    this.scheduler.setModel(brain);
-  }
-
   /** Answers waiting to be applied on the next tick. */
   get pendingInputs(): number {
     return this.inbox.length;
   }
 
+  /**
+   * The world is discarded: its waiting jobs settle without being sent and its calls in flight
+   * are aborted. The scheduler, and the slots those calls spent, live on.
+   */
   dispose(): void {
-    this.scheduler.dispose();
+    this.disposed = true;
+    this.scheduler.cancel(this.worldId, 'The world was replaced.');
   }
 
   private submit(agentIds: readonly number[], batch: string): void {
@@ -91,12 +86,14 @@ export class WorldEngine {
       void this.scheduler
         .submit({
           key: `${this.worldId}/${agentId}`,
+          producer: this.worldId,
           batch,
           request,
           fallback: mockFallback,
           onStart: () => this.inbox.push({ type: 'thinking', agentId }),
         })
         .then(({ value, source, record }) => {
+          if (this.disposed) return;
           const from = source === 'gemini' || source === 'mock' ? source : 'fallback';
           this.inbox.push({ type: 'decided', agentId, decision: value, source: from });
           this.onEvent?.({ type: 'decision', agentId, decision: value, source: from, record });

@@ -4,6 +4,7 @@
  * when the world object changes, and moves agents by interpolating the two newest ticks.
  */
 import { Application } from 'pixi.js';
+import 'pixi.js/unsafe-eval'; // static shader/uniform sync instead of `new Function`: the built page's CSP has no 'unsafe-eval'
 import { worldToScreen } from './cameraMath.ts';
 import { BACKGROUND } from './palette.ts';
 import type { RenderSource } from './source.ts';

@@ -17,6 +17,7 @@ export function validateSchedulerConfig(patch: Partial<SchedulerConfig>): Schedu
   positive('maxAttempts', config.maxAttempts, false);
   nonNegative('backoffBaseMs', config.backoffBaseMs);
   nonNegative('backoffMaxMs', config.backoffMaxMs);
+  nonNegative('dailyLimit', config.dailyLimit);
   if (config.rpm !== Infinity && !Number.isInteger(config.rpm)) throw new ConfigError(`rpm must be a whole number (got ${config.rpm}).`);
   if (config.concurrency !== Infinity && !Number.isInteger(config.concurrency)) {
     throw new ConfigError(`concurrency must be a whole number (got ${config.concurrency}).`);

@@ -1,5 +1,6 @@
 import type { ModelError } from '../brain/errors.ts';
 import type { ModelReply } from '../brain/model.ts';
+import type { Budget } from './budget.ts';
 import type { CallRecord, Job, JobResult } from './types.ts';
 
 /** A job between submit and answer. `id` fixes its place in line, retries included. */
@@ -17,6 +18,10 @@ export interface Entry<Req, Res> {
   lastError: ModelError | undefined;
   /** Set while an attempt is in flight. */
   controller: AbortController | undefined;
+  /** The budget the latest attempt took its slot from: its answer frees the slot there. */
+  budget: Budget | undefined;
+  /** Answered or fell back: nothing more may happen to it. */
+  settled: boolean;
 }
 
 /** The record of a job that has just settled. */
@@ -42,6 +47,33 @@ export function recordOf<Req, Res>(
     prompt: reply?.prompt,
     raw: reply?.raw,
   };
+}
+
+/**
+ * The waiting entries that may start now, in line order: at most `room` of them, none whose key
+ * is busy (or taken twice here), none still in backoff. Also says when the first backoff ends.
+ */
+export function readyEntries<Req, Res>(
+  queue: readonly Entry<Req, Res>[],
+  room: number,
+  busyKeys: ReadonlySet<string>,
+  now: number,
+): { ready: Entry<Req, Res>[]; nextRetryAt: number } {
+  const ready: Entry<Req, Res>[] = [];
+  const keys = new Set<string>();
+  let nextRetryAt = Infinity;
+  for (const entry of queue) {
+    if (ready.length >= room) break;
+    const { key } = entry.job;
+    if (busyKeys.has(key) || keys.has(key)) continue;
+    if (entry.notBefore > now) {
+      nextRetryAt = Math.min(nextRetryAt, entry.notBefore);
+      continue;
+    }
+    keys.add(key);
+    ready.push(entry);
+  }
+  return { ready, nextRetryAt };
 }
 
 /** Puts a retrying job back in line at its original place (by id), ahead of jobs submitted later. */

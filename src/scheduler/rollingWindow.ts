@@ -32,10 +32,37 @@ export class RollingWindow {
     this.open++;
   }
 
-  /** A request was answered (or failed, or was aborted) at `now`; its slot frees at now + windowMs. */
-  release(now: number): void {
+  /** A slot was taken for a request that was never sent after all: it frees at once. */
+  unrecord(): void {
     this.open = Math.max(0, this.open - 1);
-    this.ended.push(now);
+  }
+
+  /**
+   * A request was answered (or failed, or was aborted) at `at`; its slot frees at at + windowMs.
+   * `at` is usually now; it is earlier when a request is closed at the deadline by which its
+   * sender had to answer or abort it (a tab that vanished), so it is kept in order.
+   */
+  release(at: number): void {
+    this.open = Math.max(0, this.open - 1);
+    const last = this.ended[this.ended.length - 1];
+    if (last === undefined || last <= at) {
+      this.ended.push(at);
+      return;
+    }
+    let low = this.head;
+    let high = this.ended.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.ended[mid] ?? Infinity) <= at) low = mid + 1;
+      else high = mid;
+    }
+    this.ended.splice(low, 0, at);
+  }
+
+  /** Answer times of the slots that still count at `now`, oldest first (to save and restore). */
+  endedSince(now: number): number[] {
+    this.prune(now);
+    return this.ended.slice(this.head);
   }
 
   /**

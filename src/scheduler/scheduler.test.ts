@@ -194,3 +194,36 @@ describe('Scheduler: failures', () => {
     expect(Math.max(...noisy.map((r) => r.record.endedAt))).toBe(2000);
   });
 });
+
+describe('Scheduler: producers', () => {
+  it('cancel drops one producer: waiting jobs settle unsent, calls in flight abort, slots stay spent', async () => {
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, () => ({ latencyMs: 1_000 }));
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 2, rpm: 100 } });
+    const submit = (producer: string, n: number) => scheduler.submit({ key: `${producer}/${n}`, producer, request: n, fallback: () => `fb:${producer}` });
+    const old = [1, 2, 3, 4].map((n) => submit('old', n));
+    const fresh = submit('new', 5);
+    await clock.advance(0);
+    expect(model.starts).toHaveLength(2);
+    expect(scheduler.metrics('old')).toMatchObject({ inFlight: 2, queued: 2 });
+    scheduler.cancel('old', 'replaced');
+    await clock.advance(0);
+    const dropped = await Promise.all(old);
+    expect(dropped.every((r) => r.source === 'fallback')).toBe(true);
+    expect(dropped.map((r) => r.record.attempts)).toEqual([1, 1, 0, 0]);
+    expect(model.aborted).toBe(2);
+    // The other producer goes on; the aborted calls' slots still count for their minute.
+    await clock.advance(1_000);
+    expect((await fresh).source).toBe('fake');
+    expect(scheduler.metrics().callsLastMinute).toBe(3);
+    expect(scheduler.metrics('new')).toMatchObject({ callsSucceeded: 1, inFlight: 0, queued: 0 });
+    expect(scheduler.metrics('old')).toMatchObject({ callsStarted: 0 }); // forgotten once settled
+  });
+
+  it('a job submitted after dispose settles at once with its fallback', async () => {
+    const clock = new ManualClock();
+    const scheduler = new Scheduler<number, string>({ model: new FakeModel<number>(clock, () => ({ latencyMs: 10 })), clock });
+    scheduler.dispose();
+    await expect(scheduler.submit({ key: 'k', request: 1, fallback: () => 'fb' })).resolves.toMatchObject({ source: 'fallback' });
+  });
+});

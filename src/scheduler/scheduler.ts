@@ -1,14 +1,14 @@
 import { isFatal, isRetryable, ModelError, toModelError } from '../brain/errors.ts';
-import { addUsage, ZERO_TOKENS, type Model, type ModelReply, type TokenUsage } from '../brain/model.ts';
+import type { Model, ModelReply } from '../brain/model.ts';
 import { raceAbort, type Clock, type TimerHandle } from '../clock/clock.ts';
 import { backoffDelay } from './backoff.ts';
-import { BatchTracker } from './batches.ts';
+import { LocalBudget, type Budget } from './budget.ts';
+import { Dispatch, type DispatchHost } from './dispatch.ts';
 import { validateSchedulerConfig } from './config.ts';
-import { insertInOrder, recordOf, type Entry } from './entry.ts';
-import { RollingWindow } from './rollingWindow.ts';
-import type {
-  BatchStats, CallRecord, Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics,
-} from './types.ts';
+import { insertInOrder, readyEntries, recordOf, type Entry } from './entry.ts';
+import { Outcomes } from './outcomes.ts';
+import type { Counter } from './tallies.ts';
+import type { CallRecord, Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics } from './types.ts';
 
 export interface SchedulerOptions<Req, Res> {
   readonly model: Model<Req, Res>;
@@ -19,14 +19,18 @@ export interface SchedulerOptions<Req, Res> {
   readonly onEvent?: (event: SchedulerEvent) => void;
   /** How many call records to keep for inspection. */
   readonly recordLimit?: number;
+  /** The key's budget (rolling window, 429 pause, day count); a fresh one of its own by default. */
+  readonly budget?: Budget;
 }
 
 /**
  * Runs model calls for jobs: in order of submission, at most `concurrency` at once (one for
- * `sequential`), at most `rpm` starts in any rolling minute, each attempt under a timeout, with
- * retries for transient failures and the job's fallback when it finally fails. A failure only
- * ever touches its own job, except the two that no retry can fix (invalid key, daily quota):
- * those switch live calls off and every waiting job falls back at once.
+ * `sequential`), each request under the key's budget (`rpm` in any rolling minute, a day's
+ * limit, a server's pause), each attempt under a timeout, with retries for transient failures
+ * and the job's fallback when it finally fails. A failure only ever touches its own job, except
+ * the two that no retry can fix (invalid key, daily quota): those switch live calls off and
+ * every waiting job falls back at once. One scheduler serves many producers (worlds, and later
+ * other scenarios) in turn or together, and outlives them: `cancel` drops one producer's jobs.
  */
 export class Scheduler<Req, Res> {
   private config: SchedulerConfig;
@@ -34,31 +38,28 @@ export class Scheduler<Req, Res> {
   private readonly clock: Clock;
   private readonly random: () => number;
   private readonly onEvent: ((event: SchedulerEvent) => void) | undefined;
-  private readonly recordLimit: number;
 
   private queue: Entry<Req, Res>[] = [];
   private readonly busyKeys = new Set<string>();
   private readonly inFlight = new Set<Entry<Req, Res>>();
-  private readonly window = new RollingWindow();
-  private readonly batches = new BatchTracker();
-  private records: CallRecord[] = [];
+  private budget: Budget;
+  private readonly outcomes: Outcomes;
   private nextId = 1;
-  private pausedUntil = 0;
   private liveDisabled: ModelError | null = null;
-  private wake: { at: number; handle: TimerHandle } | undefined;
-  private pumpQueued = false;
   private disposed = false;
-  private counters = { callsStarted: 0, callsSucceeded: 0, callsFailed: 0, retries: 0, fallbacks: 0, jobsCompleted: 0 };
-  private tokens: TokenUsage = ZERO_TOKENS;
-  private lastBatch: BatchStats | null = null;
+  private readonly dispatch: Dispatch<Entry<Req, Res>>;
 
   constructor(options: SchedulerOptions<Req, Res>) {
     this.model = options.model;
     this.clock = options.clock;
     this.random = options.random ?? Math.random;
     this.onEvent = options.onEvent;
-    this.recordLimit = options.recordLimit ?? 5_000;
+    this.outcomes = new Outcomes(options.recordLimit ?? 5_000, (event) => {
+      this.emit(event);
+    });
     this.config = validateSchedulerConfig(options.config ?? {});
+    this.budget = options.budget ?? LocalBudget.fresh(options.clock);
+    this.dispatch = new Dispatch(options.clock, this.dispatchHost());
   }
 
   /** Queues a job; the promise always resolves, with the model's answer or the fallback. */
@@ -67,141 +68,156 @@ export class Scheduler<Req, Res> {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
         id: this.nextId++, job, enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
-        notBefore: now, lastError: undefined, controller: undefined,
+        notBefore: now, lastError: undefined, controller: undefined, budget: undefined, settled: false,
       };
-      if (job.batch !== undefined) this.batches.add(job.batch, now);
+      this.outcomes.submitted(job, now);
+      if (this.disposed) {
+        this.fallBack(entry, new ModelError('unknown', 'The scheduler was disposed; nothing is sent.'));
+        return;
+      }
       this.queue.push(entry);
-      this.schedulePump();
+      this.dispatch.schedule();
     });
   }
 
   /** Changes budget, cap, strategy or timeout while running; queued jobs see it at once. */
   configure(patch: Partial<SchedulerConfig>): void {
     this.config = validateSchedulerConfig({ ...this.config, ...patch });
-    this.schedulePump();
+    this.dispatch.schedule();
   }
 
   get currentConfig(): SchedulerConfig {
     return this.config;
   }
 
-  /** Swaps the live model (e.g. after the user fixed a key) and switches live calls back on. */
+  /**
+   * Swaps the model (e.g. after the user fixed a key) and, when it is another model, switches
+   * live calls back on. The budget is the key's and is left alone: a swap never resets its
+   * window or a server's pause.
+   */
   setModel(model: Model<Req, Res>): void {
+    if (model === this.model) return;
     this.model = model;
     this.liveDisabled = null;
-    this.pausedUntil = 0;
-    this.schedulePump();
+    this.dispatch.schedule();
+  }
+
+  /** Switches live calls back on after a fatal failure (e.g. a daily limit that was raised). */
+  enableLive(): void {
+    this.liveDisabled = null;
+    this.dispatch.schedule();
+  }
+
+  /** Takes slots from another key's budget from now on; calls in flight give theirs back where they took them. */
+  setBudget(budget: Budget): void {
+    this.budget = budget;
+    this.dispatch.schedule();
+  }
+
+  /**
+   * Drops one producer's jobs (a world that was discarded): waiting ones settle with their
+   * fallback without being sent, calls in flight are aborted. Slots they spent still count.
+   */
+  cancel(producer: string, reason = 'Cancelled'): void {
+    this.drop((entry) => entry.job.producer === producer, reason);
+    this.outcomes.drop(producer);
   }
 
   /** Aborts every call and settles every job with its fallback; the scheduler stays usable. */
   cancelAll(reason = 'Cancelled'): void {
+    this.drop(() => true, reason);
+  }
+
+  private drop(which: (entry: Entry<Req, Res>) => boolean, reason: string): void {
     const error = new ModelError('unknown', reason);
-    for (const entry of this.queue) this.fallBack(entry, error);
-    this.queue = [];
-    for (const entry of this.inFlight) entry.controller?.abort(error);
+    const waiting = this.queue.filter(which);
+    if (waiting.length > 0) this.queue = this.queue.filter((entry) => !which(entry));
+    for (const entry of waiting) this.fallBack(entry, error);
+    for (const entry of this.inFlight) if (which(entry)) entry.controller?.abort(error);
   }
 
   /** Cancels everything and stops all timers for good. */
   dispose(): void {
     this.cancelAll('Scheduler disposed');
     this.disposed = true;
-    if (this.wake) this.clock.clearTimeout(this.wake.handle);
-    this.wake = undefined;
+    this.dispatch.stop();
   }
 
-  metrics(): SchedulerMetrics {
-    const now = this.clock.now();
+  /**
+   * Counters, calls in flight and waiting, and the last batch: of one producer when named, else
+   * of all. The budget's figures (slots held, pause) are always the key's.
+   */
+  metrics(producer?: string): SchedulerMetrics {
     const { liveDisabled } = this;
+    const { pending, inFlight, lastBatch, ...counters } = this.outcomes.tally(producer);
+    const usage = this.budget.usage();
     return {
-      ...this.counters,
-      inFlight: this.inFlight.size,
-      queued: this.queue.length,
+      ...counters,
+      inFlight,
+      queued: pending - inFlight,
       rpmLimit: this.config.rpm,
       concurrency: this.config.concurrency,
       strategy: this.config.strategy,
-      callsLastMinute: this.window.count(now),
-      pausedForMs: Math.max(0, this.pausedUntil - now),
+      callsLastMinute: usage.held,
+      pausedForMs: usage.pausedForMs,
       liveDisabled: liveDisabled ? { kind: liveDisabled.kind, message: liveDisabled.message } : null,
-      lastBatch: this.lastBatch,
-      tokens: this.tokens,
+      lastBatch,
+      tokens: this.outcomes.tokens,
     };
   }
 
   /** The most recent call records, oldest first. */
-  recentRecords(limit = this.recordLimit): readonly CallRecord[] {
-    return this.records.slice(-limit);
+  recentRecords(limit?: number): readonly CallRecord[] {
+    return this.outcomes.recent(limit);
   }
 
-  private schedulePump(): void {
-    // Coalesce: a tick that submits a thousand jobs triggers one pump, after all are queued.
-    if (this.pumpQueued || this.disposed) return;
-    this.pumpQueued = true;
-    queueMicrotask(() => {
-      this.pumpQueued = false;
-      this.pump();
-    });
+  /** The scheduler as its dispatcher sees it. */
+  private dispatchHost(): DispatchHost<Entry<Req, Res>> {
+    return {
+      open: () => this.settleIfLiveOff(),
+      ready: () => {
+        const cap = this.config.strategy === 'sequential' ? 1 : this.config.concurrency;
+        const { ready, nextRetryAt } = readyEntries(this.queue, cap - this.inFlight.size, this.busyKeys, this.clock.now());
+        if (nextRetryAt < Infinity) this.dispatch.wakeAt(nextRetryAt);
+        return ready;
+      },
+      budget: () => this.budget,
+      limits: () => ({ rpm: this.config.rpm, dailyLimit: this.config.dailyLimit, maxCallMs: this.config.timeoutMs }),
+      start: (entries, budget) => {
+        const now = this.clock.now();
+        for (const entry of entries) this.start(entry, now, budget);
+        this.queue = this.queue.filter((entry) => entry.controller === undefined);
+      },
+      dayExhausted: () => {
+        this.disableLive(new ModelError('quota-exhausted', `The daily limit of ${this.config.dailyLimit} live requests is used up; agents continue on the mock brain. Raise the limit or wait until tomorrow.`));
+      },
+    };
   }
 
-  /** Starts every job that may start now, and sets one timer for the next moment one may. */
-  private pump(): void {
-    if (this.disposed) return;
-    if (this.liveDisabled) {
-      const error = this.liveDisabled;
-      const waiting = this.queue;
-      this.queue = [];
-      for (const entry of waiting) this.fallBack(entry, error);
-      return;
-    }
-    const now = this.clock.now();
-    if (now < this.pausedUntil) {
-      this.setWake(this.pausedUntil);
-      return;
-    }
-    const cap = this.config.strategy === 'sequential' ? 1 : this.config.concurrency;
-    let nextRetryAt = Infinity;
-    let started = false;
-    for (const entry of this.queue) {
-      if (this.inFlight.size >= cap) break;
-      if (!this.window.canStart(now, this.config.rpm)) {
-        // Infinity: every slot is held by a call in flight, and its answer pumps again.
-        const freeAt = this.window.nextSlotAt(now, this.config.rpm);
-        if (freeAt < Infinity) this.setWake(freeAt);
-        break;
-      }
-      if (this.busyKeys.has(entry.job.key)) continue;
-      if (entry.notBefore > now) {
-        nextRetryAt = Math.min(nextRetryAt, entry.notBefore);
-        continue;
-      }
-      this.start(entry, now);
-      started = true;
-    }
-    if (started) this.queue = this.queue.filter((entry) => entry.controller === undefined);
-    if (nextRetryAt < Infinity) this.setWake(nextRetryAt);
+  /** While live calls are off, every waiting job falls back at once; false then (nothing to dispatch). */
+  private settleIfLiveOff(): boolean {
+    if (this.disposed) return false;
+    if (!this.liveDisabled) return true;
+    const error = this.liveDisabled;
+    const waiting = this.queue;
+    this.queue = [];
+    for (const entry of waiting) this.fallBack(entry, error);
+    return false;
   }
 
-  private setWake(at: number): void {
-    if (this.wake && this.wake.at <= at) return;
-    if (this.wake) this.clock.clearTimeout(this.wake.handle);
-    const handle = this.clock.setTimeout(() => {
-      this.wake = undefined;
-      this.pump();
-    }, at - this.clock.now());
-    this.wake = { at, handle };
-  }
-
-  private start(entry: Entry<Req, Res>, now: number): void {
+  private start(entry: Entry<Req, Res>, now: number, budget: Budget): void {
     entry.attempts++;
     entry.controller = new AbortController();
+    entry.budget = budget;
     this.inFlight.add(entry);
     this.busyKeys.add(entry.job.key);
-    this.window.record();
-    this.counters.callsStarted++;
+    this.count(entry, 'inFlight');
+    this.count(entry, 'callsStarted');
     if (entry.attempts === 1) {
       entry.startedAt = now;
       entry.job.onStart?.();
     } else {
-      this.counters.retries++;
+      this.count(entry, 'retries');
     }
     entry.attemptStarts.push(now);
     this.emit({ type: 'started', id: entry.id, key: entry.job.key, batch: entry.job.batch, enqueuedAt: entry.enqueuedAt, attempt: entry.attempts, at: now });
@@ -214,28 +230,32 @@ export class Scheduler<Req, Res> {
       controller.abort(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
     }, timeoutMs);
     try {
-      const reply = await raceAbort(
-        this.model.call(entry.job.request, { signal: controller.signal, attempt: entry.attempts }),
-        controller.signal,
-      );
+      // The model that answers names the answer's source, even if another has been set since.
+      const model = this.model;
+      const reply = await raceAbort(model.call(entry.job.request, { signal: controller.signal, attempt: entry.attempts }), controller.signal);
       this.release(entry, timer);
-      this.counters.callsSucceeded++;
-      this.succeed(entry, reply);
+      this.count(entry, 'callsSucceeded');
+      this.settle(entry, reply.value, model.source, reply);
     } catch (error) {
       this.release(entry, timer);
-      this.counters.callsFailed++;
+      this.count(entry, 'callsFailed');
       const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
       this.fail(entry, toModelError(reason));
     }
-    this.schedulePump();
+    this.dispatch.schedule();
   }
 
   private release(entry: Entry<Req, Res>, timer: TimerHandle): void {
     this.clock.clearTimeout(timer);
-    this.window.release(this.clock.now());
+    entry.budget?.release();
     entry.controller = undefined;
     this.inFlight.delete(entry);
     this.busyKeys.delete(entry.job.key);
+    this.count(entry, 'inFlight', -1);
+  }
+
+  private count(entry: Entry<Req, Res>, counter: Counter, by = 1): void {
+    this.outcomes.count(entry.job, counter, by);
   }
 
   private fail(entry: Entry<Req, Res>, error: ModelError): void {
@@ -252,12 +272,12 @@ export class Scheduler<Req, Res> {
       return;
     }
     if (error.retryAfterMs !== undefined) {
-      // The server named a delay: nobody else should hit it before then either.
-      this.pausedUntil = Math.max(this.pausedUntil, now + error.retryAfterMs);
-      this.emit({ type: 'paused', untilMs: this.pausedUntil, error });
+      // The server named a delay: nobody else with this key should hit it before then either.
+      (entry.budget ?? this.budget).pause(error.retryAfterMs);
+      this.emit({ type: 'paused', untilMs: now + error.retryAfterMs, error });
     }
     const jitter = backoffDelay(entry.attempts, this.config.backoffBaseMs, this.config.backoffMaxMs, this.random);
-    entry.notBefore = Math.max(now + jitter, this.pausedUntil);
+    entry.notBefore = now + jitter;
     insertInOrder(this.queue, entry);
   }
 
@@ -270,29 +290,20 @@ export class Scheduler<Req, Res> {
     for (const entry of waiting) this.fallBack(entry, error);
   }
 
-  private succeed(entry: Entry<Req, Res>, reply: ModelReply<Res>): void {
-    if (reply.usage) this.tokens = addUsage(this.tokens, reply.usage);
-    this.settle(entry, reply.value, this.model.source, reply);
-  }
 
   private fallBack(entry: Entry<Req, Res>, error: ModelError): void {
+    if (entry.settled) return;
     entry.lastError = error;
-    this.counters.fallbacks++;
+    this.count(entry, 'fallbacks');
     this.settle(entry, entry.job.fallback(entry.job.request), 'fallback', undefined);
   }
 
   private settle(entry: Entry<Req, Res>, value: Res, source: string, reply: ModelReply<Res> | undefined): void {
+    if (entry.settled) return;
+    entry.settled = true;
     const record = recordOf(entry, this.clock.now(), source, reply);
-    this.counters.jobsCompleted++;
-    this.records.push(record);
-    if (this.records.length > this.recordLimit * 2) this.records = this.records.slice(-this.recordLimit);
     entry.resolve({ value, source, record });
-    this.emit({ type: 'settled', record });
-    const batch = this.batches.settle(record);
-    if (batch) {
-      this.lastBatch = batch;
-      this.emit({ type: 'batch', stats: batch });
-    }
+    this.outcomes.settled(entry.job, record);
   }
 
   private emit(event: SchedulerEvent): void {

@@ -17,6 +17,8 @@ export interface SchedulerConfig {
   readonly maxAttempts: number;
   readonly backoffBaseMs: number;
   readonly backoffMaxMs: number;
+  /** Requests per calendar day against the budget; 0 for no daily limit (the mock has none). */
+  readonly dailyLimit: number;
 }
 
 export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
@@ -27,6 +29,7 @@ export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
   maxAttempts: 3,
   backoffBaseMs: 500,
   backoffMaxMs: 8_000,
+  dailyLimit: 0,
 };
 
 /**
@@ -36,6 +39,8 @@ export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
 export interface Job<Req, Res> {
   /** Who asks, e.g. `world-1/agent-7`. Two jobs with one key are never in flight together. */
   readonly key: string;
+  /** Whose job it is (a world, a debate): counted apart, and dropped together with `cancel`. */
+  readonly producer?: string;
   /** Jobs that became due together (one tick's expired timers); they are measured as a batch. */
   readonly batch?: string;
   readonly request: Req;

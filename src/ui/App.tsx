@@ -7,6 +7,7 @@ import { Controls } from './panels/Controls.tsx';
 import { CostPanel } from './panels/CostPanel.tsx';
 import { ExportPanel } from './panels/ExportPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
+import { KeyConsent } from './panels/KeyConsent.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NoticeBanner } from './panels/NoticeBanner.tsx';
 import { PresenterBoard } from './panels/PresenterBoard.tsx';
@@ -69,6 +70,7 @@ function Layout({ ctx }: { ctx: ActionContext }) {
           {presenter ? 'Leave presenter mode' : 'Presenter mode'}
         </button>
         <NoticeBanner />
+        <KeyConsent />
       </header>
       {presenter ? <PresenterBoard /> : <Workspace />}
     </div>

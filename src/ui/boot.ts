@@ -1,8 +1,7 @@
 import { configFromQuery } from '../worker/config.ts';
-import { localDay } from '../worker/day.ts';
 import type { ActionContext } from './actions.ts';
 import { SandboxClient, type WorkerPort } from './client.ts';
-import { rememberedKey, savedUsage, saveUsage } from './deviceStorage.ts';
+import { rememberedKey, rememberKey } from './deviceStorage.ts';
 import { createSandboxApi, type SandboxApi } from './sandboxApi.ts';
 import { applySettings } from './settings.ts';
 import { createSandboxStore, problemsNotice, setNotice } from './store.ts';
@@ -14,28 +13,28 @@ declare global {
 }
 
 /**
- * Starts the page's side: store, worker client and `window.sandbox`; applies the URL's settings
- * (naming any bad value in a notice), a remembered key and today's request count, and starts the
- * world, so a shared link opens a running demo.
+ * Starts the page's side: store, worker client and `window.sandbox`; tells the worker where
+ * keys' budgets are kept (`budgetPort`: the shared worker's, or null), applies the URL's
+ * settings (naming any bad value in a notice) and a remembered key with the endpoints it was
+ * given for, and starts the world, so a shared link opens a running demo.
  */
-export function boot(worker: WorkerPort, search: string): ActionContext {
+export function boot(worker: WorkerPort, search: string, budgetPort: MessagePort | null = null): ActionContext {
   const store = createSandboxStore();
   const client = new SandboxClient(store, worker);
   const ctx: ActionContext = { store, client, stage: { current: null } };
   window.sandbox = createSandboxApi(ctx);
+  client.shareBudget(budgetPort);
   const { patch, problems } = configFromQuery(search);
   setNotice(store, 'url', problemsNotice(problems));
-  const key = rememberedKey();
-  const usage = savedUsage();
-  store.setState({ keyRemembered: key !== null, presenter: new URLSearchParams(search).get('presenter') === '1' });
-  void applySettings(ctx, patch, { ...(key === null ? {} : { apiKey: key }), ...(usage ? { usage } : {}) }).then(() => client.send({ type: 'start' }));
-  // Keep today's live request count across reloads, so a daily limit means a day.
-  let saved = usage?.count ?? -1;
-  store.subscribe((state) => {
-    const count = state.metrics?.requestsToday;
-    if (count === undefined || count === saved) return;
-    saved = count;
-    saveUsage({ day: localDay(), count });
+  const remembered = rememberedKey();
+  store.setState({ keyRemembered: remembered !== null, presenter: new URLSearchParams(search).get('presenter') === '1' });
+  const extras = remembered === null ? {} : { apiKey: remembered.key, keyOrigins: remembered.origins };
+  void applySettings(ctx, patch, extras).then(() => client.send({ type: 'start' }));
+  // A remembered key keeps the endpoints the user agreed to send it to, for the next visit.
+  store.subscribe((state, before) => {
+    if (!state.keyRemembered || state.keyOrigins === before.keyOrigins || state.keyOrigins.length === 0) return;
+    const stored = rememberedKey();
+    if (stored) rememberKey(stored.key, state.keyOrigins);
   });
   return ctx;
 }

@@ -11,7 +11,7 @@ import type { RaceMessage } from '../worker/protocol.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
@@ -20,12 +20,17 @@ export interface WorkerPort {
 export interface ConfigureResult {
   readonly config: SandboxConfig;
   readonly problems: readonly ConfigProblem[];
+  /** Where the key may be sent, after this change. */
+  readonly keyOrigins: readonly string[];
 }
 
 /** What a configure command may carry besides settings. */
 export interface ConfigureExtras {
   readonly apiKey?: string;
-  readonly usage?: { readonly day: string; readonly count: number };
+  /** Where `apiKey` was given before (a remembered key); by default where calls go now. */
+  readonly keyOrigins?: readonly string[];
+  /** The user agreed to send the key to this origin. */
+  readonly allowOrigin?: string;
 }
 
 /** Panels refresh at most this often (4 Hz): fast enough to read, far below frame rate. */
@@ -62,6 +67,15 @@ export class SandboxClient {
     });
   }
 
+  /**
+   * Hands the simulation worker a port to the shared worker that keeps live keys' budgets for
+   * every tab, or null where there is none; sent before any command.
+   */
+  shareBudget(port: MessagePort | null): void {
+    this.worker.postMessage({ type: 'coordinator', port }, port ? [port] : []);
+    this.store.setState({ budgetShared: port !== null });
+  }
+
   /** Sends a command; resolves once the worker has handled it and posted its effects. */
   send(body: CommandBody): Promise<void> {
     return this.post(body, ++this.seq);
@@ -74,7 +88,8 @@ export class SandboxClient {
   configure(patch: Readonly<Record<string, unknown>>, extras: ConfigureExtras = {}): Promise<ConfigureResult> {
     const seq = ++this.seq;
     const result = new Promise<ConfigureResult>((resolve) => this.configured.set(seq, resolve));
-    void this.post({ type: 'configure', patch: { ...patch }, ...extras }, seq);
+    const { keyOrigins, ...rest } = extras;
+    void this.post({ type: 'configure', patch: { ...patch }, ...rest, ...(keyOrigins ? { keyOrigins: [...keyOrigins] } : {}) }, seq);
     return result;
   }
 
@@ -115,9 +130,9 @@ export class SandboxClient {
         break;
       case 'config': {
         const config: SandboxConfig = { ...DEFAULT_CONFIG, ...checkPatch(message.config).patch };
-        this.store.setState({ config, hasKey: message.hasKey });
+        this.store.setState({ config, hasKey: message.hasKey, keyOrigins: message.keyOrigins, keyBlocked: message.keyBlocked });
         if (message.seq !== null) {
-          this.configured.get(message.seq)?.({ config, problems: message.problems });
+          this.configured.get(message.seq)?.({ config, problems: message.problems, keyOrigins: message.keyOrigins });
           this.configured.delete(message.seq);
         }
         break;

@@ -1,12 +1,13 @@
 /**
  * What the page keeps on this device, in localStorage: the API key only when the user opts in,
- * today's live request count, and the price table. Every access is guarded, because storage can
- * be switched off or full, and a sandbox must keep working without it.
+ * with the endpoints it was given for, and the price table. (Each key's request counts are kept
+ * by the budget coordinator, under a hash of the key.) Every access is guarded, because storage
+ * can be switched off or full, and a sandbox must keep working without it.
  */
 import { z } from 'zod';
+import { GOOGLE_ORIGIN } from '../worker/config.ts';
 
 const KEY_ITEM = 'neon.geminiKey';
-const USAGE_ITEM = 'neon.usage';
 
 function read(item: string): string | null {
   try {
@@ -26,31 +27,32 @@ function write(item: string, value: string | null): boolean {
   }
 }
 
-/** The remembered key, or null when the user did not ask to remember one. */
-export function rememberedKey(): string | null {
-  const key = read(KEY_ITEM);
-  return key === null || key.trim() === '' ? null : key;
+/** A remembered key and the endpoints (origins) it may be sent to. */
+export interface RememberedKey {
+  readonly key: string;
+  readonly origins: readonly string[];
 }
 
-/** Remembers the key on this device (the user asked to); false when storage refused. */
-export function rememberKey(key: string): boolean {
-  return write(KEY_ITEM, key);
+const rememberedSchema = z.object({ key: z.string().trim().min(1), origins: z.array(z.string()) });
+
+/**
+ * The remembered key, or null when the user did not ask to remember one. A key stored before
+ * keys were bound to endpoints is taken as given for Google's, where keys come from.
+ */
+export function rememberedKey(): RememberedKey | null {
+  const raw = read(KEY_ITEM);
+  if (raw === null || raw.trim() === '') return null;
+  if (!raw.trimStart().startsWith('{')) return { key: raw.trim(), origins: [GOOGLE_ORIGIN] };
+  return loadJson(KEY_ITEM, rememberedSchema) ?? null;
+}
+
+/** Remembers the key on this device with where it may go (the user asked to); false when storage refused. */
+export function rememberKey(key: string, origins: readonly string[]): boolean {
+  return saveJson(KEY_ITEM, { key, origins });
 }
 
 export function forgetRememberedKey(): void {
   write(KEY_ITEM, null);
-}
-
-const usageSchema = z.object({ day: z.string(), count: z.number().int().nonnegative() });
-export type SavedUsage = z.infer<typeof usageSchema>;
-
-/** Live requests counted earlier today in this browser, so a reload does not reset the count. */
-export function savedUsage(): SavedUsage | undefined {
-  return loadJson(USAGE_ITEM, usageSchema);
-}
-
-export function saveUsage(usage: SavedUsage): void {
-  saveJson(USAGE_ITEM, usage);
 }
 
 /** Reads a stored JSON value, ignoring anything that does not parse or match the schema. */

@@ -55,6 +55,12 @@ export interface ConfigSlice {
   readonly hasKey: boolean;
   /** The key is also remembered in this browser's storage (the user opted in). */
   readonly keyRemembered: boolean;
+  /** The endpoints (origins) the key may be sent to. */
+  readonly keyOrigins: readonly string[];
+  /** Live calls would go to an endpoint the key was not given for: the page asks first. */
+  readonly keyBlocked: { readonly origin: string; readonly host: string } | null;
+  /** Tabs of this origin share each key's budget (false: this browser has no SharedWorker). */
+  readonly budgetShared: boolean;
 }
 
 export interface NoticeSlice {
@@ -118,6 +124,9 @@ export function createSandboxStore() {
     config: DEFAULT_CONFIG,
     hasKey: false,
     keyRemembered: false,
+    keyOrigins: [],
+    keyBlocked: null,
+    budgetShared: true,
     notices: {},
     timeline: { batches: [], now: 0 },
     race: null,

@@ -39,6 +39,28 @@ const baseUrl = z
   .trim()
   .refine((text) => text === '' || /^https?:\/\/[^\s]+$/.test(text), 'must be an http(s) URL, or empty for Google');
 
+/** Where live calls go when no base URL is set: Google's Gemini API, the SDK's default. */
+export const GOOGLE_ORIGIN = 'https://generativelanguage.googleapis.com';
+
+/** The origin (scheme, host, port) that live calls go to for a `baseUrl` setting. */
+export function endpointOrigin(baseUrl: string): string {
+  if (baseUrl === '') return GOOGLE_ORIGIN;
+  try {
+    return new URL(baseUrl).origin;
+  } catch {
+    return baseUrl;
+  }
+}
+
+/** An origin as a person reads it: `evil.test`, `127.0.0.1:8788`. */
+export function hostOf(origin: string): string {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return origin;
+  }
+}
+
 /** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
 export const CONFIG_FIELDS = {
   agents: wholeNumber(1, 10_000),

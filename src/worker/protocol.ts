@@ -31,10 +31,12 @@ export const commandSchema = z.discriminatedUnion('type', [
     type: z.literal('configure'),
     seq,
     patch: z.record(z.string(), z.unknown()),
-    /** Never echoed back: the page only learns `hasKey`. */
+    /** Never echoed back: the page only learns `hasKey` and where the key may go. */
     apiKey: z.string().optional(),
-    /** Live requests already sent today, restored from the page's storage after a reload. */
-    usage: z.object({ day: z.string(), count: z.number().int().nonnegative() }).optional(),
+    /** Where `apiKey` may be sent (a remembered key's endpoints); by default where calls go now. */
+    keyOrigins: z.array(z.string()).optional(),
+    /** The user agreed to send the key to this origin, where live calls now go. */
+    allowOrigin: z.string().optional(),
   }),
   z.object({ type: z.literal('start'), seq }),
   z.object({ type: z.literal('pause'), seq }),
@@ -47,6 +49,16 @@ export const commandSchema = z.discriminatedUnion('type', [
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
 export type CommandBody = Command extends infer C ? (C extends { seq: number } ? Omit<C, 'seq'> : never) : never;
+
+/**
+ * Sent once, before any command: a port to the shared worker that keeps live keys' budgets for
+ * every tab, or null where the browser has none (then this tab keeps its own).
+ */
+export const coordinatorMessageSchema = z.object({
+  type: z.literal('coordinator'),
+  port: z.custom<MessagePort>((value) => typeof MessagePort !== 'undefined' && value instanceof MessagePort).nullable(),
+});
+export type CoordinatorMessage = z.infer<typeof coordinatorMessageSchema>;
 
 // ---- worker → page ----
 
@@ -183,7 +195,17 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     metrics,
   }),
   /** The settings in force, after a configure (problems name the keys that were refused). */
-  z.object({ type: z.literal('config'), seq: z.number().nullable(), config: z.record(z.string(), z.unknown()), hasKey: z.boolean(), problems: z.array(problem) }),
+  z.object({
+    type: z.literal('config'),
+    seq: z.number().nullable(),
+    config: z.record(z.string(), z.unknown()),
+    hasKey: z.boolean(),
+    /** The endpoints (origins) the key may go to. */
+    keyOrigins: z.array(z.string()),
+    /** Live calls would go where the key may not: the page asks before it does. */
+    keyBlocked: z.object({ origin: z.string(), host: z.string() }).nullable(),
+    problems: z.array(problem),
+  }),
   /** A command has been handled and its effects posted. */
   z.object({ type: z.literal('ack'), seq: z.number() }),
   /** A race's progress (deltas since the previous race message), and its result once done. */

@@ -1,13 +1,30 @@
 import type { Clock } from '../clock/clock.ts';
 import { runBatch, type BatchSettings } from '../engine/batchRun.ts';
 import type { SchedulerEvent, Strategy } from '../scheduler/types.ts';
-import type { DecisionRequest } from '../sim/types.ts';
-import { TICK_MS } from './config.ts';
+import { requestFor } from '../sim/perception.ts';
+import type { DecisionRequest, WorldState } from '../sim/types.ts';
+import { TICK_MS, type SandboxConfig } from './config.ts';
 import type { CallStart, CallSummary, RaceMessage } from './protocol.ts';
 import { agentIdOf, startOf, summaryOf } from './tickMessage.ts';
 
 /** The most agents a race takes: a sequential lane of 100 calls at 500 ms is already 50 s. */
 export const RACE_MAX_AGENTS = 100;
+
+/** A race of the world's first agents' next decisions, with the mock and the current settings. */
+export function raceOf(state: WorldState, config: SandboxConfig): { requests: DecisionRequest[]; settings: BatchSettings } {
+  return {
+    requests: state.agents.slice(0, RACE_MAX_AGENTS).map((agent) => requestFor(state, agent.id)),
+    settings: {
+      latencyMs: config.latency,
+      jitterMs: config.jitter,
+      failureRate: config.failureRate,
+      seed: config.seed,
+      rpm: config.rpm,
+      concurrency: config.concurrency,
+      timeoutMs: config.timeout,
+    },
+  };
+}
 
 interface Lane {
   started: CallStart[];

@@ -2,14 +2,22 @@ import { describe, expect, it } from 'vitest';
 import type { Brain } from '../brain/brain.ts';
 import { ModelError, type FailureKind } from '../brain/errors.ts';
 import { ManualClock } from '../clock/manualClock.ts';
+import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
+import type { BrainChoice } from './brainFor.ts';
+import { keyIdOf } from './keyBudgets.ts';
 import type { CommandBody, RaceMessage, TickMessage, WorkerMessage } from './protocol.ts';
 import { Session } from './session.ts';
 
 /** A session on a fake clock that keeps every message it posts. */
-function harness(makeGemini?: () => Brain) {
-  const clock = new ManualClock();
+function harness(makeGemini?: (choice: BrainChoice) => Brain, coordinator?: CoordinatorLink, clock = new ManualClock()) {
   const messages: WorkerMessage[] = [];
-  const session = new Session({ clock, post: (message) => messages.push(message), today: () => '2026-11-25', ...(makeGemini ? { makeGemini } : {}) });
+  const session = new Session({
+    clock,
+    post: (message) => messages.push(message),
+    today: () => '2026-11-25',
+    ...(makeGemini ? { makeGemini } : {}),
+    ...(coordinator ? { coordinator } : {}),
+  });
   let seq = 0;
   const send = (command: CommandBody): void => {
     session.handle({ ...command, seq: ++seq });
@@ -150,8 +158,12 @@ describe('Session', () => {
 
   it('counts live requests per day from a restored count, and stops live calls at the daily limit', async () => {
     const live = fakeLive();
-    const h = harness(() => live.brain);
-    h.send({ type: 'configure', patch: { agents: 4, brain: 'gemini', thinkInterval: 500, dailyLimit: 5 }, apiKey: 'k', usage: { day: '2026-11-25', count: 2 } });
+    const clock = new ManualClock();
+    // The key's ledger as kept from earlier today (by another tab, or before a reload).
+    const restored = new Map([[keyIdOf('k'), { ended: [], pausedUntil: 0, day: { day: '2026-11-25', count: 2 } }]]);
+    const coordinator = inProcessLink(new BudgetCoordinator({ clock, today: () => '2026-11-25', restored }));
+    const h = harness(() => live.brain, coordinator, clock);
+    h.send({ type: 'configure', patch: { agents: 4, brain: 'gemini', thinkInterval: 500, dailyLimit: 5 }, apiKey: 'k' });
     h.send({ type: 'start' });
     await h.clock.advance(700);
     expect(live.calls).toBe(3);
@@ -179,6 +191,89 @@ describe('Session', () => {
     expect(banner()).toMatchObject({ level: 'warning', message: expect.stringMatching(/^1 call took longer than the 1000 ms timeout/) as unknown });
     await h.clock.advance(10_000);
     expect(banner()).toMatchObject({ message: null });
+  });
+});
+
+describe('Session: one budget per key', () => {
+  it('six world rebuilds inside a minute at rpm=10 send at most 10 requests; the scheduler lives on', async () => {
+    const live = fakeLive();
+    const h = harness(() => live.brain);
+    h.send({ type: 'configure', patch: { agents: 8, brain: 'gemini', thinkInterval: 500, rpm: 10, align: 1 }, apiKey: 'k' });
+    h.send({ type: 'start' });
+    for (let i = 0; i < 6; i++) {
+      await h.clock.advance(8_000);
+      // New agents, a new seed, or a reset: each builds a new world.
+      if (i % 3 === 0) h.send({ type: 'configure', patch: { agents: 9 + i } });
+      else if (i % 3 === 1) h.send({ type: 'configure', patch: { seed: 100 + i } });
+      else h.send({ type: 'reset' });
+    }
+    await h.clock.advance(10_000); // 58 s in all
+    expect(h.messages.filter((m) => m.type === 'world')).toHaveLength(7);
+    expect(live.calls).toBe(10);
+    expect(h.lastTick().metrics.callsLastMinute).toBe(10);
+  });
+
+  it("a 429's pause outlives a rebuild, and a discarded world's waiting jobs are never sent", async () => {
+    const live = fakeLive();
+    const answer = live.brain.call.bind(live.brain);
+    live.brain.call = (request, options) =>
+      live.calls === 0 ? (live.calls++, Promise.reject(new ModelError('rate-limit', '429', { retryAfterMs: 5_000 }))) : answer(request, options);
+    const h = harness(() => live.brain);
+    h.send({ type: 'configure', patch: { agents: 3, brain: 'gemini', thinkInterval: 2_000, concurrency: 1 }, apiKey: 'k' });
+    h.send({ type: 'start' });
+    await h.clock.advance(2_100);
+    expect(live.calls).toBe(1); // the 429 (5 s), with two jobs waiting behind it
+    h.send({ type: 'configure', patch: { agents: 4 } });
+    expect(h.lastTick().metrics.pausedForMs).toBeGreaterThan(4_000);
+    // The new world's four agents ask at 4.6 s and wait for the pause, which ends at 7 s.
+    await h.clock.advance(4_800);
+    expect(live.calls).toBe(1);
+    await h.clock.advance(200);
+    // Only the new world's four were sent; the old world's two waiting jobs were dropped unsent.
+    expect(live.calls).toBe(5);
+  });
+});
+
+describe('Session: the key goes only where it was given', () => {
+  const google = 'https://generativelanguage.googleapis.com';
+
+  it('a key given for Google is not sent to another base URL until the user agrees', async () => {
+    const made: string[] = [];
+    const live = fakeLive();
+    const h = harness((choice) => {
+      made.push(choice.baseUrl);
+      return live.brain;
+    });
+    h.send({ type: 'configure', patch: { agents: 2, brain: 'gemini', thinkInterval: 500 }, apiKey: 'k' });
+    expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ keyOrigins: [google], keyBlocked: null });
+    h.send({ type: 'configure', patch: { baseUrl: 'http://evil.test/' } });
+    expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ keyBlocked: { origin: 'http://evil.test', host: 'evil.test' } });
+    const banner = h.messages.filter((m) => m.type === 'notice' && m.code === 'key-origin').at(-1);
+    expect(banner?.type === 'notice' && banner.message).toMatch(/given for generativelanguage\.googleapis\.com.*evil\.test/);
+    h.send({ type: 'start' });
+    await h.clock.advance(1_000);
+    expect(made).toEqual(['']);
+    expect(h.ticks().flatMap((t) => t.updates).every((u) => u.source === 'mock')).toBe(true);
+    // Consent for another origin than where calls go changes nothing; for this one, it does.
+    h.send({ type: 'configure', patch: {}, allowOrigin: 'http://other.test' });
+    expect(made).toEqual(['']);
+    h.send({ type: 'configure', patch: {}, allowOrigin: 'http://evil.test' });
+    expect(made).toEqual(['', 'http://evil.test/']);
+    expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ keyOrigins: [google, 'http://evil.test'], keyBlocked: null });
+  });
+
+  it('a remembered key keeps the endpoints it was stored with', () => {
+    const made: string[] = [];
+    const h = harness((choice) => {
+      made.push(choice.baseUrl);
+      return fakeLive().brain;
+    });
+    h.send({ type: 'configure', patch: { brain: 'gemini', baseUrl: 'http://evil.test' }, apiKey: 'k', keyOrigins: [google] });
+    expect(made).toEqual([]);
+    expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ hasKey: true, keyBlocked: { host: 'evil.test' } });
+    // Typing the key again in the page is consent for where calls go now.
+    h.send({ type: 'configure', patch: {}, apiKey: 'k' });
+    expect(made).toEqual(['http://evil.test']);
   });
 });
 

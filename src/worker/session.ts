@@ -1,30 +1,33 @@
 import type { Brain } from '../brain/brain.ts';
-import type { Model } from '../brain/model.ts';
 import { MockBrain } from '../brain/mockBrain.ts';
 import type { Clock } from '../clock/clock.ts';
 import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
-import type { DayCount } from '../scheduler/dailyLimit.ts';
-import type { SchedulerConfig } from '../scheduler/types.ts';
-import { requestFor } from '../sim/perception.ts';
+import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { SchedulerConfig, SchedulerEvent } from '../scheduler/types.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
-import { geminiFor, LiveBrains, type BrainChoice } from './brainFor.ts';
+import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
 import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
+import { KeyBudgets } from './keyBudgets.ts';
+import { LiveChoice } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
 import { schedulerNotices } from './notices.ts';
 import type { Command, WorkerMessage } from './protocol.ts';
-import { RACE_MAX_AGENTS, RaceRunner } from './raceRunner.ts';
+import { raceOf, RaceRunner } from './raceRunner.ts';
 import { detailOf, metricsOf, packPositions, packStates, updateOf } from './tickMessage.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
 const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align'];
-/** Settings that choose or shape the live brain: changing one swaps it (and re-enables live calls). */
-const LIVE_KEYS: readonly ConfigKey[] = ['brain', 'model', 'baseUrl', 'temperature', 'maxTokens', 'dailyLimit'];
+/** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
+const USAGE_REFRESH_MS = 1_000;
+
+type ConfigureCommand = Extract<Command, { type: 'configure' }>;
 
 export interface SessionOptions {
   readonly clock: Clock;
@@ -34,18 +37,29 @@ export interface SessionOptions {
   readonly makeGemini?: (choice: BrainChoice) => Brain;
   /** Today's name for the daily request count; the local date by default. */
   readonly today?: () => string;
+  /**
+   * Keeps each live key's budget for every tab that uses it; by default one in this session
+   * only (tests, or a browser that cannot share one between tabs).
+   */
+  readonly coordinator?: CoordinatorLink;
 }
 
 /**
- * Everything the worker owns: one world engine (sim + scheduler + brain), the fixed-step loop,
- * and the bookkeeping that turns them into messages. It holds no DOM and no `self`, so it runs
- * under a fake clock in tests exactly as it runs in the worker.
+ * Everything the worker owns: one scheduler for the whole session, which outlives every world
+ * (so the key's budget never restarts with one), the world engine of the moment, the
+ * fixed-step loop, the key and where it may go, and the bookkeeping that turns them into
+ * messages. It holds no DOM and no `self`, so it runs under a fake clock in tests exactly as it
+ * runs in the worker.
  */
 export class Session {
   private config: SandboxConfig = DEFAULT_CONFIG;
-  private apiKey = '';
+  private readonly scheduler: Scheduler<DecisionRequest, Decision>;
+  private readonly choice: LiveChoice;
   private engine: WorldEngine | undefined;
   private mock: MockBrain;
+  /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
+  private isLive = false;
+  private usageRefreshedAt = -Infinity;
   private readonly loop: FixedStepLoop;
   private worldId = 0;
   private selected: number | null = null;
@@ -53,12 +67,21 @@ export class Session {
   private readonly race: RaceRunner;
   private tickTimes: number[] = [];
   private readonly notices = new Map<string, string>();
-  private readonly live: LiveBrains;
   private readonly failures = new LiveFailures();
 
   constructor(private readonly options: SessionOptions) {
-    this.live = new LiveBrains(options.makeGemini ?? geminiFor, options.today ?? (() => localDay()));
+    const today = options.today ?? (() => localDay());
     this.mock = this.makeMock();
+    const budgets = new KeyBudgets(options.clock, options.coordinator ?? inProcessLink(new BudgetCoordinator({ clock: options.clock, today })));
+    this.choice = new LiveChoice(options.makeGemini ?? geminiFor, budgets);
+    this.scheduler = new Scheduler<DecisionRequest, Decision>({
+      model: this.mock,
+      clock: options.clock,
+      budget: budgets.mock,
+      onEvent: (event) => {
+        this.onSchedulerEvent(event);
+      },
+    });
     this.race = new RaceRunner(options.clock, (message) => {
       options.post(message, []);
     });
@@ -71,8 +94,7 @@ export class Session {
   handle(command: Command): void {
     switch (command.type) {
       case 'configure':
-        if (command.usage) this.live.restore(command.usage);
-        this.configure(command.patch, command.apiKey, command.seq);
+        this.configure(command);
         break;
       case 'start':
         this.ensureWorld();
@@ -109,37 +131,39 @@ export class Session {
   dispose(): void {
     this.loop.pause();
     this.engine?.dispose();
+    this.scheduler.dispose();
   }
 
-  private configure(raw: Readonly<Record<string, unknown>>, apiKey: string | undefined, seq: number): void {
-    const { patch, problems } = checkPatch(raw);
+  private configure(command: ConfigureCommand): void {
+    const { patch, problems } = checkPatch(command.patch);
     const before = this.config;
     this.config = { ...before, ...patch };
-    const keyChanged = apiKey !== undefined && apiKey.trim() !== this.apiKey;
-    if (apiKey !== undefined) this.apiKey = apiKey.trim();
+    this.choice.bindKey(command, this.config);
     const changed = (key: ConfigKey): boolean => before[key] !== this.config[key];
     this.loop.setSpeed(this.config.speed);
-    if (!this.engine || WORLD_KEYS.some(changed)) {
-      this.rebuild();
-    } else {
-      this.engine.scheduler.configure(this.schedulerConfig());
-      this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
-      if (keyChanged || LIVE_KEYS.some(changed)) this.engine.setBrain(this.liveBrain());
-    }
-    this.options.post({ type: 'config', seq, config: { ...this.config }, hasKey: this.apiKey !== '', problems }, []);
+    this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
+    // A new daily limit may allow what the old one stopped.
+    if (changed('dailyLimit')) this.scheduler.enableLive();
+    if (!this.engine || WORLD_KEYS.some(changed)) this.rebuild();
+    else this.applyBrain();
+    this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
   }
 
   private ensureWorld(): void {
     if (!this.engine) this.rebuild();
   }
 
-  /** Builds a fresh world from the current settings; the loop keeps running if it was. */
+  /**
+   * Builds a fresh world from the current settings; the loop keeps running if it was. The old
+   * world's waiting jobs are dropped unsent and its calls aborted; the scheduler, and with it
+   * the key's budget, carries on.
+   */
   private rebuild(): void {
     this.engine?.dispose();
     this.worldId++;
     this.journal = new CallJournal();
     this.mock = this.makeMock();
-    const worldId = this.worldId;
+    this.applyBrain();
     const { config } = this;
     this.engine = new WorldEngine({
       world: defaultWorldConfig({
@@ -148,20 +172,17 @@ export class Session {
         align: config.align,
         thinkIntervalTicks: Math.max(1, Math.round(config.thinkInterval / TICK_MS)),
       }),
-      brain: this.liveBrain(),
-      clock: this.options.clock,
-      scheduler: this.schedulerConfig(),
-      worldId: `world-${worldId}`,
+      scheduler: this.scheduler,
+      worldId: `world-${this.worldId}`,
       onEvent: (event) => {
-        // A disposed engine still settles its jobs (as fallbacks); they belong to no world now.
-        if (worldId === this.worldId) this.onEngineEvent(event);
+        this.onEngineEvent(event);
       },
     });
     const { grid, agents } = this.engine.state;
     this.options.post(
       {
         type: 'world',
-        worldId,
+        worldId: this.worldId,
         width: grid.width,
         height: grid.height,
         walls: grid.walls.slice(),
@@ -178,22 +199,32 @@ export class Session {
     return new MockBrain({ clock: this.options.clock, seed: config.seed, latencyMs: config.latency, jitterMs: config.jitter, errorRate: config.failureRate });
   }
 
-  /** The model agents think with now; a fresh one also clears the previous one's failures. */
-  private liveBrain(): Model<DecisionRequest, Decision> {
-    const missingKey = LiveBrains.missingKey(this.config, this.apiKey);
-    this.setNotice('gemini-key', missingKey ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.' : null, 'warning');
-    this.failures.clear();
-    return this.live.modelFor(this.config, this.apiKey, this.mock);
+  /**
+   * Points the scheduler at the model and budget the settings call for (`LiveChoice`). A fresh
+   * live model switches live calls back on and clears the old one's failures.
+   */
+  private applyBrain(): void {
+    const choice = this.choice.choose(this.config, this.mock);
+    this.setNotice('gemini-key', choice.missingKey, 'warning');
+    this.setNotice('key-origin', choice.keyOrigin, 'warning');
+    if (choice.fresh) this.failures.clear();
+    this.isLive = choice.live;
+    this.scheduler.setModel(choice.model);
+    this.scheduler.setBudget(choice.budget);
+    this.scheduler.configure(this.schedulerConfig());
   }
 
-  /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
-  private get isLive(): boolean {
-    return this.config.brain === 'gemini' && this.apiKey !== '';
-  }
 
   private schedulerConfig(): Partial<SchedulerConfig> {
     const { config } = this;
-    return { strategy: config.strategy, rpm: config.rpm, concurrency: config.concurrency, timeoutMs: config.timeout };
+    return {
+      strategy: config.strategy,
+      rpm: config.rpm,
+      concurrency: config.concurrency,
+      timeoutMs: config.timeout,
+      // The day's limit is the live key's; the mock has none.
+      dailyLimit: this.isLive ? config.dailyLimit : 0,
+    };
   }
 
   private tick(): void {
@@ -202,6 +233,10 @@ export class Session {
     const answered = this.journal.takeAnswered();
     engine.tick();
     const now = this.options.clock.now();
+    if (now - this.usageRefreshedAt >= USAGE_REFRESH_MS) {
+      this.usageRefreshedAt = now;
+      void this.choice.budgets.lastLive?.refresh().catch(() => undefined);
+    }
     this.tickTimes.push(now);
     while ((this.tickTimes[0] ?? now) <= now - 1_000) this.tickTimes.shift();
     this.postTick(answered);
@@ -221,8 +256,9 @@ export class Session {
     const positions = packPositions(state);
     const states = packStates(state, journal.retrying);
     const running = this.loop.running;
-    const usage: DayCount = this.live.usage();
-    const metrics = metricsOf(engine.scheduler.metrics(), journal.latency(), running ? this.tickTimes.length : 0, usage.count, this.config.dailyLimit);
+    const today = this.choice.budgets.lastLive?.usage().today;
+    const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
+    const metrics = metricsOf(this.scheduler.metrics(engine.worldId), journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
@@ -254,22 +290,20 @@ export class Session {
     this.ensureWorld();
     const engine = this.engine;
     if (!engine) return;
-    const state = engine.state;
-    const requests = state.agents.slice(0, RACE_MAX_AGENTS).map((agent) => requestFor(state, agent.id));
-    const { config } = this;
-    const started = this.race.start(requests, {
-      latencyMs: config.latency,
-      jitterMs: config.jitter,
-      failureRate: config.failureRate,
-      seed: config.seed,
-      rpm: config.rpm,
-      concurrency: config.concurrency,
-      timeoutMs: config.timeout,
-    });
+    const { requests, settings } = raceOf(engine.state, this.config);
+    const started = this.race.start(requests, settings);
     this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
   }
 
   private onEngineEvent(event: EngineEvent): void {
+    this.journal.record(event);
+  }
+
+  /** The scheduler serves every world in turn; only the current world's calls are shown. */
+  private onSchedulerEvent(event: SchedulerEvent): void {
+    const prefix = `world-${this.worldId}/`;
+    const key = event.type === 'started' || event.type === 'failed-attempt' ? event.key : event.type === 'settled' ? event.record.key : undefined;
+    if (key !== undefined && !key.startsWith(prefix)) return;
     this.journal.record(event);
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }

@@ -3,8 +3,12 @@
  * The worker's entry: wires a Session to `postMessage`. Every command is parsed with zod before
  * it reaches the session; a malformed one becomes a notice, never an uncaught error.
  */
+import '../zodSetup.ts'; // first: zod's settings must precede every schema (see the file)
+import { wrap } from 'comlink';
 import { realClock } from '../clock/clock.ts';
-import { commandSchema, type WorkerMessage } from './protocol.ts';
+import { deferredLink, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
+import { startCoordinator } from './coordinatorHost.ts';
+import { commandSchema, coordinatorMessageSchema, type WorkerMessage } from './protocol.ts';
 import { Session } from './session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -13,9 +17,26 @@ function post(message: WorkerMessage, transfer: Transferable[]): void {
   scope.postMessage(message, transfer);
 }
 
-const session = new Session({ clock: realClock, post });
+/**
+ * Where live keys' budgets are kept: the page says first thing whether tabs share them (a port
+ * to the shared worker) or not (this browser has no SharedWorker: this tab keeps its own).
+ */
+let chooseCoordinator: (link: CoordinatorLink) => void = () => undefined;
+const coordinator = deferredLink(
+  new Promise<CoordinatorLink>((resolve) => {
+    chooseCoordinator = resolve;
+  }),
+);
+
+const session = new Session({ clock: realClock, post, coordinator });
 
 scope.onmessage = (event: MessageEvent<unknown>) => {
+  const shared = coordinatorMessageSchema.safeParse(event.data);
+  if (shared.success) {
+    const { port } = shared.data;
+    chooseCoordinator(port ? wrap<CoordinatorLink>(port) : deferredLink(startCoordinator().then(inProcessLink)));
+    return;
+  }
   const parsed = commandSchema.safeParse(event.data);
   if (!parsed.success) {
     post({ type: 'notice', code: 'bad-command', level: 'error', message: `The simulation ignored a malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}.` }, []);

@@ -21,6 +21,7 @@ export function BudgetSettings() {
   const rpm = useSandbox((s) => s.config.rpm);
   const dailyLimit = useSandbox((s) => s.config.dailyLimit);
   const today = useSandbox((s) => s.metrics?.requestsToday ?? 0);
+  const shared = useSandbox((s) => s.budgetShared);
   const id = useId();
   const current = PRESETS.find((p) => p.rpm === rpm && p.dailyLimit === dailyLimit)?.id ?? 'custom';
   return (
@@ -48,7 +49,12 @@ export function BudgetSettings() {
       <TextSetting name="rpm" label="Budget (requests per minute)" />
       <TextSetting name="dailyLimit" label="Daily limit of live requests (0: none)" />
       <p className="field-hint" data-testid="requests-today">
-        {`Live requests today: ${today.toLocaleString('en')}${dailyLimit > 0 ? ` of ${dailyLimit.toLocaleString('en')}` : ''}`}
+        {`Live requests today with this key, in every tab: ${today.toLocaleString('en')}${dailyLimit > 0 ? ` of ${dailyLimit.toLocaleString('en')}` : ''}`}
+      </p>
+      <p className="field-hint" data-testid="budget-scope">
+        {shared
+          ? 'The budget is the key\'s: worlds, resets and every tab of this page that uses the key share it.'
+          : 'This browser cannot share a budget between tabs (no SharedWorker): each tab keeps its own, so two tabs may send twice the budget.'}
       </p>
     </>
   );

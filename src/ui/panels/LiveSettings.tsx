@@ -20,14 +20,18 @@ function KeyEntry() {
   const submitKey = (): void => {
     const value = key.trim();
     if (value === '') return;
-    let stored = false;
-    if (remember) {
-      stored = rememberKey(value);
-      if (!stored) setNotice(ctx.store, 'storage', { level: 'warning', message: 'This browser would not store the key; it is kept for this session only.' });
-    }
-    ctx.store.setState({ keyRemembered: stored });
-    void applySettings(ctx, {}, { apiKey: value });
     setKey('');
+    // The key is given for the endpoint set now; remembered with it, once the worker has bound it.
+    void applySettings(ctx, {}, { apiKey: value }).then(({ keyOrigins }) => {
+      let stored = false;
+      if (remember) {
+        stored = rememberKey(value, keyOrigins);
+        if (!stored) setNotice(ctx.store, 'storage', { level: 'warning', message: 'This browser would not store the key; it is kept for this session only.' });
+      } else {
+        forgetRememberedKey();
+      }
+      ctx.store.setState({ keyRemembered: stored });
+    });
   };
   const forget = (): void => {
     forgetRememberedKey();

@@ -1,0 +1,65 @@
+import { addUsage, ZERO_TOKENS, type TokenUsage } from '../brain/model.ts';
+import { BatchTracker } from './batches.ts';
+import { Tallies, type Counter, type Tally } from './tallies.ts';
+import type { CallRecord, Job, SchedulerEvent } from './types.ts';
+
+/**
+ * What became of the scheduler's jobs: counts per producer and in all, batch timing, token
+ * use, and the newest call records. Kept apart from dispatch, which decides what starts when;
+ * this only books what happened.
+ */
+export class Outcomes {
+  private readonly tallies = new Tallies();
+  private readonly batches = new BatchTracker();
+  private records: CallRecord[] = [];
+  private tokenUse: TokenUsage = ZERO_TOKENS;
+
+  constructor(
+    private readonly recordLimit: number,
+    private readonly emit: (event: SchedulerEvent) => void,
+  ) {}
+
+  /** A job was queued (or refused at once): it is pending until it settles. */
+  submitted(job: Job<unknown, unknown>, now: number): void {
+    this.tallies.add(job.producer, 'pending');
+    if (job.batch !== undefined) this.batches.add(job.batch, now);
+  }
+
+  count(job: Job<unknown, unknown>, counter: Counter, by = 1): void {
+    this.tallies.add(job.producer, counter, by);
+  }
+
+  /** A job settled: its record is kept and announced, and its batch reported if it was the last. */
+  settled(job: Job<unknown, unknown>, record: CallRecord): void {
+    this.count(job, 'jobsCompleted');
+    if (record.usage) this.tokenUse = addUsage(this.tokenUse, record.usage);
+    this.records.push(record);
+    if (this.records.length > this.recordLimit * 2) this.records = this.records.slice(-this.recordLimit);
+    this.emit({ type: 'settled', record });
+    const batch = this.batches.settle(record);
+    if (batch) {
+      this.tallies.batch(job.producer, batch);
+      this.emit({ type: 'batch', stats: batch });
+    }
+    this.count(job, 'pending', -1);
+  }
+
+  /** One producer's tally, or everyone's. */
+  tally(producer?: string): Readonly<Tally> {
+    return producer === undefined ? this.tallies.total : this.tallies.of(producer);
+  }
+
+  /** The producer is gone: its tally is forgotten once its last job settles. */
+  drop(producer: string): void {
+    this.tallies.drop(producer);
+  }
+
+  get tokens(): TokenUsage {
+    return this.tokenUse;
+  }
+
+  /** The most recent call records, oldest first. */
+  recent(limit = this.recordLimit): readonly CallRecord[] {
+    return this.records.slice(-limit);
+  }
+}

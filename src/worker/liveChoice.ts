@@ -1,0 +1,98 @@
+import type { Brain } from '../brain/brain.ts';
+import type { Model } from '../brain/model.ts';
+import type { Budget } from '../scheduler/budget.ts';
+import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { BrainChoice } from './brainFor.ts';
+import { endpointOrigin, hostOf, type SandboxConfig } from './config.ts';
+import { KeyBinding } from './keyBinding.ts';
+import { keyIdOf, type KeyBudgets } from './keyBudgets.ts';
+
+/** What agents think with now, under whose budget, and what the page should be told. */
+export interface Choice {
+  readonly model: Model<DecisionRequest, Decision>;
+  readonly budget: Budget;
+  /** A live model: its failures deserve banners (the mock's are on purpose). */
+  readonly live: boolean;
+  /** A new live model was made: the old one's failures no longer apply. */
+  readonly fresh: boolean;
+  /** Banner texts (null: none) for a missing key and for a key that may not go where calls go. */
+  readonly missingKey: string | null;
+  readonly keyOrigin: string | null;
+}
+
+/** Where the key stands, as the page may know it (never the key itself). */
+export interface KeyState {
+  readonly hasKey: boolean;
+  readonly keyOrigins: string[];
+  readonly keyBlocked: { readonly origin: string; readonly host: string } | null;
+}
+
+/** What a configure command may say about the key. */
+export interface KeyWords {
+  readonly apiKey?: string | undefined;
+  readonly keyOrigins?: readonly string[] | undefined;
+  readonly allowOrigin?: string | undefined;
+}
+
+/**
+ * Chooses the model agents think with: Gemini, with the key's budget, when a key is set and may
+ * go where calls would go; otherwise the mock, with the mock's budget. A new live choice (model,
+ * endpoint, temperature, tokens, key) gets a fresh Gemini brain; anything else keeps the one in use.
+ */
+export class LiveChoice {
+  private readonly key = new KeyBinding();
+  private live: { model: Brain; choice: string } | undefined;
+
+  constructor(
+    private readonly makeGemini: (choice: BrainChoice) => Brain,
+    readonly budgets: KeyBudgets,
+  ) {}
+
+  /**
+   * A key given now is bound to where live calls go now, unless the page says where it was
+   * given before (a remembered key); the same key given again is consent for where calls go now.
+   */
+  bindKey(words: KeyWords, config: SandboxConfig): void {
+    const endpoint = endpointOrigin(config.baseUrl);
+    const { apiKey, keyOrigins, allowOrigin } = words;
+    if (apiKey !== undefined) {
+      if (!this.key.isSame(apiKey)) this.key.set(apiKey, keyOrigins ?? [endpoint]);
+      else if (keyOrigins === undefined) this.key.allow(endpoint);
+    }
+    if (allowOrigin !== undefined && allowOrigin === endpoint) this.key.allow(endpoint);
+  }
+
+  keyState(config: SandboxConfig): KeyState {
+    const endpoint = endpointOrigin(config.baseUrl);
+    return {
+      hasKey: this.key.hasKey,
+      keyOrigins: [...this.key.allowedOrigins],
+      keyBlocked: this.blocked(config) ? { origin: endpoint, host: hostOf(endpoint) } : null,
+    };
+  }
+
+  choose(config: SandboxConfig, mock: Model<DecisionRequest, Decision>): Choice {
+    const endpoint = endpointOrigin(config.baseUrl);
+    const apiKey = config.brain === 'gemini' ? this.key.keyFor(endpoint) : '';
+    const missingKey = config.brain === 'gemini' && !this.key.hasKey
+      ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.'
+      : null;
+    const keyOrigin = this.blocked(config)
+      ? `Live calls are off: your key was given for ${this.key.allowedOrigins.map(hostOf).join(', ')}, and the base URL now points at ${hostOf(endpoint)}. The key goes there only if you agree; until then agents think with the mock brain.`
+      : null;
+    if (apiKey === '') {
+      const fresh = this.live !== undefined;
+      this.live = undefined;
+      return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey, keyOrigin };
+    }
+    const choice = [config.model, config.baseUrl, config.temperature, config.maxTokens, keyIdOf(apiKey)].join('|');
+    const fresh = this.live?.choice !== choice;
+    if (!this.live || fresh) this.live = { model: this.makeGemini({ ...config, apiKey }), choice };
+    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey, keyOrigin };
+  }
+
+  /** Gemini is chosen and a key is set, but not for the endpoint that calls would go to. */
+  private blocked(config: SandboxConfig): boolean {
+    return config.brain === 'gemini' && this.key.blockedAt(endpointOrigin(config.baseUrl));
+  }
+}
