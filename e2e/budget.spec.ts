@@ -33,7 +33,7 @@ test('a key remembered for Google is not sent to the host a link names until the
   await openSandbox(page, `?brain=gemini&baseUrl=${encodeURIComponent(FAKE_ORIGIN)}&agents=3&thinkInterval=500`);
   const consent = page.getByTestId('key-consent');
   await expect(consent).toContainText('Send your key to 127.0.0.1:8788?');
-  await expect(page.locator('[data-code="key-origin"]')).toContainText('Live calls are off');
+  await expect(consent).toContainText('It was given for generativelanguage.googleapis.com. Until you agree, live calls stay off');
   await page.waitForTimeout(3_000);
   expect(await backend.requests(), 'no request reached the other host').toHaveLength(0);
   expect(google).toHaveLength(0);
@@ -122,4 +122,41 @@ test.describe('two tabs, one key', () => {
     await expect(a.getByTestId('requests-today')).toContainText('15 of 15');
     await expect(b.getByTestId('requests-today')).toContainText('15 of 15');
   });
+});
+
+test("a reload keeps the key's day: at the daily limit it stays used up, and nothing more is sent", async ({ page }) => {
+  const backend = fakeServerBackend();
+  await backend.attach(page);
+  await openWithKey(page, 'agents=3&thinkInterval=500&dailyLimit=5');
+  await expect(page.locator('[data-code="live-disabled"]')).toContainText('quota');
+  expect(await backend.requests()).toHaveLength(5);
+  await page.reload();
+  await page.evaluate((apiKey) => window.sandbox?.configure({ apiKey }), TEST_KEY);
+  await expect(page.locator('[data-code="live-disabled"]')).toContainText('quota');
+  await expect(page.getByTestId('requests-today')).toContainText('5 of 5');
+  await page.waitForTimeout(1_500);
+  expect(await backend.requests()).toHaveLength(5);
+});
+
+test('a browser without SharedWorker keeps a budget per tab, says so, and live mode still works', async ({ page }) => {
+  await page.addInitScript(() => {
+    Reflect.deleteProperty(window, 'SharedWorker');
+  });
+  const backend = fakeServerBackend();
+  await backend.attach(page);
+  await openWithKey(page, 'agents=4&thinkInterval=1000&rpm=3');
+  await expect(page.getByTestId('budget-scope')).toContainText('cannot share a budget between tabs');
+  await waitForSnapshot(page, "s.agents.filter((a) => a.source === 'gemini').length === 3");
+  await page.waitForTimeout(2_000);
+  expect(await backend.requests()).toHaveLength(3);
+  expect((await snapshot(page)).metrics.callsLastMinute).toBe(3);
+});
+
+test('a shared worker that never answers: after 5 s this tab keeps its own budget, and says so', async ({ page }) => {
+  await page.route('**/assets/budgetWorker-*.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '// a coordinator that never answers\n' }));
+  const backend = fakeServerBackend();
+  await backend.attach(page);
+  await openWithKey(page, 'agents=2&thinkInterval=1000');
+  await expect(page.locator('[data-code="budget-shared"]')).toContainText('this tab keeps its own', { timeout: 15_000 });
+  await waitForSnapshot(page, "s.agents.every((a) => a.source === 'gemini')");
 });

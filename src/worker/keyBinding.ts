@@ -19,6 +19,11 @@ export class KeyBinding {
     if (this.key !== '' && !this.origins.includes(origin)) this.origins.push(origin);
   }
 
+  /** The key itself, '' for none: for this worker's own use (naming its budget), never posted. */
+  get current(): string {
+    return this.key;
+  }
+
   get hasKey(): boolean {
     return this.key !== '';
   }

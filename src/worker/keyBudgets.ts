@@ -37,7 +37,7 @@ export class KeyBudgets {
     return this.live.budget;
   }
 
-  /** The budget of the live key used last, if any: what the page shows as today's live use. */
+  /** The budget of the key set last, if any: what the page shows as today's live use. */
   get lastLive(): SharedBudget | undefined {
     return this.live?.budget;
   }

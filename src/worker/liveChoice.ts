@@ -15,9 +15,9 @@ export interface Choice {
   readonly live: boolean;
   /** A new live model was made: the old one's failures no longer apply. */
   readonly fresh: boolean;
-  /** Banner texts (null: none) for a missing key and for a key that may not go where calls go. */
+  /** The banner for Gemini without a key (null: none). A key that may not go where calls go is
+   * said by the page's consent prompt instead, from `keyState`. */
   readonly missingKey: string | null;
-  readonly keyOrigin: string | null;
 }
 
 /** Where the key stands, as the page may know it (never the key itself). */
@@ -77,18 +77,17 @@ export class LiveChoice {
     const missingKey = config.brain === 'gemini' && !this.key.hasKey
       ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.'
       : null;
-    const keyOrigin = this.blocked(config)
-      ? `Live calls are off: your key was given for ${this.key.allowedOrigins.map(hostOf).join(', ')}, and the base URL now points at ${hostOf(endpoint)}. The key goes there only if you agree; until then agents think with the mock brain.`
-      : null;
+    // The key's day and minute are shown whether or not calls may use it now.
+    if (this.key.hasKey) this.budgets.forKey(this.key.current);
     if (apiKey === '') {
       const fresh = this.live !== undefined;
       this.live = undefined;
-      return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey, keyOrigin };
+      return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey };
     }
     const choice = [config.model, config.baseUrl, config.temperature, config.maxTokens, keyIdOf(apiKey)].join('|');
     const fresh = this.live?.choice !== choice;
     if (!this.live || fresh) this.live = { model: this.makeGemini({ ...config, apiKey }), choice };
-    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey, keyOrigin };
+    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey };
   }
 
   /** Gemini is chosen and a key is set, but not for the endpoint that calls would go to. */

@@ -248,8 +248,6 @@ describe('Session: the key goes only where it was given', () => {
     expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ keyOrigins: [google], keyBlocked: null });
     h.send({ type: 'configure', patch: { baseUrl: 'http://evil.test/' } });
     expect(h.messages.filter((m) => m.type === 'config').at(-1)).toMatchObject({ keyBlocked: { origin: 'http://evil.test', host: 'evil.test' } });
-    const banner = h.messages.filter((m) => m.type === 'notice' && m.code === 'key-origin').at(-1);
-    expect(banner?.type === 'notice' && banner.message).toMatch(/given for generativelanguage\.googleapis\.com.*evil\.test/);
     h.send({ type: 'start' });
     await h.clock.advance(1_000);
     expect(made).toEqual(['']);

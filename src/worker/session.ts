@@ -206,7 +206,6 @@ export class Session {
   private applyBrain(): void {
     const choice = this.choice.choose(this.config, this.mock);
     this.setNotice('gemini-key', choice.missingKey, 'warning');
-    this.setNotice('key-origin', choice.keyOrigin, 'warning');
     if (choice.fresh) this.failures.clear();
     this.isLive = choice.live;
     this.scheduler.setModel(choice.model);

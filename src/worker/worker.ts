@@ -30,11 +30,29 @@ const coordinator = deferredLink(
 
 const session = new Session({ clock: realClock, post, coordinator });
 
+/** How long the shared worker may take to answer first before this tab keeps its own budget. */
+const SHARED_ANSWER_MS = 5_000;
+
+function localCoordinator(): Promise<CoordinatorLink> {
+  return startCoordinator().then(inProcessLink);
+}
+
+/** The shared coordinator if it answers; else this tab's own, with a notice that says so. */
+async function sharedOrLocal(remote: CoordinatorLink): Promise<CoordinatorLink> {
+  const answered = await Promise.race([
+    remote.connect().then(() => true, () => false),
+    new Promise<boolean>((resolve) => setTimeout(() => { resolve(false); }, SHARED_ANSWER_MS)),
+  ]);
+  if (answered) return remote;
+  post({ type: 'notice', code: 'budget-shared', level: 'warning', message: 'The budget shared between tabs did not start, so this tab keeps its own: two tabs with one key may send up to twice the budget.' }, []);
+  return localCoordinator();
+}
+
 scope.onmessage = (event: MessageEvent<unknown>) => {
   const shared = coordinatorMessageSchema.safeParse(event.data);
   if (shared.success) {
     const { port } = shared.data;
-    chooseCoordinator(port ? wrap<CoordinatorLink>(port) : deferredLink(startCoordinator().then(inProcessLink)));
+    chooseCoordinator(deferredLink(port ? sharedOrLocal(wrap<CoordinatorLink>(port)) : localCoordinator()));
     return;
   }
   const parsed = commandSchema.safeParse(event.data);
