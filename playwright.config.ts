@@ -2,7 +2,10 @@ import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
 import { FAKE_PORT, TEST_KEY } from './e2e/liveBackends.ts';
 
-const PORT = 4173;
+// NEON_E2E_PORT, NEON_FAKE_PORT (e2e/liveBackends.ts) and NEON_DIST (a build made with
+// `vite build --outDir`) let a second run share the machine without clobbering this one.
+const PORT = Number(process.env.NEON_E2E_PORT ?? 4173);
+const DIST = process.env.NEON_DIST ?? 'dist';
 const executablePath = chromiumExecutable();
 
 export default defineConfig({
@@ -29,7 +32,7 @@ export default defineConfig({
   webServer: [
     {
       // The production build, as users get it; `npm test` builds it first.
-      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+      command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
       url: `http://127.0.0.1:${PORT}`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,

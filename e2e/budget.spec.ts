@@ -32,7 +32,7 @@ test('a key remembered for Google is not sent to the host a link names until the
   // Then opens a link that points live calls at another host.
   await openSandbox(page, `?brain=gemini&baseUrl=${encodeURIComponent(FAKE_ORIGIN)}&agents=3&thinkInterval=500`);
   const consent = page.getByTestId('key-consent');
-  await expect(consent).toContainText('Send your key to 127.0.0.1:8788?');
+  await expect(consent).toContainText(`Send your key to 127.0.0.1:${FAKE_PORT}?`);
   await expect(consent).toContainText('It was given for generativelanguage.googleapis.com. Until you agree, live calls stay off');
   await page.waitForTimeout(3_000);
   expect(await backend.requests(), 'no request reached the other host').toHaveLength(0);
@@ -40,7 +40,7 @@ test('a key remembered for Google is not sent to the host a link names until the
   const before = await snapshot(page);
   expect(before.agents.every((a) => a.source !== 'gemini')).toBe(true);
   expect(before.agents.some((a) => a.decisions > 0)).toBe(true); // the mock thinks meanwhile
-  await consent.getByRole('button', { name: 'Send key to 127.0.0.1:8788' }).click();
+  await consent.getByRole('button', { name: `Send key to 127.0.0.1:${FAKE_PORT}` }).click();
   await expect(consent).toHaveCount(0);
   await waitForSnapshot(page, "s.agents.every((a) => a.source === 'gemini')");
   const requests = await backend.requests();
@@ -59,7 +59,7 @@ test('a key in memory stops at a base URL typed in, and "No" points calls back w
   await page.evaluate(() => window.sandbox?.configure({ baseUrl: 'http://localhost:9/' }));
   const consent = page.getByTestId('key-consent');
   await expect(consent).toContainText('Send your key to localhost:9?');
-  await consent.getByRole('button', { name: 'No, use 127.0.0.1:8788' }).click();
+  await consent.getByRole('button', { name: `No, use 127.0.0.1:${FAKE_PORT}` }).click();
   await expect(consent).toHaveCount(0);
   const sent = (await backend.requests()).length;
   await expect.poll(async () => (await backend.requests()).length).toBeGreaterThan(sent);

@@ -9,7 +9,8 @@ import { contentReply, errorReply, promptOf, type FakeMode } from '../src/fake-g
 
 /** The test key. It must never show up in the URL, storage, console or page text. */
 export const TEST_KEY = 'AIzaSy-e2e-secret-test-key-4242';
-export const FAKE_PORT = 8788;
+/** NEON_FAKE_PORT moves it, so two test runs can share a machine. */
+export const FAKE_PORT = Number(process.env.NEON_FAKE_PORT ?? 8788);
 const FAKE_URL = `http://127.0.0.1:${FAKE_PORT}`;
 const GOOGLE = 'https://generativelanguage.googleapis.com';
 
