@@ -1,5 +1,4 @@
-import { useEffect } from 'react';
-import { ACTIONS, runAction, type ActionContext, type ActionId } from './actions.ts';
+import { runAction, type ActionContext } from './actions.ts';
 import { SandboxContext, useSandbox } from './context.ts';
 import { AgentList } from './panels/AgentList.tsx';
 import { ClassroomTabs } from './panels/ClassroomTabs.tsx';
@@ -13,26 +12,7 @@ import { NoticeBanner } from './panels/NoticeBanner.tsx';
 import { PresenterBoard } from './panels/PresenterBoard.tsx';
 import { PresetsPanel } from './panels/PresetsPanel.tsx';
 import { StageHost } from './panels/StageHost.tsx';
-
-const TYPING = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
-
-/** Runs an action's keyboard shortcut, unless the user is typing in a field. */
-function useShortcuts(ctx: ActionContext): void {
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent): void => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.target instanceof HTMLElement && (TYPING.has(event.target.tagName) || event.target.isContentEditable)) return;
-      const entry = Object.entries(ACTIONS).find(([, action]) => 'key' in action && action.key === event.key);
-      if (!entry) return;
-      event.preventDefault();
-      void runAction(ctx, entry[0] as ActionId);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [ctx]);
-}
+import { useShortcuts } from './shortcuts.ts';
 
 function Workspace() {
   return (

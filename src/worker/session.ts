@@ -84,6 +84,8 @@ export class Session {
     });
     this.race = new RaceRunner(options.clock, (message) => {
       options.post(message, []);
+      // "A race is already running" is true only until it ends.
+      if (message.status === 'done') this.setNotice('race', null, 'info');
     });
     this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
       this.tick();
