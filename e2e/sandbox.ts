@@ -12,7 +12,10 @@ export interface SnapshotAgent {
   y: number;
   thought: string;
   plan: string;
+  /** The decided action (the model's), never rewritten by a wall turn. */
   action: string;
+  /** The way it stepped on its last tick: N, E, S, W, or STAY when it did not move. */
+  heading: string;
   source: 'gemini' | 'mock' | 'fallback' | 'none';
   thinking: boolean;
   decisions: number;

@@ -8,6 +8,7 @@ import type { FailureKind } from './errors.ts';
 import { ModelError } from './errors.ts';
 import { GeminiBrain, toSdkSchema } from './geminiBrain.ts';
 import type { GeminiBrainOptions } from './geminiBrain.ts';
+import { connectionCap } from './model.ts';
 import { sampleRequest } from './prompt.fixture.ts';
 import { buildPrompt, geminiResponseSchema } from './prompt.ts';
 
@@ -187,3 +188,12 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => { resolve(); }));
   return port;
 }
+
+describe('connectionCap', () => {
+  it('is 6 for a plain http:// server (HTTP/1.1 in a browser) and unknown for https', () => {
+    expect(connectionCap('http://127.0.0.1:8787')).toBe(6);
+    expect(connectionCap('HTTP://localhost:11434/v1')).toBe(6);
+    expect(connectionCap('https://generativelanguage.googleapis.com')).toBeUndefined();
+    expect(connectionCap(undefined)).toBeUndefined();
+  });
+});

@@ -8,7 +8,7 @@ import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { BrainSource, Brain } from './brain.ts';
 import { ModelError } from './errors.ts';
 import { classifyGeminiError, classifyGeminiResponse } from './geminiErrors.ts';
-import type { CallOptions, ModelReply, TokenUsage } from './model.ts';
+import { connectionCap, type CallOptions, type ModelReply, type TokenUsage } from './model.ts';
 import { buildPrompt, geminiResponseSchema, parseDecisionReply } from './prompt.ts';
 import type { PortableSchema } from './prompt.ts';
 
@@ -30,12 +30,14 @@ export interface GeminiBrainOptions {
 export class GeminiBrain implements Brain {
   readonly source: BrainSource = 'gemini';
   readonly model: string;
+  readonly maxConcurrent: number | undefined;
   // Private fields stay out of console.log and JSON.stringify, so the key does not leak there.
   readonly #apiKey: string;
   readonly #generative: GenerativeModel;
 
   constructor(options: GeminiBrainOptions) {
     this.model = options.model ?? DEFAULT_GEMINI_MODEL;
+    this.maxConcurrent = connectionCap(options.baseUrl);
     this.#apiKey = options.apiKey;
     const requestOptions = {
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),

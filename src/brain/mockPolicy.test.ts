@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { requestFor } from '../sim/perception.ts';
 import { testWorld } from '../sim/testWorld.ts';
-import type { DecisionRequest, Perception } from '../sim/types.ts';
+import { step } from '../sim/step.ts';
+import type { DecisionRequest, Perception, SimInput } from '../sim/types.ts';
 import { createWorld, defaultWorldConfig } from '../sim/world.ts';
-import { describe as describeOffset, mockDecision } from './mockPolicy.ts';
+import { distance, mockDecision } from './mockPolicy.ts';
 import { parseDecision } from './schema.ts';
 
 const OPEN = { N: false, E: false, S: false, W: false };
+const WORDS = { N: 'north', E: 'east', S: 'south', W: 'west' } as const;
+
+/**
+ * The compass words a text uses as directions, lower case. Place names are taken out first:
+ * "the North Well" names a place, not a way to walk.
+ */
+function namedDirections(text: string, places: readonly string[] = []): string[] {
+  const plain = places.reduce((rest, place) => rest.split(place).join('<place>'), text);
+  return [...plain.toLowerCase().matchAll(/\b(north|east|south|west)\b/g)].map((m) => m[1] ?? '');
+}
 
 function request(patch: Omit<Partial<DecisionRequest>, 'perception'> & { perception?: Partial<Perception> } = {}): DecisionRequest {
   const { perception, ...rest } = patch;
@@ -32,7 +43,7 @@ describe('mockDecision', () => {
     const well = { kind: 'water' as const, name: 'North Well', dx: 3, dy: 1 };
     const d = mockDecision(request({ needs: { hunger: 0.2, thirst: 0.8 }, perception: { pois: [well] } }));
     expect(d.action).toBe('E');
-    expect(d.thought).toBe("I'm thirsty; the North Well is 3 cells east and 1 south.");
+    expect(d.thought).toBe("I'm thirsty; the North Well is 4 steps away, and east takes me closer.");
     expect(d.plan).toBe('Walk east to the North Well and drink.');
     const beside = mockDecision(request({ needs: { hunger: 0.2, thirst: 0.8 }, perception: { pois: [{ ...well, dx: 1, dy: 0 }] } }));
     expect(beside.action).toBe('E');
@@ -104,13 +115,44 @@ describe('mockDecision', () => {
   it('works on a hand-built world end to end', () => {
     const pois = [{ kind: 'water' as const, name: 'East Well', x: 5, y: 2 }];
     const world = testWorld({ width: 8, height: 5, pois, agents: [{ x: 2, y: 2, needs: { hunger: 0, thirst: 0.95 } }] });
-    expect(mockDecision(requestFor(world, 0))).toMatchObject({ action: 'E', thought: "I'm thirsty; the East Well is 3 cells east." });
+    expect(mockDecision(requestFor(world, 0))).toMatchObject({ action: 'E', thought: "I'm thirsty; the East Well is 3 steps away, and east takes me closer." });
   });
 
-  it('describes offsets in words', () => {
-    expect(describeOffset(3, 0)).toBe('3 cells east');
-    expect(describeOffset(-1, 2)).toBe('1 cell west and 2 south');
-    expect(describeOffset(0, -1)).toBe('1 cell north');
-    expect(describeOffset(0, 0)).toBe('right here');
+  it('gives distances in steps, with no direction in them', () => {
+    expect(distance(3, 0)).toBe('3 steps');
+    expect(distance(-1, 2)).toBe('3 steps');
+    expect(distance(0, -1)).toBe('1 step');
+  });
+
+  it('never names a direction in its thought or plan other than the one it decided', () => {
+    // A target off both axes, reached by stepping along one (the other blocked or shorter),
+    // once gave "the Well is 3 cells east and 4 north" with action N (issue 9).
+    const well = { kind: 'water' as const, name: 'Well', dx: 3, dy: -4 };
+    const thirsty = { needs: { hunger: 0, thirst: 0.9 } };
+    const d = mockDecision(request({ ...thirsty, perception: { pois: [well] } }));
+    expect(d).toMatchObject({ action: 'N', thought: "I'm thirsty; the Well is 7 steps away, and north takes me closer." });
+    const turned = mockDecision(request({ ...thirsty, perception: { pois: [well], blocked: { ...OPEN, N: true } } }));
+    expect(turned).toMatchObject({ action: 'E', plan: 'Walk east to the Well and drink.' });
+    expect(namedDirections(turned.thought)).toEqual(['east']);
+    // Every decision of a crowded run, over every rule: needs, goals, meeting, chatting, exploring.
+    let checked = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      let state = createWorld(defaultWorldConfig({ agents: 120, seed, width: 30, height: 30 }));
+      const places = state.grid.pois.map((p) => p.name);
+      for (let tick = 0; tick < 400; tick += 1) {
+        const inputs: SimInput[] = [];
+        for (const agent of state.agents) {
+          if ((agent.id + tick) % 10 !== 0) continue;
+          const decision = mockDecision(requestFor(state, agent.id));
+          const words = namedDirections(`${decision.thought} ${decision.plan}`, places);
+          const allowed: readonly string[] = decision.action === 'STAY' ? [] : [WORDS[decision.action]];
+          if (words.some((word) => !allowed.includes(word))) throw new Error(`${decision.action}: ${decision.thought} / ${decision.plan}`);
+          inputs.push({ type: 'decided', agentId: agent.id, decision, source: 'mock' });
+          checked += 1;
+        }
+        state = step(state, inputs).state;
+      }
+    }
+    expect(checked).toBe(4 * 120 * 40);
   });
 });

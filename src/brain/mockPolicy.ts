@@ -56,7 +56,7 @@ function needMove(request: DecisionRequest, rng: Rng): Move | undefined {
   if (!poi) return explore(request, rng, `I'm ${need.feeling} but I can't see any ${need.kind}; I'll search.`);
   const here: Move = { thought: `I'm at the ${poi.name}; time to ${need.verb}.`, plan: `Stay by the ${poi.name} until I'm no longer ${need.feeling}.`, action: 'STAY' };
   return headTo(request, rng, poi, here, (dir) => ({
-    thought: `I'm ${need.feeling}; the ${poi.name} is ${describe(poi.dx, poi.dy)}.`,
+    thought: `I'm ${need.feeling}; the ${poi.name} is ${distance(poi.dx, poi.dy)} away, and ${WORDS[dir]} takes me closer.`,
     plan: `Walk ${WORDS[dir]} to the ${poi.name} and ${need.verb}.`,
     action: dir,
   }));
@@ -68,7 +68,7 @@ function goalMove(request: DecisionRequest, rng: Rng): Move | undefined {
     if (other && Math.max(Math.abs(other.dx), Math.abs(other.dy)) > 1) {
       const dir = stepToward(other.dx, other.dy, request.perception.blocked);
       if (dir) {
-        return { thought: `I see ${other.name} ${describe(other.dx, other.dy)}; I'd like to meet them.`, plan: `Walk ${WORDS[dir]} toward ${other.name}.`, action: dir };
+        return { thought: `I see ${other.name} ${distance(other.dx, other.dy)} away; I'll go ${WORDS[dir]} to meet them.`, plan: `Walk ${WORDS[dir]} toward ${other.name}.`, action: dir };
       }
     }
   }
@@ -80,7 +80,7 @@ function goalMove(request: DecisionRequest, rng: Rng): Move | undefined {
   }
   const here: Move = { thought: `I've made it to the ${poi.name}.`, plan: `Stay a while at the ${poi.name}.`, action: 'STAY' };
   return headTo(request, rng, poi, here, (dir) => ({
-    thought: `I want to ${goalPhrase(request.goal)}; the ${poi.name} is ${describe(poi.dx, poi.dy)}.`,
+    thought: `I want to ${goalPhrase(request.goal)}; the ${poi.name} is ${distance(poi.dx, poi.dy)} away, and ${WORDS[dir]} takes me closer.`,
     plan: `Head ${WORDS[dir]} to the ${poi.name}.`,
     action: dir,
   }));
@@ -134,12 +134,14 @@ function goalPhrase(goal: Goal): string {
   }
 }
 
-/** "3 cells east", "2 cells east and 1 north", "right here". */
-export function describe(dx: number, dy: number): string {
-  const parts: string[] = [];
-  const cells = (n: number): string => (n === 1 ? '1 cell' : `${n} cells`);
-  if (dx !== 0) parts.push(`${cells(Math.abs(dx))} ${dx > 0 ? 'east' : 'west'}`);
-  if (dy !== 0) parts.push(`${parts.length > 0 ? String(Math.abs(dy)) : cells(Math.abs(dy))} ${dy > 0 ? 'south' : 'north'}`);
-  return parts.length === 0 ? 'right here' : parts.join(' and ');
+/**
+ * "1 step", "5 steps": the walking distance (agents step N/E/S/W, so it is Manhattan). It names
+ * no direction on purpose: a target "3 east and 4 north" reached by stepping north would put a
+ * direction in the thought that the action contradicts (issue 9), so a thought names only the
+ * direction the agent decided.
+ */
+export function distance(dx: number, dy: number): string {
+  const steps = Math.abs(dx) + Math.abs(dy);
+  return steps === 1 ? '1 step' : `${steps} steps`;
 }
 

@@ -41,5 +41,23 @@ export interface CallOptions {
 /** Anything the scheduler can call. `source` names who answered (e.g. `gemini`, `mock`). */
 export interface Model<Req, Res> {
   readonly source: string;
+  /**
+   * The most calls that can really be in flight at once, whatever the scheduler allows: a
+   * browser opens at most 6 connections to an HTTP/1.1 server. Calls beyond it would only wait,
+   * unseen, in the browser; the scheduler keeps them in its own line instead, where they show.
+   */
+  readonly maxConcurrent?: number | undefined;
   call(request: Req, options: CallOptions): Promise<ModelReply<Res>>;
+}
+
+/** Connections a browser opens to one HTTP/1.1 host (Chromium, Firefox and Safari alike). */
+export const HTTP1_CONNECTIONS_PER_HOST = 6;
+
+/**
+ * How many calls to `baseUrl` can run at once from a browser. A plain http:// server always
+ * speaks HTTP/1.1 to a browser (browsers speak HTTP/2 only over TLS), so 6; an https endpoint
+ * such as Google's speaks HTTP/2 and multiplexes, so no cap is known.
+ */
+export function connectionCap(baseUrl: string | undefined): number | undefined {
+  return baseUrl !== undefined && /^http:\/\//i.test(baseUrl) ? HTTP1_CONNECTIONS_PER_HOST : undefined;
 }

@@ -73,6 +73,13 @@ describe('parseDecisionReply', () => {
     expect(parseDecisionReply('```json\n{"thought":"t","plan":"p","action":"STAY"}\n```')).toEqual({ thought: 't', plan: 'p', action: 'STAY' });
   });
 
+  it.each(['N', 'E', 'S', 'W', 'STAY'] as const)('decides exactly the action the reply names (%s)', (action) => {
+    // The fake server's shape; issue 9 saw "action":"W" shown as N, which was the sim's wall
+    // turn overwriting the decision, not this parser.
+    const raw = JSON.stringify({ thought: `Fake thought 1f: heading ${action}.`, plan: `Walk ${action} for a while, then look around.`, action });
+    expect(parseDecisionReply(raw).action).toBe(action);
+  });
+
   it.each([
     ['{not json', /not valid JSON/],
     ['', /empty reply/],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  fitTransform, isClick, panBy, scaleLimits, screenToCell, screenToWorld, wheelZoomFactor, worldToScreen, zoomAbout,
+  fitTransform, isClick, isDoubleTap, panBy, scaleLimits, screenToCell, screenToWorld, wheelZoomFactor, worldToScreen, zoomAbout,
 } from './cameraMath.ts';
 
 describe('fitTransform', () => {
@@ -91,5 +91,20 @@ describe('isClick', () => {
     expect(isClick(2, 3)).toBe(true);
     expect(isClick(4, 0)).toBe(false);
     expect(isClick(3, 3)).toBe(false);
+  });
+});
+
+describe('isDoubleTap', () => {
+  const first = { at: 1_000, x: 100, y: 80 };
+
+  it('pairs a second tap soon after and near the first', () => {
+    expect(isDoubleTap(first, { at: 1_250, x: 104, y: 77 })).toBe(true);
+  });
+
+  it('needs a first tap, and one close in time and place', () => {
+    expect(isDoubleTap(null, first)).toBe(false);
+    expect(isDoubleTap(first, { at: 1_401, x: 100, y: 80 })).toBe(false);
+    expect(isDoubleTap(first, { at: 1_100, x: 113, y: 80 })).toBe(false);
+    expect(isDoubleTap(first, { at: 900, x: 100, y: 80 })).toBe(false);
   });
 });

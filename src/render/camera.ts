@@ -1,12 +1,13 @@
 /**
  * Pan and zoom of the world container, driven by native DOM events on the canvas. Native rather
  * than Pixi's federated events because Pixi listens to `wheel` passively, so it cannot stop the
- * page from scrolling while the user zooms; the math lives in cameraMath.ts.
+ * page from scrolling while the user zooms; the math lives in cameraMath.ts. A double tap (or
+ * click) fits the whole grid again, as does the stage's fit button.
  */
 import type { Container } from 'pixi.js';
 import {
-  fitTransform, isClick, panBy, scaleLimits, screenToCell, wheelZoomFactor, zoomAbout,
-  type Point, type Size, type ViewTransform,
+  fitTransform, isClick, isDoubleTap, panBy, scaleLimits, screenToCell, wheelZoomFactor, zoomAbout,
+  type Point, type Size, type Tap, type ViewTransform,
 } from './cameraMath.ts';
 
 interface Drag {
@@ -27,6 +28,8 @@ export class Camera {
   /** True until the user pans or zooms: until then the camera keeps the whole grid fitted. */
   private following = true;
   private drag: Drag | null = null;
+  /** The last tap, so a second one soon after and close by is a double tap (fit the grid). */
+  private lastTap: Tap | null = null;
   private changes = 0;
 
   constructor(
@@ -87,6 +90,7 @@ export class Camera {
     this.canvas.removeEventListener('pointercancel', this.onPointerCancel);
     this.canvas.removeEventListener('wheel', this.onWheel);
     this.drag = null;
+    this.lastTap = null;
   }
 
   private apply(t: ViewTransform): void {
@@ -135,9 +139,19 @@ export class Camera {
     if (drag?.pointerId !== event.pointerId) return;
     this.endDrag(event.pointerId);
     const p = this.local(event);
-    if (!drag.dragging && isClick(p.x - drag.startX, p.y - drag.startY)) {
-      this.onTap(screenToCell(this.t, p.x, p.y));
+    if (drag.dragging || !isClick(p.x - drag.startX, p.y - drag.startY)) {
+      this.lastTap = null;
+      return;
     }
+    const tap = { at: event.timeStamp, x: p.x, y: p.y };
+    if (isDoubleTap(this.lastTap, tap)) {
+      // The first tap already selected what was under it; the second resets the view.
+      this.lastTap = null;
+      this.fit();
+      return;
+    }
+    this.lastTap = tap;
+    this.onTap(screenToCell(this.t, p.x, p.y));
   };
 
   private readonly onPointerCancel = (event: PointerEvent): void => {

@@ -88,6 +88,29 @@ export function wheelZoomFactor(deltaY: number, deltaMode: number, pageHeight: n
   return Math.exp(-clamped * 0.002);
 }
 
+/**
+ * Two taps this close in time (ms) and place (CSS px) are a double tap. Pointer events rather
+ * than the DOM's dblclick, so a finger on a phone can reset the view as a mouse can.
+ */
+export const DOUBLE_TAP_MS = 400;
+export const DOUBLE_TAP_SLOP = 12;
+
+/** A tap (a press released without dragging): when, and where on the canvas. */
+export interface Tap {
+  readonly at: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Whether `tap` completes a double tap begun by `previous` (null: there was none). */
+export function isDoubleTap(previous: Tap | null, tap: Tap): boolean {
+  if (!previous) return false;
+  const elapsed = tap.at - previous.at;
+  const dx = tap.x - previous.x;
+  const dy = tap.y - previous.y;
+  return elapsed >= 0 && elapsed <= DOUBLE_TAP_MS && dx * dx + dy * dy <= DOUBLE_TAP_SLOP * DOUBLE_TAP_SLOP;
+}
+
 /** Whether a press that moved (dx, dy) px before release is a click. */
 export function isClick(dx: number, dy: number): boolean {
   return dx * dx + dy * dy < CLICK_SLOP * CLICK_SLOP;

@@ -4,12 +4,23 @@ interface OpenBatch {
   size: number;
   pending: number;
   firstEnqueue: number;
+  /** When the batch's first call was sent; Infinity while none has been. */
+  firstStart: number;
   lastEnd: number;
   sumLatencyMs: number;
+  answered: number;
   fallbacks: number;
 }
 
-/** Groups settled jobs by batch id and reports each batch once its last job has settled. */
+/**
+ * Groups settled jobs by batch id and reports each batch once its last job has settled.
+ *
+ * A batch's wall time runs from its first call *sent* to its last answer. Time spent waiting
+ * before that, behind an earlier batch that is still running (one at a time, a 5 s round does
+ * not fit in a 3 s think interval), is reported apart as `waitedMs`: counting it would make a
+ * sequential round look slower than the sum of its own calls. So a sequential round reads its
+ * calls' sum and 1.0×, and a parallel round reads its real gain.
+ */
 export class BatchTracker {
   private readonly open = new Map<string, OpenBatch>();
 
@@ -21,7 +32,7 @@ export class BatchTracker {
       batch.pending++;
       batch.firstEnqueue = Math.min(batch.firstEnqueue, enqueuedAt);
     } else {
-      this.open.set(id, { size: 1, pending: 1, firstEnqueue: enqueuedAt, lastEnd: enqueuedAt, sumLatencyMs: 0, fallbacks: 0 });
+      this.open.set(id, { size: 1, pending: 1, firstEnqueue: enqueuedAt, firstStart: Infinity, lastEnd: enqueuedAt, sumLatencyMs: 0, answered: 0, fallbacks: 0 });
     }
   }
 
@@ -32,18 +43,29 @@ export class BatchTracker {
     if (!batch) return undefined;
     batch.pending--;
     batch.lastEnd = Math.max(batch.lastEnd, record.endedAt);
-    if (record.startedAt !== undefined) batch.sumLatencyMs += record.endedAt - record.startedAt;
+    if (record.startedAt !== undefined) {
+      batch.firstStart = Math.min(batch.firstStart, record.startedAt);
+      batch.sumLatencyMs += record.endedAt - record.startedAt;
+    }
     if (record.outcome === 'fallback') batch.fallbacks++;
+    else batch.answered++;
     if (batch.pending > 0) return undefined;
     this.open.delete(record.batch);
-    const wallMs = batch.lastEnd - batch.firstEnqueue;
-    return {
-      id: record.batch,
-      size: batch.size,
-      wallMs,
-      sumLatencyMs: batch.sumLatencyMs,
-      speedup: wallMs > 0 ? batch.sumLatencyMs / wallMs : 1,
-      fallbacks: batch.fallbacks,
-    };
+    return statsOf(record.batch, batch);
   }
+}
+
+function statsOf(id: string, batch: OpenBatch): BatchStats {
+  const sent = batch.firstStart < Infinity;
+  const wallMs = sent ? batch.lastEnd - batch.firstStart : 0;
+  return {
+    id,
+    size: batch.size,
+    wallMs,
+    waitedMs: (sent ? batch.firstStart : batch.lastEnd) - batch.firstEnqueue,
+    sumLatencyMs: batch.sumLatencyMs,
+    speedup: wallMs > 0 ? batch.sumLatencyMs / wallMs : 1,
+    answered: batch.answered,
+    fallbacks: batch.fallbacks,
+  };
 }

@@ -227,3 +227,18 @@ describe('Scheduler: producers', () => {
     await expect(scheduler.submit({ key: 'k', request: 1, fallback: () => 'fb' })).resolves.toMatchObject({ source: 'fallback' });
   });
 });
+
+describe('Scheduler: a model that can run only so many calls at once', () => {
+  it('keeps the calls beyond its limit in line, where they show as queued', async () => {
+    const clock = new ManualClock();
+    const fake = new FakeModel<number>(clock, () => ({ latencyMs: 1_000 }));
+    const capped = { source: 'fake', maxConcurrent: 6, call: fake.call.bind(fake) };
+    const scheduler = new Scheduler<number, string>({ model: capped, clock, config: { concurrency: 64 } });
+    const all = Promise.all(Array.from({ length: 10 }, (_, i) => scheduler.submit({ key: `k${i}`, request: i, fallback: () => 'fb' })));
+    await clock.advance(0);
+    expect(scheduler.metrics()).toMatchObject({ inFlight: 6, queued: 4 });
+    await clock.runAll();
+    await all;
+    expect(fake.maxInFlight).toBe(6);
+  });
+});

@@ -176,7 +176,9 @@ export class Scheduler<Req, Res> {
     return {
       open: () => this.settleIfLiveOff(),
       ready: () => {
-        const cap = this.config.strategy === 'sequential' ? 1 : this.config.concurrency;
+        // A model's own limit (a browser's 6 connections to an HTTP/1.1 host) keeps the calls that
+        // could not really start in this line, where the timeline shows them waiting.
+        const cap = Math.min(this.config.strategy === 'sequential' ? 1 : this.config.concurrency, this.model.maxConcurrent ?? Infinity);
         const { ready, nextRetryAt } = readyEntries(this.queue, cap - this.inFlight.size, this.busyKeys, this.clock.now());
         if (nextRetryAt < Infinity) this.dispatch.wakeAt(nextRetryAt);
         return ready;

@@ -80,16 +80,21 @@ export interface JobResult<Res> {
   readonly record: CallRecord;
 }
 
-/** A batch's timing: the point of the whole sandbox. */
+/** A batch's timing: the point of the whole sandbox (definitions in `batches.ts`). */
 export interface BatchStats {
   readonly id: string;
   readonly size: number;
-  /** From the first job's enqueue to the last job's answer. */
+  /** From the batch's first call sent to its last answer; 0 when no call was sent. */
   readonly wallMs: number;
+  /** From the first job's enqueue to the first call sent: waiting behind earlier work. */
+  readonly waitedMs: number;
   /** The sum of the jobs' call latencies: what the batch would cost one call at a time. */
   readonly sumLatencyMs: number;
   /** sumLatencyMs / wallMs. */
   readonly speedup: number;
+  /** Jobs the model answered. */
+  readonly answered: number;
+  /** Jobs whose call finally failed (or was never sent) and took the fallback. */
   readonly fallbacks: number;
 }
 

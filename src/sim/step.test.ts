@@ -90,11 +90,27 @@ describe('step: movement', () => {
     const next = step(state, []).state;
     // E into a wall → S; N off the top → E; E off the side, S off the bottom → W.
     expect(summary(next).map((s) => s.split(' ')[0])).toEqual(['0@1,2', '1@1,0', '2@2,2']);
-    expect(next.agents.map((a) => a.action)).toEqual(['S', 'E', 'W']);
-    // Walled in on every side: stays, and keeps its direction for when a way opens.
+    expect(next.agents.map((a) => a.heading)).toEqual(['S', 'E', 'W']);
+    // The turn changes where it walks, never what was decided.
+    expect(next.agents.map((a) => a.action)).toEqual(['E', 'N', 'E']);
+    // It keeps walking its heading, turning again at the next edge: S off the bottom → W.
+    const later = step(next, []).state;
+    expect(later.agents.map((a) => `${a.x},${a.y} ${a.action}>${a.heading}`)).toEqual(['0,2 E>W', '2,0 N>E', '1,2 E>W']);
+    // Walled in on every side: stays, and keeps its heading for when a way opens.
     const boxed = testWorld({ width: 3, height: 3, walls: [[1, 0], [0, 1], [2, 1], [1, 2]], agents: [{ x: 1, y: 1, action: 'N' }] });
     const still = step(boxed, []).state.agents[0];
-    expect([still?.x, still?.y, still?.action]).toEqual([1, 1, 'N']);
+    expect([still?.x, still?.y, still?.action, still?.heading]).toEqual([1, 1, 'N', 'N']);
+  });
+
+  it('keeps a decided action the agent cannot walk, and heads the way the wall turns it', () => {
+    // Against the west edge, a model says W: the agent turns right to N at once, but what it
+    // decided stays W (issue 9: a reply of "action":"W" was shown as N).
+    const state = testWorld({ width: 4, height: 4, agents: [{ x: 0, y: 2, state: 'thinking' }] });
+    const next = step(state, [decided(0, 'W', 'gemini')]).state;
+    expect(next.agents[0]).toMatchObject({ action: 'W', heading: 'N', x: 0, y: 1, source: 'gemini' });
+    // The next decision sets both again.
+    const after = step(next, [decided(0, 'E', 'gemini')]).state;
+    expect(after.agents[0]).toMatchObject({ action: 'E', heading: 'E', x: 1, y: 1 });
   });
 
   it('resolves conflicts in ascending id order against current occupancy', () => {

@@ -27,12 +27,14 @@ export const DELTAS: Readonly<Record<Direction, readonly [number, number]>> = {
  * Advances the world one tick and returns a new state (the input is never mutated; unchanged
  * agents are shared). Order: (1) apply inputs, (2) move, (3) needs, (4) think timers, tick + 1.
  *
- * Movement: an agent whose cached direction runs into a wall or off the grid turns right
- * (N → E → S → W) to the first open side and walks on that way, so it keeps moving between
- * decisions instead of pressing against a wall. Conflicts: agents move in ascending id order
- * against the current occupancy; a move onto a cell occupied at that moment (by an agent that
- * already moved there, or by one that has not moved yet) does not happen: the agent stays put
- * this tick and keeps its direction. So two agents never share a cell and never swap places.
+ * Movement: an agent walks its `heading` (set to its `action` when a decision lands). One whose
+ * heading runs into a wall or off the grid turns right (N → E → S → W) to the first open side
+ * and walks on that way, so it keeps moving between decisions instead of pressing against a
+ * wall; the turn changes `heading` only, never the decided `action`. Conflicts: agents move in
+ * ascending id order against the current occupancy; a move onto a cell occupied at that moment
+ * (by an agent that already moved there, or by one that has not moved yet) does not happen: the
+ * agent stays put this tick and keeps its heading. So two agents never share a cell and never
+ * swap places.
  */
 export function step(state: WorldState, inputs: readonly SimInput[]): StepResult {
   const agents = applyInputs(state, inputs);
@@ -94,6 +96,7 @@ function applyDecision(state: WorldState, agent: Agent, decision: Decision, sour
     thought: decision.thought,
     plan: decision.plan,
     action: decision.action,
+    heading: decision.action,
     say: decision.say ?? '',
     source,
     decisions: agent.decisions + 1,
@@ -115,10 +118,10 @@ export function nextTimer(config: WorldConfig, tick: number, agentId: number): n
 /** Clockwise order for turning away from a wall. */
 const TURN_RIGHT: readonly Direction[] = ['N', 'E', 'S', 'W'];
 
-/** The agent's direction, or the first open one turning right from it; STAY when walled in. */
+/** The agent's heading, or the first open direction turning right from it; STAY when walled in. */
 function openDirection(grid: WorldState['grid'], agent: Agent): Direction {
-  if (agent.action === 'STAY') return 'STAY';
-  const start = TURN_RIGHT.indexOf(agent.action);
+  if (agent.heading === 'STAY') return 'STAY';
+  const start = TURN_RIGHT.indexOf(agent.heading);
   for (let turn = 0; turn < 4; turn++) {
     const direction = TURN_RIGHT[(start + turn) % 4] ?? 'STAY';
     const [dx, dy] = DELTAS[direction];
@@ -136,7 +139,7 @@ function moveAgents(state: WorldState, agents: Agent[], occupancy: Int32Array, x
     ys[id] = agent.y;
     const direction = openDirection(grid, agent);
     if (direction === 'STAY') continue;
-    if (direction !== agent.action) agents[id] = { ...agent, action: direction };
+    if (direction !== agent.heading) agents[id] = { ...agent, heading: direction };
     const [dx, dy] = DELTAS[direction];
     const tx = agent.x + dx;
     const ty = agent.y + dy;
@@ -166,6 +169,7 @@ function withTick(agent: Agent, x: number, y: number, needs: Needs, state: Agent
     thought: agent.thought,
     plan: agent.plan,
     action: agent.action,
+    heading: agent.heading,
     say: agent.say,
     state,
     thinkTimer,

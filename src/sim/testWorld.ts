@@ -16,7 +16,10 @@ export interface TestWorldSpec {
   readonly tick?: number;
 }
 
-/** A plain idle agent at (x, y) with the given overrides. */
+/**
+ * A plain idle agent at (x, y) with the given overrides. Its heading is its action unless given,
+ * as after a decision, so a test can set a walking agent up with `action` alone.
+ */
 export function testAgent(id: number, x: number, y: number, patch: Partial<Agent> = {}): Agent {
   return {
     id,
@@ -36,6 +39,7 @@ export function testAgent(id: number, x: number, y: number, patch: Partial<Agent
     source: 'none',
     decisions: 0,
     ...patch,
+    heading: patch.heading ?? patch.action ?? 'STAY',
   };
 }
 
@@ -70,5 +74,5 @@ export function decided(agentId: number, action: Direction, source: 'gemini' | '
 
 /** Agents' positions and states as one comparable string per agent. */
 export function summary(state: WorldState): string[] {
-  return state.agents.map((a) => `${a.id}@${a.x},${a.y} ${a.state} t${a.thinkTimer} ${a.action} d${a.decisions}`);
+  return state.agents.map((a) => `${a.id}@${a.x},${a.y} ${a.state} t${a.thinkTimer} ${a.action}>${a.heading} d${a.decisions}`);
 }

@@ -63,8 +63,14 @@ export interface Agent {
   readonly memories: readonly Memory[];
   readonly thought: string;
   readonly plan: string;
-  /** The cached direction the agent walks every tick until its next decision. */
+  /** What the agent last decided: the direction its model chose, kept exactly as it said it. */
   readonly action: Direction;
+  /**
+   * The direction it walks each tick: its action when a decision lands, then turned right by
+   * every wall it meets (see `step`). Kept apart from `action` so that a turn never rewrites
+   * what the model decided, and the page can show both.
+   */
+  readonly heading: Direction;
   /** What the agent last said aloud, if anything. */
   readonly say: string;
   readonly state: AgentState;

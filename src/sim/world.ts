@@ -118,6 +118,7 @@ function makeAgent(config: WorldConfig, id: number, name: string, x: number, y: 
     thought: '',
     plan: '',
     action: 'STAY',
+    heading: 'STAY',
     say: '',
     state: 'idle',
     // Aligned: everyone expires on tick = interval; staggered: spread over the first interval.

@@ -1,5 +1,8 @@
+import { useState } from 'react';
 import { runAction, type ActionContext } from './actions.ts';
 import { SandboxContext, useSandbox } from './context.ts';
+import { GridLegend } from './layout/GridLegend.tsx';
+import { paneId, ViewSwitcher, type ViewId } from './layout/ViewSwitcher.tsx';
 import { AgentList } from './panels/AgentList.tsx';
 import { ClassroomTabs } from './panels/ClassroomTabs.tsx';
 import { Controls } from './panels/Controls.tsx';
@@ -14,27 +17,50 @@ import { PresetsPanel } from './panels/PresetsPanel.tsx';
 import { StageHost } from './panels/StageHost.tsx';
 import { useShortcuts } from './shortcuts.ts';
 
+/**
+ * The three columns: setup on the left, the grid and the classroom views in the middle, the run's
+ * numbers and agents on the right. Below the breakpoint in styles.css the columns would leave the
+ * grid no width, so one pane shows at a time and the switcher picks it. The whole workspace is
+ * the page's main landmark and each side column a named region inside it: with one pane on show,
+ * a hidden <main> beside visible <aside>s would leave the page without a main (axe).
+ */
 function Workspace() {
+  const [view, setView] = useState<ViewId>('grid');
+  // A classroom view asked for from elsewhere (the race key, even when its tab was already the
+  // chosen one) brings the classroom on screen on a phone too; set during render from the
+  // previous value, as React advises, not in an effect.
+  const calls = useSandbox((s) => s.classroomCalls);
+  const [shownCalls, setShownCalls] = useState(calls);
+  if (calls !== shownCalls) {
+    setShownCalls(calls);
+    setView('classroom');
+  }
   return (
-    <>
-      <aside className="left">
+    <main className="workspace" data-view={view}>
+      <ViewSwitcher view={view} onChange={setView} />
+      <section className="left" id={paneId('controls')} aria-label="Presets and settings">
         <PresetsPanel />
         <Controls />
         <ExportPanel />
-      </aside>
-      <main className="center">
-        <div className="stage-wrap">
-          <StageHost />
+      </section>
+      <div className="center">
+        <div className="grid-pane" id={paneId('grid')}>
+          <div className="stage-wrap">
+            <StageHost />
+          </div>
+          <GridLegend />
         </div>
-        <ClassroomTabs />
-      </main>
-      <aside className="right">
+        <div className="classroom-pane" id={paneId('classroom')}>
+          <ClassroomTabs />
+        </div>
+      </div>
+      <section className="right" id={paneId('metrics')} aria-label="Timing and agents">
         <MetricsPanel />
         <Inspector />
         <CostPanel />
         <AgentList />
-      </aside>
-    </>
+      </section>
+    </main>
   );
 }
 

@@ -6,9 +6,12 @@ import type { SandboxClient } from './client.ts';
 import { syncAddress } from './settings.ts';
 import type { SandboxStore } from './store.ts';
 
-/** Finds where an agent is drawn, in page coordinates; set by the stage once it is mounted. */
+/** The drawn grid, once the stage is mounted: where an agent is drawn, and the view's reset. */
 export interface StageLocator {
+  /** Where an agent is drawn, in page coordinates. */
   locate(agentId: number): { x: number; y: number } | null;
+  /** Fits the whole grid into the view again after the user zoomed or panned. */
+  fitView(): void;
 }
 
 export interface ActionContext {
@@ -27,6 +30,9 @@ export interface Action {
 }
 
 const always = (): boolean => true;
+
+/** One race at a time: its button is disabled while the worker reports one running. */
+const noRaceRunning = (ctx: ActionContext): boolean => ctx.store.getState().race?.status !== 'running';
 
 export const ACTIONS = {
   start: {
@@ -60,8 +66,20 @@ export const ACTIONS = {
   race: {
     label: 'Race',
     key: 'g',
-    enabled: always,
-    run: (ctx) => ctx.client.send({ type: 'race' }),
+    enabled: noRaceRunning,
+    run: (ctx) => {
+      // The race is a view as much as a run: bring it on screen wherever it was started from.
+      ctx.store.setState((s) => ({ classroomTab: 'race', classroomCalls: s.classroomCalls + 1 }));
+      return noRaceRunning(ctx) ? ctx.client.send({ type: 'race' }) : Promise.resolve();
+    },
+  },
+  fit: {
+    label: 'Fit the grid',
+    enabled: (ctx) => ctx.stage.current !== null,
+    run: (ctx) => {
+      ctx.stage.current?.fitView();
+      return Promise.resolve();
+    },
   },
   presenter: {
     label: 'Presenter mode',

@@ -1,9 +1,9 @@
-import { configFromQuery } from '../worker/config.ts';
+import { linkSettings } from '../worker/config.ts';
 import type { ActionContext } from './actions.ts';
 import { SandboxClient, type WorkerPort } from './client.ts';
 import { rememberedKey, rememberKey } from './deviceStorage.ts';
 import { createSandboxApi, type SandboxApi } from './sandboxApi.ts';
-import { applySettings } from './settings.ts';
+import { applyAddress, applySettings } from './settings.ts';
 import { createSandboxStore, problemsNotice, setNotice } from './store.ts';
 
 declare global {
@@ -24,12 +24,16 @@ export function boot(worker: WorkerPort, search: string, budgetPort: MessagePort
   const ctx: ActionContext = { store, client, stage: { current: null } };
   window.sandbox = createSandboxApi(ctx);
   client.shareBudget(budgetPort);
-  const { patch, problems } = configFromQuery(search);
+  const { patch, problems } = linkSettings(search);
   setNotice(store, 'url', problemsNotice(problems));
   const remembered = rememberedKey();
   store.setState({ keyRemembered: remembered !== null, presenter: new URLSearchParams(search).get('presenter') === '1' });
   const extras = remembered === null ? {} : { apiKey: remembered.key, keyOrigins: remembered.origins };
   void applySettings(ctx, patch, extras).then(() => client.send({ type: 'start' }));
+  // Back and Forward between presets (each one a history entry): apply that address's settings.
+  window.addEventListener('popstate', () => {
+    void applyAddress(ctx, location.search);
+  });
   // A remembered key keeps the endpoints the user agreed to send it to, for the next visit.
   store.subscribe((state, before) => {
     if (!state.keyRemembered || state.keyOrigins === before.keyOrigins || state.keyOrigins.length === 0) return;

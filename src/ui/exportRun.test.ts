@@ -30,4 +30,29 @@ describe('export', () => {
     expect(Object.keys(parsed)).toEqual(['exportedAt', 'config', 'metrics', 'calls', 'history']);
     expect(JSON.stringify(parsed).toLowerCase()).not.toContain('apikey');
   });
+
+  it('writes times in JSON to 0.1 ms, and other numbers without float noise', () => {
+    const noisy: RunExport = {
+      ...run,
+      config: { ...DEFAULT_CONFIG, failureRate: 0.05 },
+      metrics: {
+        ...EMPTY_METRICS,
+        pausedForMs: 1999.9999999999998,
+        latencyP50: 515.6000000000931,
+        latencyP95: 0.30000000000000004,
+        lastBatch: { id: 'b', size: 10, wallMs: 515.6000000000931, waitedMs: 0, sumLatencyMs: 5012.349999, speedup: 9.721234567890123, answered: 10, fallbacks: 0 },
+      },
+      calls: [{ id: 1, agentId: 0, batch: 'b', enqueuedAt: 100.04999999, startedAt: 100.1 + 0.2, attemptStarts: [100.1 + 0.2, 2000.0000000001], endedAt: 615.9000000000931, attempts: 2, outcome: 'success', source: 'mock', errorKind: null }],
+      history: [{ t: 1234.5600000001, callsLastMinute: 1, rpmLimit: 600, queued: 0, inFlight: 1 }],
+    };
+    const text = runJson(noisy, new Date(0));
+    // Float noise: a run of zeros or nines, then more digits.
+    expect(text).not.toMatch(/\.\d*(?:0000|9999)\d/);
+    const parsed = JSON.parse(text) as { config: { failureRate: number }; metrics: Record<string, unknown>; calls: Record<string, unknown>[]; history: Record<string, unknown>[] };
+    expect(parsed.metrics).toMatchObject({ pausedForMs: 2000, latencyP50: 515.6, latencyP95: 0.3 });
+    expect(parsed.metrics.lastBatch).toMatchObject({ wallMs: 515.6, sumLatencyMs: 5012.3, speedup: 9.72123456789 });
+    expect(parsed.calls[0]).toMatchObject({ enqueuedAt: 100, startedAt: 100.3, attemptStarts: [100.3, 2000], endedAt: 615.9 });
+    expect(parsed.history[0]?.t).toBe(1234.6);
+    expect(parsed.config.failureRate).toBe(0.05);
+  });
 });

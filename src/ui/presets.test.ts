@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { configFromQuery, DEFAULT_CONFIG } from '../worker/config.ts';
-import { presetConfig, presetLink, PRESETS } from './presets.ts';
+import { linkConfig, presetConfig, presetLink, PRESETS } from './presets.ts';
 
 describe('presets', () => {
   it('each link reproduces its preset exactly, and the classic one is the teacher link', () => {
@@ -17,5 +17,12 @@ describe('presets', () => {
     const failures = PRESETS.find((p) => p.id === 'failures');
     if (!failures) throw new Error('no failures preset');
     expect(presetConfig(failures, current)).toEqual({ ...DEFAULT_CONFIG, ...failures.patch, model: 'gemini-2.5-pro', temperature: 0.1, brain: 'mock' });
+  });
+
+  it('a link (Back to an earlier address) sets every key it leaves out back to its default, keeping the Gemini setup', () => {
+    const current = { ...DEFAULT_CONFIG, agents: 1_000, rpm: 100_000, concurrency: 1_000, model: 'gemini-2.5-pro' };
+    const { patch } = configFromQuery('?agents=3&latency=200');
+    expect(linkConfig(patch, current)).toEqual({ ...DEFAULT_CONFIG, agents: 3, latency: 200, model: 'gemini-2.5-pro' });
+    expect(linkConfig(configFromQuery('?brain=gemini&model=gemini-2.0-flash').patch, current)).toEqual({ ...DEFAULT_CONFIG, brain: 'gemini', model: 'gemini-2.0-flash' });
   });
 });

@@ -48,10 +48,18 @@ export const PRESETS: readonly Preset[] = [
 /** Settings a preset does not touch and that belong to the user: their Gemini setup. */
 const KEPT: readonly (keyof SandboxConfig)[] = ['model', 'baseUrl', 'temperature', 'maxTokens', 'dailyLimit'];
 
+/**
+ * The full settings a link stands for: the defaults, the user's own live setup, then the keys the
+ * link names. A link lists only what differs, so every key it leaves out is back at its default.
+ */
+export function linkConfig(patch: ConfigPatch, current: SandboxConfig): SandboxConfig {
+  const kept = Object.fromEntries(KEPT.map((key) => [key, current[key]]));
+  return { ...DEFAULT_CONFIG, ...kept, ...patch };
+}
+
 /** The full settings of a preset: the defaults, the user's own live setup, then the preset. */
 export function presetConfig(preset: Preset, current: SandboxConfig): SandboxConfig {
-  const kept = Object.fromEntries(KEPT.map((key) => [key, current[key]]));
-  return { ...DEFAULT_CONFIG, ...kept, brain: 'mock', ...preset.patch };
+  return linkConfig({ brain: 'mock', ...preset.patch }, current);
 }
 
 /**

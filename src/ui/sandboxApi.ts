@@ -15,7 +15,13 @@ export interface SnapshotAgent {
   readonly y: number;
   readonly thought: string;
   readonly plan: string;
+  /** What the agent last decided (its model's action), never rewritten by a wall turn. */
   readonly action: string;
+  /**
+   * The way it stepped on its last tick: N, E, S, W, or STAY when it did not move. Differs
+   * from `action` after a wall turned it (or while another agent or a wall holds it up).
+   */
+  readonly heading: string;
   readonly source: string;
   /** A call for this agent is queued, in flight or waiting to retry. */
   readonly thinking: boolean;
@@ -75,9 +81,25 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
   };
 }
 
+/**
+ * Which way agent `id` stepped between two packed position arrays ([x0, y0, x1, y1, …]); STAY
+ * when it did not move or there is no earlier tick. Read from positions, which every tick
+ * carries for every agent, so it is as current as `x` and `y`.
+ */
+export function steppedWay(prev: ArrayLike<number> | undefined, curr: ArrayLike<number> | undefined, id: number): string {
+  if (!prev || !curr) return 'STAY';
+  const dx = (curr[id * 2] ?? 0) - (prev[id * 2] ?? 0);
+  const dy = (curr[id * 2 + 1] ?? 0) - (prev[id * 2 + 1] ?? 0);
+  if (dx !== 0) return dx > 0 ? 'E' : 'W';
+  if (dy !== 0) return dy > 0 ? 'S' : 'N';
+  return 'STAY';
+}
+
 function snapshotOf({ store }: ActionContext): Snapshot {
   const { live, world, fps } = store.getState();
   const curr = live.frame?.curr;
+  // The previous tick of the same world (the client keeps it across repeats of one tick).
+  const prev = live.frame?.prev;
   const agents: SnapshotAgent[] = (world?.agents ?? []).map((info) => {
     const row = live.rows[info.id];
     const state = AGENT_STATES[curr?.states[info.id] ?? 0] ?? 'idle';
@@ -89,6 +111,7 @@ function snapshotOf({ store }: ActionContext): Snapshot {
       thought: row?.thought ?? '',
       plan: row?.plan ?? '',
       action: row?.action ?? 'STAY',
+      heading: steppedWay(prev?.positions, curr?.positions, info.id),
       source: row?.source ?? 'none',
       thinking: THINKING.has(state),
       decisions: row?.decisions ?? 0,

@@ -1,6 +1,7 @@
-import { queryFromConfig } from '../worker/config.ts';
+import { linkSettings, queryFromConfig } from '../worker/config.ts';
 import type { ActionContext } from './actions.ts';
 import type { ConfigureExtras, ConfigureResult } from './client.ts';
+import { linkConfig } from './presets.ts';
 import { problemsNotice, setNotice } from './store.ts';
 
 /**
@@ -17,12 +18,30 @@ export async function applySettings(ctx: ActionContext, patch: Readonly<Record<s
 /**
  * Writes the current settings into the address bar (only those that differ from the defaults,
  * or `query` when given, e.g. a preset's own link), plus `presenter=1` in presenter mode.
+ * Edits replace the current history entry; `push` adds one (a preset: a new demo that Back
+ * leaves), unless the address would not change.
  */
-export function syncAddress(ctx: ActionContext, query?: string): void {
+export function syncAddress(ctx: ActionContext, query?: string, mode: 'replace' | 'push' = 'replace'): void {
   if (typeof history === 'undefined' || typeof location === 'undefined') return;
   const { config, presenter } = ctx.store.getState();
   const search = withPresenter(query ?? queryFromConfig(config), presenter);
-  history.replaceState(history.state, '', `${location.pathname}${search}${location.hash}`);
+  const url = `${location.pathname}${search}${location.hash}`;
+  if (mode === 'push' && search !== location.search) history.pushState(null, '', url);
+  else history.replaceState(history.state, '', url);
+}
+
+/**
+ * Applies the settings of an address the browser went back or forward to: every key the link
+ * names, the defaults for the rest, and the user's Gemini setup as it is (as opening a preset
+ * does). A refused base URL goes to the worker as written, as at startup (`linkSettings`), so
+ * live calls stop rather than go elsewhere. The address itself stays as the browser restored it.
+ */
+export async function applyAddress(ctx: ActionContext, search: string): Promise<void> {
+  const { patch, problems } = linkSettings(search);
+  setNotice(ctx.store, 'url', problemsNotice(problems));
+  ctx.store.setState({ presenter: new URLSearchParams(search).get('presenter') === '1' });
+  const result = await ctx.client.configure({ ...linkConfig({}, ctx.store.getState().config), ...patch });
+  setNotice(ctx.store, 'settings', problemsNotice(result.problems));
 }
 
 /** Presenter mode is the page's, not the world's: it rides along in the link as `presenter=1`. */

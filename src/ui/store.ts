@@ -66,6 +66,8 @@ export interface ConfigSlice {
 export interface NoticeSlice {
   /** Keyed by code, so a notice replaces or clears its own earlier text. */
   readonly notices: Readonly<Record<string, Notice>>;
+  /** Notices the user closed, by code: the gist of the text they closed (see noticeVisibility.ts). */
+  readonly dismissedNotices: Readonly<Record<string, string>>;
 }
 
 /** One sample of the scheduler's load, taken every tick (worker clock, ms). */
@@ -95,8 +97,15 @@ export interface RaceView {
   readonly parallel: RaceLaneView;
 }
 
+/** The classroom views under the grid; one shows at a time. */
+export type ClassroomTab = 'timeline' | 'race' | 'charts';
+
 /** What the classroom views draw; published at panel rate like the other panel slices. */
 export interface ClassroomSlice {
+  /** The classroom view on show: state, so the race key can bring the race into view. */
+  readonly classroomTab: ClassroomTab;
+  /** Counts requests from elsewhere (the race key) to bring the classroom views on screen. */
+  readonly classroomCalls: number;
   readonly timeline: { readonly batches: readonly BatchLane[]; readonly now: number };
   readonly race: RaceView | null;
   /** The last ten minutes of load samples, oldest first. */
@@ -128,6 +137,9 @@ export function createSandboxStore() {
     keyBlocked: null,
     budgetShared: true,
     notices: {},
+    dismissedNotices: {},
+    classroomTab: 'timeline',
+    classroomCalls: 0,
     timeline: { batches: [], now: 0 },
     race: null,
     history: [],
@@ -143,7 +155,9 @@ export function setNotice(store: SandboxStore, code: string, notice: Notice | nu
   const current = store.getState().notices;
   if (notice === null) {
     if (!(code in current)) return;
-    store.setState({ notices: Object.fromEntries(Object.entries(current).filter(([key]) => key !== code)) });
+    // A notice that clears forgets its dismissal: raised again, it shows again.
+    const without = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== code));
+    store.setState({ notices: without(current), dismissedNotices: without(store.getState().dismissedNotices) });
     return;
   }
   const existing = current[code];

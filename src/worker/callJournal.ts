@@ -14,7 +14,11 @@ const LATENCY_WINDOW = 1_000;
 export class CallJournal {
   /** Agents whose answer is in the engine's inbox: it is applied, and sent, on the next tick. */
   private answered = new Set<number>();
+  /** Each agent's newest call whose answer the sim has applied: what the inspector shows beside the decision. */
   readonly lastRecord = new Map<number, CallRecord>();
+  /** Calls answered but not yet applied: shown only once the tick applies their decision, so
+   * the inspector never shows a new reply beside the previous decision. */
+  private readonly waiting = new Map<number, CallRecord>();
   readonly retrying = new Set<number>();
   private started: CallStart[] = [];
   private calls: CallSummary[] = [];
@@ -26,7 +30,7 @@ export class CallJournal {
     switch (event.type) {
       case 'decision': {
         this.answered.add(event.agentId);
-        this.lastRecord.set(event.agentId, event.record);
+        this.waiting.set(event.agentId, event.record);
         this.retrying.delete(event.agentId);
         this.calls.push(summaryOf(event.record, event.agentId));
         const { startedAt, endedAt } = event.record;
@@ -58,6 +62,8 @@ export class CallJournal {
   takeAnswered(): ReadonlySet<number> {
     const answered = this.answered;
     this.answered = new Set();
+    for (const [agentId, record] of this.waiting) this.lastRecord.set(agentId, record);
+    this.waiting.clear();
     return answered;
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPatch, configFromQuery, DEFAULT_CONFIG, queryFromConfig } from './config.ts';
+import { checkPatch, configFromQuery, DEFAULT_CONFIG, linkSettings, queryFromConfig } from './config.ts';
 
 describe('sandbox settings', () => {
   it('reads the classic demo link', () => {
@@ -35,5 +35,12 @@ describe('sandbox settings', () => {
     expect(query).toBe('?agents=100&align=0&failureRate=0.25');
     expect({ ...DEFAULT_CONFIG, ...configFromQuery(query).patch }).toEqual(config);
     expect(queryFromConfig(DEFAULT_CONFIG)).toBe('');
+  });
+});
+
+describe('linkSettings', () => {
+  it('passes a refused base URL on as written, for the worker to refuse and stop live calls', () => {
+    expect(linkSettings('?agents=3&baseUrl=127.0.0.1:8787')).toEqual({ patch: { agents: 3, baseUrl: '127.0.0.1:8787' }, problems: [] });
+    expect(linkSettings('?baseUrl=http%3A%2F%2F127.0.0.1%3A8787').patch).toEqual({ baseUrl: 'http://127.0.0.1:8787' });
   });
 });

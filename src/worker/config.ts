@@ -138,6 +138,19 @@ export function checkPatch(input: Readonly<Record<string, unknown>>): { patch: C
 }
 
 /**
+ * A link's settings as the worker should get them: the good values, plus a refused `baseUrl`
+ * as written, because the worker must know that the user asked for an endpoint it cannot use
+ * (live calls then stop; they must not go to the endpoint in force instead). The worker names
+ * that one; `problems` names the rest.
+ */
+export function linkSettings(search: string): { patch: Record<string, unknown>; problems: ConfigProblem[] } {
+  const { patch, problems } = configFromQuery(search);
+  const baseUrl = new URLSearchParams(search).get('baseUrl');
+  if (baseUrl === null || !problems.some((p) => p.key === 'baseUrl')) return { patch, problems };
+  return { patch: { ...patch, baseUrl }, problems: problems.filter((p) => p.key !== 'baseUrl') };
+}
+
+/**
  * Reads the settings from a URL query. Keys that are not settings are left alone (other tools
  * share the URL), except `apiKey`: a key never belongs in a link, so it is refused by name.
  */

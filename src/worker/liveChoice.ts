@@ -18,6 +18,8 @@ export interface Choice {
   /** The banner for Gemini without a key (null: none). A key that may not go where calls go is
    * said by the page's consent prompt instead, from `keyState`. */
   readonly missingKey: string | null;
+  /** The banner for a base URL that was refused: live calls stay off until it is fixed. */
+  readonly badEndpoint: string | null;
 }
 
 /** Where the key stands, as the page may know it (never the key itself). */
@@ -42,6 +44,8 @@ export interface KeyWords {
 export class LiveChoice {
   private readonly key = new KeyBinding();
   private live: { model: Brain; choice: string } | undefined;
+  /** A base URL the user asked for that is not a URL: calls must not go anywhere else instead. */
+  private refusedBaseUrl: string | null = null;
 
   constructor(
     private readonly makeGemini: (choice: BrainChoice) => Brain,
@@ -62,6 +66,16 @@ export class LiveChoice {
     if (allowOrigin !== undefined && allowOrigin === endpoint) this.key.allow(endpoint);
   }
 
+  /**
+   * Notes what a configure did to the base URL: a refused value (e.g. `127.0.0.1:8787`, no
+   * scheme) stops live calls until a good one is set, rather than letting the key go to the
+   * endpoint in force (Google's) that the user never meant.
+   */
+  noteBaseUrl(raw: Readonly<Record<string, unknown>>, refused: boolean): void {
+    if (refused) this.refusedBaseUrl = typeof raw.baseUrl === 'string' ? raw.baseUrl : String(raw.baseUrl);
+    else if ('baseUrl' in raw) this.refusedBaseUrl = null;
+  }
+
   keyState(config: SandboxConfig): KeyState {
     const endpoint = endpointOrigin(config.baseUrl);
     return {
@@ -73,7 +87,10 @@ export class LiveChoice {
 
   choose(config: SandboxConfig, mock: Model<DecisionRequest, Decision>): Choice {
     const endpoint = endpointOrigin(config.baseUrl);
-    const apiKey = config.brain === 'gemini' ? this.key.keyFor(endpoint) : '';
+    const badEndpoint = config.brain === 'gemini' && this.refusedBaseUrl !== null
+      ? `The API base URL '${this.refusedBaseUrl.slice(0, 80)}' is not a URL (it needs http:// or https://), so live calls are off until it is fixed; agents think with the mock brain.`
+      : null;
+    const apiKey = config.brain === 'gemini' && badEndpoint === null ? this.key.keyFor(endpoint) : '';
     const missingKey = config.brain === 'gemini' && !this.key.hasKey
       ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.'
       : null;
@@ -82,12 +99,12 @@ export class LiveChoice {
     if (apiKey === '') {
       const fresh = this.live !== undefined;
       this.live = undefined;
-      return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey };
+      return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey, badEndpoint };
     }
     const choice = [config.model, config.baseUrl, config.temperature, config.maxTokens, keyIdOf(apiKey)].join('|');
     const fresh = this.live?.choice !== choice;
     if (!this.live || fresh) this.live = { model: this.makeGemini({ ...config, apiKey }), choice };
-    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey };
+    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey, badEndpoint };
   }
 
   /** Gemini is chosen and a key is set, but not for the endpoint that calls would go to. */

@@ -107,6 +107,8 @@ const agentDetail = z.object({
   needs: z.object({ hunger: z.number(), thirst: z.number() }),
   memories: z.array(z.string()),
   ...decisionFields,
+  /** Where it walks now: `action` until a wall turns it (sim `Agent.heading`). */
+  heading: direction,
   lastCall: lastCall.nullable(),
 });
 
@@ -141,7 +143,16 @@ const callStart = z.object({
 /** One side of a race: what started and settled since the last race message, and its wall time once done. */
 const raceLane = z.object({ started: z.array(callStart), calls: z.array(callSummary), wallMs: z.number().nullable() });
 
-const batchStats = z.object({ id: z.string(), size: z.number(), wallMs: z.number(), sumLatencyMs: z.number(), speedup: z.number(), fallbacks: z.number() });
+const batchStats = z.object({
+  id: z.string(),
+  size: z.number(),
+  wallMs: z.number(),
+  waitedMs: z.number(),
+  sumLatencyMs: z.number(),
+  speedup: z.number(),
+  answered: z.number(),
+  fallbacks: z.number(),
+});
 
 const metrics = z.object({
   callsStarted: z.number(),

@@ -317,3 +317,24 @@ describe('Session race', () => {
     expect(h.messages.filter((m) => m.type === 'race')).toHaveLength(races.length);
   });
 });
+
+describe('Session: a base URL that is not a URL', () => {
+  it('stops live calls until it is fixed, and never sends the key to the endpoint in force instead', async () => {
+    const made: string[] = [];
+    const live = fakeLive();
+    const h = harness((choice) => {
+      made.push(choice.baseUrl);
+      return live.brain;
+    });
+    h.send({ type: 'configure', patch: { agents: 2, brain: 'gemini', thinkInterval: 500, baseUrl: '127.0.0.1:8787' }, apiKey: 'k' });
+    const banner = (): unknown => h.messages.filter((m) => m.type === 'notice' && m.code === 'base-url').at(-1);
+    expect(banner()).toMatchObject({ level: 'error', message: expect.stringMatching(/'127\.0\.0\.1:8787' is not a URL/) as unknown });
+    h.send({ type: 'start' });
+    await h.clock.advance(1_000);
+    expect(made).toEqual([]);
+    expect(live.calls).toBe(0);
+    h.send({ type: 'configure', patch: { baseUrl: 'http://127.0.0.1:8787' }, apiKey: 'k' });
+    expect(banner()).toMatchObject({ message: null });
+    expect(made).toEqual(['http://127.0.0.1:8787']);
+  });
+});

@@ -11,7 +11,7 @@ import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
-import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
+import { checkPatch, DEFAULT_CONFIG, endpointOrigin, hostOf, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
 import { KeyBudgets } from './keyBudgets.ts';
 import { LiveChoice } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
@@ -141,6 +141,7 @@ export class Session {
     const before = this.config;
     this.config = { ...before, ...patch };
     this.choice.bindKey(command, this.config);
+    this.choice.noteBaseUrl(command.patch, problems.some((p) => p.key === 'baseUrl'));
     const changed = (key: ConfigKey): boolean => before[key] !== this.config[key];
     this.loop.setSpeed(this.config.speed);
     this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
@@ -208,6 +209,8 @@ export class Session {
   private applyBrain(): void {
     const choice = this.choice.choose(this.config, this.mock);
     this.setNotice('gemini-key', choice.missingKey, 'warning');
+    this.setNotice('base-url', choice.badEndpoint, 'error');
+    this.setNotice('connection-cap', this.connectionCapNotice(choice.model.maxConcurrent), 'info');
     if (choice.fresh) this.failures.clear();
     this.isLive = choice.live;
     this.scheduler.setModel(choice.model);
@@ -215,6 +218,13 @@ export class Session {
     this.scheduler.configure(this.schedulerConfig());
   }
 
+
+  /** Says why no more than `cap` calls run at once, when the settings would allow more. */
+  private connectionCapNotice(cap: number | undefined): string | null {
+    const { config } = this;
+    if (cap === undefined || config.strategy === 'sequential' || config.concurrency <= cap) return null;
+    return `Live calls to ${hostOf(endpointOrigin(config.baseUrl))} run at most ${cap} at a time: a browser opens only ${cap} connections to a plain http:// server (HTTP/1.1), so the others wait in line, as the timeline shows. Google's https endpoint speaks HTTP/2 and has no such cap.`;
+  }
 
   private schedulerConfig(): Partial<SchedulerConfig> {
     const { config } = this;

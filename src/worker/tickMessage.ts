@@ -59,6 +59,7 @@ export function detailOf(agent: Agent, retrying: ReadonlySet<number>, record: Ca
     needs: agent.needs,
     memories: agent.memories.map((m) => m.text).reverse(),
     ...decisionOf(agent),
+    heading: agent.heading,
     lastCall: record
       ? {
           latencyMs: latencyOf(record),

@@ -2,8 +2,19 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
+import type { AgentRow } from '../store.ts';
 
 const ROW_HEIGHT = 28;
+
+/**
+ * Who answered an agent's last decision, in words. The grid's colours say what an agent is doing
+ * now (its legend is under the grid); a coloured dot here, for a different meaning, misled.
+ */
+const SOURCE_WORDS: Readonly<Record<Exclude<AgentRow['source'], 'none'>, string>> = {
+  mock: 'mock',
+  gemini: 'Gemini',
+  fallback: 'fell back',
+};
 
 /** Every agent by name, filterable; only the visible rows are in the DOM, so 10,000 is fine. */
 export function AgentList() {
@@ -24,6 +35,7 @@ export function AgentList() {
   return (
     <section className="panel agent-list" aria-label="Agent list">
       <h2>{`Agents (${(agents ?? []).length.toLocaleString('en')})`}</h2>
+      <p className="muted list-caption">Beside each name: who answered its last decision.</p>
       <input
         type="search"
         placeholder="Find by name"
@@ -50,8 +62,9 @@ export function AgentList() {
                   void ctx.client.select(agent.id);
                 }}
               >
-                <span className={`dot source-${source}`} aria-hidden="true" />
-                {agent.name}
+                <span className="list-name">{agent.name}</span>
+                {/* Hidden from the button's name, which stays the agent's (the inspector says the source). */}
+                {source === 'none' ? null : <span className={`source-tag source-${source}`} aria-hidden="true">{SOURCE_WORDS[source]}</span>}
               </button>
             );
           })}

@@ -8,11 +8,12 @@ import { TextSetting } from './fields.tsx';
  * check your own quota page; the fields below stay editable.
  */
 const PRESETS = [
-  { id: 'free-flash', label: 'Free tier, Flash (10 RPM, 250 a day)', rpm: 10, dailyLimit: 250 },
-  { id: 'free-lite', label: 'Free tier, Flash-Lite (15 RPM, 1,000 a day)', rpm: 15, dailyLimit: 1_000 },
-  { id: 'tier-1', label: 'Paid tier 1 (1,000 RPM, 10,000 a day)', rpm: 1_000, dailyLimit: 10_000 },
-  { id: 'tier-2', label: 'Paid tier 2 (2,000 RPM, 100,000 a day)', rpm: 2_000, dailyLimit: 100_000 },
-  { id: 'demo', label: 'Classroom mock (600 RPM, no daily limit)', rpm: 600, dailyLimit: 0 },
+  // Short labels: the select sits in a narrow column; the figures are the RPM budget and the day's limit.
+  { id: 'free-flash', label: 'Free Flash: 10/min, 250/day', rpm: 10, dailyLimit: 250 },
+  { id: 'free-lite', label: 'Free Flash-Lite: 15/min, 1k/day', rpm: 15, dailyLimit: 1_000 },
+  { id: 'tier-1', label: 'Paid tier 1: 1k/min, 10k/day', rpm: 1_000, dailyLimit: 10_000 },
+  { id: 'tier-2', label: 'Paid tier 2: 2k/min, 100k/day', rpm: 2_000, dailyLimit: 100_000 },
+  { id: 'demo', label: 'Classroom mock: 600/min', rpm: 600, dailyLimit: 0 },
 ] as const;
 
 /** The RPM budget with quota presets beside it, the daily limit and today's count. */

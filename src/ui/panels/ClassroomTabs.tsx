@@ -1,5 +1,7 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useId, type ComponentType, type KeyboardEvent } from 'react';
 import { ChartsPanel } from '../charts/ChartsPanel.tsx';
+import { useSandbox, useSandboxContext } from '../context.ts';
+import type { ClassroomTab } from '../store.ts';
 import { RacePanel } from '../timeline/RacePanel.tsx';
 import { RequestTimeline } from '../timeline/RequestTimeline.tsx';
 
@@ -7,19 +9,27 @@ const TABS = [
   { id: 'timeline', label: 'Request timeline', Panel: RequestTimeline },
   { id: 'race', label: 'Race', Panel: RacePanel },
   { id: 'charts', label: 'Charts', Panel: ChartsPanel },
-] as const;
+] as const satisfies readonly { id: ClassroomTab; label: string; Panel: ComponentType }[];
 
-type TabId = (typeof TABS)[number]['id'];
-
-/** The classroom views under the grid, one at a time, as an accessible tab list. */
+/**
+ * The classroom views under the grid, one at a time, as an accessible tab list. The tab on show
+ * is the store's, so the race key (`g`) can switch to the race from anywhere.
+ */
 export function ClassroomTabs() {
-  const [active, setActive] = useState<TabId>('timeline');
+  const { store } = useSandboxContext();
+  const active = useSandbox((s) => s.classroomTab);
+  const setActive = (tab: ClassroomTab): void => {
+    store.setState({ classroomTab: tab });
+  };
   const id = useId();
   const onKey = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const index = TABS.findIndex((tab) => tab.id === active);
     const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
-    if (next) setActive(next.id);
+    if (!next) return;
+    setActive(next.id);
+    // The arrow moves focus with the selection, as a tab list does.
+    document.getElementById(`${id}-${next.id}`)?.focus();
   };
   const current = TABS.find((tab) => tab.id === active) ?? TABS[0];
   return (

@@ -1,3 +1,4 @@
+import type { AgentDetail } from '../../worker/protocol.ts';
 import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 
@@ -7,6 +8,22 @@ const SOURCE_TEXT: Readonly<Record<string, string>> = {
   fallback: 'fallback (the call failed; the mock answered)',
   none: 'no decision yet',
 };
+
+const DIRECTION_WORDS: Readonly<Record<string, string>> = { N: 'north', E: 'east', S: 'south', W: 'west', STAY: 'stay put' };
+
+function directionText(direction: string): string {
+  return `${direction} (${DIRECTION_WORDS[direction] ?? direction})`;
+}
+
+/**
+ * Where the agent walks now. It differs from what was decided only when a wall turned it (the
+ * sim turns right to the first open side), and the page says so, so the two never read as a
+ * contradiction.
+ */
+function headingText(detail: Pick<AgentDetail, 'action' | 'heading' | 'decisions'>): string {
+  if (detail.decisions === 0 && detail.heading === 'STAY') return '–';
+  return detail.heading !== detail.action ? `${directionText(detail.heading)}, turned at a wall` : directionText(detail.heading);
+}
 
 /** A folded block of text sent to or received from a model, shown as text. */
 function Exchange({ title, text, testId }: { title: string; text: string | null | undefined; testId: string }) {
@@ -63,8 +80,10 @@ export function Inspector() {
         <dd data-testid="inspector-thought">{detail.thought || '–'}</dd>
         <dt>Plan</dt>
         <dd data-testid="inspector-plan">{detail.plan || '–'}</dd>
-        <dt>Action</dt>
-        <dd>{detail.action}</dd>
+        <dt>Decided</dt>
+        <dd data-testid="inspector-action">{detail.decisions === 0 ? '–' : directionText(detail.action)}</dd>
+        <dt>Heading</dt>
+        <dd data-testid="inspector-heading">{headingText(detail)}</dd>
         {detail.say ? (
           <>
             <dt>Says</dt>

@@ -2,10 +2,13 @@ import { RacePanel } from '../timeline/RacePanel.tsx';
 import { RequestTimeline } from '../timeline/RequestTimeline.tsx';
 import { MetricsPanel } from './MetricsPanel.tsx';
 
-/** Presenter mode: large type, metrics and timelines only, driven from the keyboard. */
+/**
+ * Presenter mode: large type, metrics and timelines only, driven from the keyboard. The board is
+ * the page's main landmark, so the key line and every panel sit inside one (axe: region).
+ */
 export function PresenterBoard() {
   return (
-    <div className="presenter-board">
+    <main className="presenter-board">
       <p className="presenter-keys" aria-label="Keyboard shortcuts">
         <kbd>Space</kbd> start / pause · <kbd>.</kbd> step · <kbd>g</kbd> race · <kbd>r</kbd> reset · <kbd>p</kbd> leave presenter mode
       </p>
@@ -18,6 +21,6 @@ export function PresenterBoard() {
       <div className="presenter-timeline">
         <RequestTimeline />
       </div>
-    </div>
+    </main>
   );
 }

@@ -5,13 +5,16 @@ import { applySettings, syncAddress } from '../settings.ts';
 
 /**
  * The prepared demos as links: a click applies the preset here (and the address bar becomes its
- * link); the same link opened anywhere else starts the same demo.
+ * link, a new history entry, so Back returns to the settings before); the same link opened
+ * anywhere else starts the same demo.
  */
 export function PresetsPanel() {
   countRender('PresetsPanel');
   const ctx = useSandboxContext();
   const open = (preset: Preset): void => {
     const config = presetConfig(preset, ctx.store.getState().config);
+    // A new history entry before anything is applied, so Back returns to the settings before it.
+    syncAddress(ctx, presetLink(preset), 'push');
     void applySettings(ctx, config).then(() => {
       // The preset's own link, which names every key it sets, rather than the differences.
       syncAddress(ctx, presetLink(preset));

@@ -1,10 +1,15 @@
 import { useEffect, useRef } from 'react';
 import type { RenderSource } from '../../render/source.ts';
 import { mountStage, type StageHandle } from '../../render/stage.ts';
+import { runAction } from '../actions.ts';
 import { useSandboxContext } from '../context.ts';
 import { setNotice } from '../store.ts';
+import './stage.css';
 
-/** The grid. React renders this div once; PixiJS draws into it from the store, frame by frame. */
+/**
+ * The grid, and a button that fits it back into view after zooming or panning (as a double
+ * click does). React renders this once; PixiJS draws into the div from the store, frame by frame.
+ */
 export function StageHost() {
   const ctx = useSandboxContext();
   const container = useRef<HTMLDivElement>(null);
@@ -42,6 +47,9 @@ export function StageHost() {
             const box = element.getBoundingClientRect();
             return { x: box.left + point.x, y: box.top + point.y };
           },
+          fitView: () => {
+            mounted.fitView();
+          },
         };
       },
       (error: unknown) => {
@@ -55,5 +63,20 @@ export function StageHost() {
       handle?.destroy();
     };
   }, [ctx]);
-  return <div className="stage" ref={container} data-testid="stage" aria-label="The grid: click an agent to select it; drag to pan; scroll to zoom" role="application" />;
+  return (
+    <>
+      <div className="stage" ref={container} data-testid="stage" aria-label="The grid: click an agent to select it; drag to pan; scroll to zoom; double-click to fit it in view" role="application" />
+      <button
+        type="button"
+        className="stage-fit"
+        data-action="fit"
+        title="Fit the whole grid in view (or double-click the grid)"
+        onClick={() => {
+          void runAction(ctx, 'fit');
+        }}
+      >
+        Fit grid
+      </button>
+    </>
+  );
 }

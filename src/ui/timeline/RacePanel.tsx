@@ -1,12 +1,14 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ACTIONS, runAction } from '../actions.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { RaceLaneView, RaceView } from '../store.ts';
+import { laneProgress, laneProgressText, raceCapText, type LaneLimits } from './raceProgress.ts';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { axisEnd, barAreaHeight } from './timelineLayout.ts';
 import { formatMs, namesById, speedupText } from './timelineText.ts';
+import './race.css';
 import './timeline.css';
 
 interface RaceLaneProps {
@@ -34,6 +36,46 @@ function RaceLane({ title, lane, race, t1, testId, names }: RaceLaneProps) {
   );
 }
 
+/** The settings the race's lanes run under, from the page's settings (the race takes the same). */
+function useLaneLimits(): LaneLimits {
+  const latencyMs = useSandbox((s) => s.config.latency);
+  const timeoutMs = useSandbox((s) => s.config.timeout);
+  const concurrency = useSandbox((s) => s.config.concurrency);
+  const rpm = useSandbox((s) => s.config.rpm);
+  return useMemo(() => ({ latencyMs, timeoutMs, concurrency, rpm }), [latencyMs, timeoutMs, concurrency, rpm]);
+}
+
+/**
+ * Each lane's calls so far and about how long it has left, so a 50 s race is seen to move. A new
+ * race scrolls this line into view: the race key may have been pressed with the race off screen.
+ */
+function RaceProgress({ race }: { race: RaceView }) {
+  const limits = useLaneLimits();
+  const ref = useRef<HTMLDivElement>(null);
+  const running = race.status === 'running';
+  useEffect(() => {
+    if (running) ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [race.raceId, running]);
+  const lanes = [
+    { key: 'sequential', title: 'One at a time', lane: race.sequential, limits: { ...limits, concurrency: 1 } },
+    { key: 'parallel', title: 'All together', lane: race.parallel, limits },
+  ] as const;
+  return (
+    <div className="race-progress" ref={ref} data-testid="race-progress">
+      {lanes.map(({ key, title, lane, limits: laneLimits }) => {
+        const progress = laneProgress(lane.bars, lane.wallMs, race.size, race.now, laneLimits);
+        const text = laneProgressText(title, progress);
+        return (
+          <div key={key} className="race-progress-lane">
+            <progress max={progress.size} value={progress.done} aria-label={`${title}: calls answered`} />
+            <span data-testid={`race-${key}-progress`}>{text}</span>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 /** Both lanes of a race, and the speedup once both are done. */
 function RaceResult({ race, names }: { race: RaceView; names: ReadonlyMap<number, string> }) {
   const t1 = axisEnd(race.startedAt, race.now, [race.sequential.bars, race.parallel.bars], race.status === 'running');
@@ -41,6 +83,7 @@ function RaceResult({ race, names }: { race: RaceView; names: ReadonlyMap<number
   return (
     <div className="race-result">
       <p className="muted race-size">{`${race.size.toLocaleString('en')} call${race.size === 1 ? '' : 's'} in each lane, on one time axis.`}</p>
+      <RaceProgress race={race} />
       <RaceLane title="One at a time" lane={race.sequential} race={race} t1={t1} testId="race-sequential-wall" names={names} />
       <RaceLane title="All together" lane={race.parallel} race={race} t1={t1} testId="race-parallel-wall" names={names} />
       {/* Always mounted, so a screen reader announces the speedup when it appears. */}
@@ -66,6 +109,9 @@ export function RacePanel() {
   const race = useSandbox((s) => s.race);
   const agents = useSandbox((s) => s.world?.agents);
   const names = useMemo(() => namesById(agents), [agents]);
+  const latencyMs = useSandbox((s) => s.config.latency);
+  const canRace = useSandbox((s) => s.race?.status !== 'running');
+  const capNote = race === null ? null : raceCapText(race.size, agents?.length ?? 0, latencyMs);
   return (
     <section className="panel race-panel" aria-label="Race" data-testid="race-panel">
       <h2>Race</h2>
@@ -75,6 +121,7 @@ export function RacePanel() {
         data-action="race"
         title={`Race the same calls one at a time and all together (key: ${ACTIONS.race.key})`}
         aria-keyshortcuts={ACTIONS.race.key}
+        disabled={!canRace}
         onClick={() => {
           void runAction(ctx, 'race');
         }}
@@ -84,6 +131,11 @@ export function RacePanel() {
       <p className="muted">
         The same calls with the same latencies, sequentially and in parallel, with the mock brain; at most the first 100 agents.
       </p>
+      {capNote === null ? null : (
+        <p className="race-cap" data-testid="race-cap">
+          {capNote}
+        </p>
+      )}
       {race === null ? null : (
         <>
           <TimelineLegend />

@@ -5,7 +5,7 @@ import type { BatchLane } from './callLog.ts';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { axisEnd, barAreaHeight, laneWallMs } from './timelineLayout.ts';
-import { batchTitle, formatMs, namesById, sumLatencyMs } from './timelineText.ts';
+import { batchTitle, firstSentAt, formatMs, namesById, sumLatencyMs } from './timelineText.ts';
 import './timeline.css';
 
 /** Batches shown; the store keeps five, three fit under the grid without scrolling far. */
@@ -21,7 +21,8 @@ interface BatchViewProps {
 function BatchView({ lane, now, names }: BatchViewProps) {
   const t0 = lane.startedAt;
   const t1 = axisEnd(t0, now, [lane.bars]);
-  const wall = laneWallMs(t0, lane.bars);
+  // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent.
+  const wall = laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
   const n = lane.bars.length;
   const title = batchTitle(lane.id);
   const size = `${n.toLocaleString('en')} call${n === 1 ? '' : 's'}`;

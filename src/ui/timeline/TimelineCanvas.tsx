@@ -5,8 +5,9 @@
  * DOM so moving the mouse never renders React.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
-import { hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, xScale, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
+import { axisMetrics, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -17,7 +18,7 @@ export interface TimelineCanvasProps {
   readonly t1: number;
   /** The worker clock of the newest update: where running bars end. */
   readonly now: number;
-  /** Height of the bar area in CSS px; the time axis adds `AXIS_HEIGHT` below. */
+  /** Height of the bar area in CSS px; the time axis adds its own strip below (`axisMetrics`). */
   readonly height: number;
   /** What the lane is, for the accessible name ("Batch of 10 calls: 9 succeeded, …"). */
   readonly label: string;
@@ -27,8 +28,7 @@ export interface TimelineCanvasProps {
   readonly rows?: number;
 }
 
-export const AXIS_HEIGHT = 18;
-const AXIS_FONT = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+const axisFont = (px: number): string => `${px}px system-ui, -apple-system, "Segoe UI", sans-serif`;
 
 /** Canvas colours come from CSS custom properties (timeline.css), so the legend and bars agree. */
 interface Palette {
@@ -96,10 +96,10 @@ function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette
   ctx.globalAlpha = 1;
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette): void {
+function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette, axis: AxisMetrics): void {
   ctx.fillStyle = palette.axis;
   ctx.fillRect(0, barsHeight, width, 1);
-  ctx.font = AXIS_FONT;
+  ctx.font = axisFont(axis.fontPx);
   ctx.textBaseline = 'top';
   for (const tick of ticks) {
     ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
@@ -139,17 +139,20 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
 /** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call. */
 export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0 }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
+  // Presenter mode is read on a projector: its axis labels are larger (the page's CSS scales the rest).
+  const presenter = useSandbox((s) => s.presenter);
+  const axis = useMemo(() => axisMetrics(presenter), [presenter]);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const tipRef = useRef<HTMLDivElement | null>(null);
   const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width, height, rows }), [bars, t0, t1, now, width, height, rows]);
-  const ticks = useMemo(() => timeTicks(t0, t1, width), [t0, t1, width]);
+  const ticks = useMemo(() => timeTicks(t0, t1, width, axis.minGapPx), [t0, t1, width, axis]);
   const summary = useMemo(() => summarizeBars(bars), [bars]);
   const running = layout.bars.some((g) => g.bar.endedAt === null);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0) return;
-    const ctx = prepare(canvas, width, height + AXIS_HEIGHT);
+    const ctx = prepare(canvas, width, height + axis.height);
     if (!ctx) return;
     const palette = readPalette(canvas);
     drawGrid(ctx, ticks, height, palette);
@@ -160,8 +163,8 @@ export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows =
       ctx.fillStyle = palette.now;
       if (x >= 0 && x <= width) ctx.fillRect(Math.min(width - 1, x), 0, 1, height);
     }
-    drawAxis(ctx, ticks, width, height, palette);
-  }, [layout, ticks, width, height, running, t0, t1, now]);
+    drawAxis(ctx, ticks, width, height, palette, axis);
+  }, [layout, ticks, width, height, running, t0, t1, now, axis]);
 
   const hideTip = (): void => {
     if (tipRef.current) tipRef.current.style.display = 'none';
@@ -192,7 +195,7 @@ export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows =
         role="img"
         aria-label={`${label}: ${summary}`}
         data-bars={bars.length}
-        style={{ height: `${height + AXIS_HEIGHT}px` }}
+        style={{ height: `${height + axis.height}px` }}
         onMouseMove={onMove}
         onMouseLeave={hideTip}
       />

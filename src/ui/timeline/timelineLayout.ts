@@ -156,6 +156,22 @@ export function barAreaHeight(n: number, rowPx = 10, min = 24, max = 160): numbe
   return Math.max(min, Math.min(max, n * row));
 }
 
+/** The time axis under a lane, in CSS px: its label size, the strip it takes, the label spacing. */
+export interface AxisMetrics {
+  readonly fontPx: number;
+  readonly height: number;
+  readonly minGapPx: number;
+}
+
+/**
+ * The axis for the page (11 px labels) or for presenter mode, which is read from across a room
+ * on a projector: larger labels, a taller strip for them and wider spacing so they never touch.
+ */
+export function axisMetrics(presenter: boolean): AxisMetrics {
+  const fontPx = presenter ? 16 : 11;
+  return { fontPx, height: fontPx + 7, minGapPx: Math.round((70 * fontPx) / 11) };
+}
+
 export interface Tick {
   readonly x: number;
   readonly label: string;

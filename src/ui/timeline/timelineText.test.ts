@@ -7,6 +7,8 @@ const bar = (over: Partial<CallBar>): CallBar => ({ id: 1, agentId: 1, enqueuedA
 describe('timeline text', () => {
   it('formats durations in ms below a second and in s above', () => {
     expect([0, 540.4, 1_250, 50_340].map(formatMs)).toEqual(['0 ms', '540 ms', '1.25 s', '50.3 s']);
+    // Large durations read in minutes and hours, never as millions of ms.
+    expect([1_020_500, 9_157_566].map(formatMs)).toEqual(['17 min 0 s', '2 h 32 min']);
   });
 
   it('summarises a lane for screen readers', () => {

@@ -7,7 +7,17 @@ import type { CallBar } from './callLog.ts';
 /** A duration for people: "540 ms", "1.25 s", "50.3 s". */
 export function formatMs(ms: number): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
-  return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  if (ms < 60_000) return `${(ms / 1_000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  if (minutes < 60) return `${minutes} min ${Math.floor((ms % 60_000) / 1_000)} s`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+/** When the first of these calls was sent, or null when none was. */
+export function firstSentAt(bars: readonly CallBar[]): number | null {
+  let first = Infinity;
+  for (const bar of bars) first = Math.min(first, bar.attemptStarts[0] ?? Infinity);
+  return first < Infinity ? first : null;
 }
 
 /** How long a call took from its first attempt to its answer, or null while it runs or was never sent. */

@@ -1,0 +1,79 @@
+/**
+ * An axe-core audit of every view a class sees: the main page, the race, the charts and presenter
+ * mode. Serious and critical violations fail the test; every count is printed, so a moderate one
+ * that creeps in shows in the log even though it does not fail the run.
+ */
+import { createRequire } from 'node:module';
+import { expect, test, type Page } from '@playwright/test';
+import { openSandbox, waitForSnapshot } from './sandbox.ts';
+
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+interface Violation {
+  readonly id: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly nodes: readonly string[];
+}
+
+interface AxeWindow {
+  axe: {
+    run(context: Document, options: { resultTypes: string[] }): Promise<{
+      violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[];
+    }>;
+  };
+}
+
+/** Injects axe-core (the suite bypasses the page's CSP, so an injected script may run) and audits the page. */
+async function audit(page: Page, view: string): Promise<Violation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as AxeWindow).axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? 'unknown',
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.map(String).join(' ')),
+    }));
+  });
+  const count = (impact: string): number => violations.filter((v) => v.impact === impact).length;
+  console.log(`axe, ${view}: critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')}`);
+  for (const v of violations) console.log(`  ${v.impact} ${v.id}: ${v.help} — ${v.nodes.join(' | ')}`);
+  return violations;
+}
+
+function severe(violations: readonly Violation[]): Violation[] {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+test('axe-core finds no serious or critical violation on the main page, the race, the charts and presenter mode', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openSandbox(page, '?agents=10&thinkInterval=1000&latency=200');
+  await waitForSnapshot(page, 's.metrics.lastBatch !== null');
+  expect.soft(severe(await audit(page, 'main page'))).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Race' }).click();
+  await page.getByRole('button', { name: /^Race/ }).click();
+  await expect(page.getByTestId('race-speedup')).toHaveText(/×$/, { timeout: 30_000 });
+  expect.soft(severe(await audit(page, 'race'))).toEqual([]);
+
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await expect(page.getByTestId('charts-panel').locator('canvas')).toHaveCount(3);
+  expect.soft(severe(await audit(page, 'charts'))).toEqual([]);
+
+  await page.keyboard.press('p');
+  await expect(page).toHaveURL(/presenter=1/);
+  await expect(page.getByTestId('request-timeline')).toBeVisible();
+  expect.soft(severe(await audit(page, 'presenter mode'))).toEqual([]);
+});
+
+test('axe-core finds no serious or critical violation in any view of the phone layout', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openSandbox(page, '?agents=10&thinkInterval=1000&latency=200');
+  await waitForSnapshot(page, 's.metrics.lastBatch !== null');
+  const views = page.getByRole('navigation', { name: 'Views' });
+  for (const view of ['Grid', 'Controls', 'Classroom', 'Metrics']) {
+    await views.getByRole('button', { name: view, exact: true }).click();
+    expect.soft(severe(await audit(page, `phone, ${view}`))).toEqual([]);
+  }
+});

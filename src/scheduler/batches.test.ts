@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { ModelError } from '../brain/errors.ts';
+import { ManualClock } from '../clock/manualClock.ts';
+import { FakeModel } from './fakeModel.ts';
+import { Scheduler } from './scheduler.ts';
+import type { BatchStats, SchedulerConfig, SchedulerEvent } from './types.ts';
+
+/** Submits `rounds` batches of `size` jobs, one every `everyMs`, and returns each batch's stats. */
+async function rounds(config: Partial<SchedulerConfig>, size: number, count: number, everyMs: number, fail = false): Promise<BatchStats[]> {
+  const clock = new ManualClock();
+  const events: SchedulerEvent[] = [];
+  const model = new FakeModel<number>(clock, () => (fail ? { latencyMs: 50, fail: new ModelError('invalid-key', 'no') } : { latencyMs: 500 }));
+  const scheduler = new Scheduler<number, string>({ model, clock, config, onEvent: (e) => events.push(e) });
+  for (let round = 0; round < count; round++) {
+    for (let i = 0; i < size; i++) void scheduler.submit({ key: `a${i}`, batch: `b${round}`, request: i, fallback: () => 'fb' });
+    await clock.advance(everyMs);
+  }
+  await clock.runAll();
+  return events.flatMap((e) => (e.type === 'batch' ? [e.stats] : []));
+}
+
+describe('batch figures', () => {
+  it('one at a time reads the sum of its calls and 1.0×, even behind a round that overran its interval', async () => {
+    // Ten 500 ms calls one at a time take 5 s; a new round comes every 3 s and waits its turn.
+    const stats = await rounds({ strategy: 'sequential' }, 10, 4, 3_000);
+    expect(stats).toHaveLength(4);
+    for (const batch of stats) {
+      expect(batch.wallMs).toBe(5_000);
+      expect(batch.sumLatencyMs).toBe(5_000);
+      expect(batch.speedup).toBe(1);
+    }
+    expect(stats.map((b) => b.waitedMs)).toEqual([0, 2_000, 4_000, 6_000]);
+  });
+
+  it('all together reads the real gain', async () => {
+    const [batch] = await rounds({ concurrency: 10, rpm: 1_000 }, 10, 1, 3_000);
+    expect(batch).toMatchObject({ wallMs: 500, sumLatencyMs: 5_000, speedup: 10, waitedMs: 0, answered: 10, fallbacks: 0 });
+  });
+
+  it('a batch whose calls all failed says so: nothing answered', async () => {
+    const [batch] = await rounds({ concurrency: 2 }, 10, 1, 1_000, true);
+    expect(batch).toMatchObject({ size: 10, answered: 0, fallbacks: 10 });
+  });
+});

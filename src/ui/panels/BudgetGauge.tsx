@@ -1,0 +1,40 @@
+import { useSandbox } from '../context.ts';
+import { formatMs } from '../timeline/timelineText.ts';
+
+/**
+ * How long the calls waiting for the budget will take to get through it, or null when the
+ * budget has room for them. A rough figure on purpose: the budget lets `limit` calls through a
+ * minute, and the slots now held free over the coming minute.
+ */
+export function budgetWaitMs(queued: number, used: number, limit: number): number | null {
+  const room = Math.max(0, limit - used);
+  if (limit <= 0 || queued <= room) return null;
+  return ((queued - room) / limit) * 60_000;
+}
+
+/** Calls in the last rolling minute against the budget, as a gauge, and how long a queue will take. */
+export function BudgetGauge() {
+  const used = useSandbox((s) => s.metrics?.callsLastMinute ?? 0);
+  const limit = useSandbox((s) => s.metrics?.rpmLimit ?? s.config.rpm);
+  const queued = useSandbox((s) => s.metrics?.queued ?? 0);
+  const paused = useSandbox((s) => s.metrics?.pausedForMs ?? 0);
+  const share = limit > 0 ? Math.min(1, used / limit) : 0;
+  const wait = budgetWaitMs(queued, used, limit);
+  return (
+    <div className="gauge">
+      <div className="gauge-label">
+        <span>Budget used (last 60 s)</span>
+        <span data-testid="budget-text">{`${used.toLocaleString('en')} / ${limit.toLocaleString('en')} requests`}</span>
+      </div>
+      <div className="gauge-track" role="meter" aria-label="Requests in the last minute against the budget" aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
+        <div className={share >= 1 ? 'gauge-fill full' : 'gauge-fill'} style={{ width: `${share * 100}%` }} />
+      </div>
+      {paused > 0 ? <span className="warning-text">Dispatch paused by a rate limit.</span> : null}
+      {wait !== null && wait >= 10_000 ? (
+        <span className="warning-text" data-testid="budget-wait">
+          {`${queued.toLocaleString('en')} calls wait for the budget: at ${limit.toLocaleString('en')} a minute that is about ${formatMs(wait)}.`}
+        </span>
+      ) : null}
+    </div>
+  );
+}
