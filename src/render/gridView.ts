@@ -7,7 +7,7 @@
  * cost about half of the same lines as a pixelLine Graphics stroke.
  */
 import { Particle, ParticleContainer, Texture } from 'pixi.js';
-import type { WorldMessage } from '../worker/protocol.ts';
+import type { WorldMessage } from '../protocol/protocol.ts';
 import { GRID_EDGE, GRID_LINE, WALL } from './palette.ts';
 import { CELL } from './units.ts';
 import { wallRects } from './wallRects.ts';

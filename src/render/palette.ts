@@ -2,7 +2,7 @@
  * Colours in one place so the legend in ui/ can be matched by eye and a theme change is one edit.
  * Indexed by the AGENT_STATES codes of worker/protocol.ts.
  */
-import type { WorldMessage } from '../worker/protocol.ts';
+import type { WorldMessage } from '../protocol/protocol.ts';
 
 /** The canvas clear colour, which is also the floor (see gridView.ts for why). */
 export const BACKGROUND = 0x0b1020;

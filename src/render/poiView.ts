@@ -6,7 +6,7 @@
  * over another; a label with no room on any side waits, hidden, until a zoom gives it room.
  */
 import { Container, Graphics, Text } from 'pixi.js';
-import type { WorldMessage } from '../worker/protocol.ts';
+import type { WorldMessage } from '../protocol/protocol.ts';
 import type { ViewTransform } from './cameraMath.ts';
 import { worldToScreen } from './cameraMath.ts';
 import { BACKGROUND, POI_COLORS } from './palette.ts';

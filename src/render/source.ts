@@ -1,4 +1,4 @@
-import type { TickMessage, WorldMessage } from '../worker/protocol.ts';
+import type { TickMessage, WorldMessage } from '../protocol/protocol.ts';
 
 /** The two newest ticks and when the newer one arrived (main-thread `performance.now()`). */
 export interface FramePair {

@@ -5,7 +5,7 @@
  */
 import { Container } from 'pixi.js';
 import type { Application } from 'pixi.js';
-import type { WorldMessage } from '../worker/protocol.ts';
+import type { WorldMessage } from '../protocol/protocol.ts';
 import { AgentsView } from './agentsView.ts';
 import { Camera } from './camera.ts';
 import { worldToScreen, type Point } from './cameraMath.ts';

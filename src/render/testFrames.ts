@@ -2,8 +2,8 @@
  * Builds TickMessages for the render tests: only the fields the renderer reads matter, the rest
  * are filled with neutral values so the fixtures stay one line each.
  */
-import type { TickMessage } from '../worker/protocol.ts';
-import { tickFixture } from '../worker/protocol.fixture.ts';
+import type { TickMessage } from '../protocol/protocol.ts';
+import { tickFixture } from '../protocol/protocol.fixture.ts';
 
 /** A tick with the given positions (cells) and tick length; states default to idle. */
 export function tickOf(positions: readonly number[], tickMs = 100, states?: readonly number[]): TickMessage {

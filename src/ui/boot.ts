@@ -1,4 +1,4 @@
-import { linkSettings } from '../worker/config.ts';
+import { linkSettings } from '../protocol/config.ts';
 import type { ActionContext } from './actions.ts';
 import { SandboxClient, type WorkerPort } from './client.ts';
 import { rememberedKey, rememberKey } from './deviceStorage.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tickFixture } from '../worker/protocol.fixture.ts';
-import type { TickMessage, WorkerMessage } from '../worker/protocol.ts';
+import { tickFixture } from '../protocol/protocol.fixture.ts';
+import type { TickMessage, WorkerMessage } from '../protocol/protocol.ts';
 import { SandboxClient, type WorkerPort } from './client.ts';
 import { createSandboxStore } from './store.ts';
 

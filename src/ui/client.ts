@@ -3,11 +3,11 @@
  * writes per-tick data into the store's `live` slice at once and publishes the panel slices
  * at most every `panelMs`, so panels update a few times a second whatever the tick rate.
  */
-import { checkPatch, DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
-import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../worker/protocol.ts';
+import { checkPatch, DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
+import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../protocol/protocol.ts';
 import { EMPTY_ROW, setNotice, type AgentRow, type MetricSample, type SandboxState, type SandboxStore } from './store.ts';
 import { CallLog } from './timeline/callLog.ts';
-import type { RaceMessage } from '../worker/protocol.ts';
+import type { RaceMessage } from '../protocol/protocol.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {

@@ -5,7 +5,7 @@
  * can be switched off or full, and a sandbox must keep working without it.
  */
 import { z } from 'zod';
-import { GOOGLE_ORIGIN } from '../worker/config.ts';
+import { GOOGLE_ORIGIN } from '../protocol/config.ts';
 
 const KEY_ITEM = 'neon.geminiKey';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from '../worker/config.ts';
-import { EMPTY_METRICS } from '../worker/protocol.fixture.ts';
+import { DEFAULT_CONFIG } from '../protocol/config.ts';
+import { EMPTY_METRICS } from '../protocol/protocol.fixture.ts';
 import { callsCsv, metricsCsv, runJson, type RunExport } from './exportRun.ts';
 
 const run: RunExport = {

@@ -3,8 +3,8 @@
  * latest metrics, calls, history) as JSON. The API key is never part of any of them: the page
  * does not hold it, and the settings have no field for it.
  */
-import type { SandboxConfig } from '../worker/config.ts';
-import type { CallSummary, Metrics } from '../worker/protocol.ts';
+import type { SandboxConfig } from '../protocol/config.ts';
+import type { CallSummary, Metrics } from '../protocol/protocol.ts';
 import type { MetricSample } from './store.ts';
 
 export interface RunExport {

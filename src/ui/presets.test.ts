@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromQuery, DEFAULT_CONFIG } from '../worker/config.ts';
+import { configFromQuery, DEFAULT_CONFIG } from '../protocol/config.ts';
 import { linkConfig, presetConfig, presetLink, PRESETS } from './presets.ts';
 
 describe('presets', () => {

@@ -2,7 +2,7 @@
  * The classroom's prepared demos. Each is a set of settings and so a shareable link: the link
  * lists every setting it changes, and opening it (or clicking it) starts that demo.
  */
-import { DEFAULT_CONFIG, type ConfigPatch, type SandboxConfig } from '../worker/config.ts';
+import { DEFAULT_CONFIG, type ConfigPatch, type SandboxConfig } from '../protocol/config.ts';
 
 export interface Preset {
   readonly id: string;

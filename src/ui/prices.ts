@@ -3,7 +3,7 @@
  * published list prices when this was written, and the user can edit them to match their bill.
  */
 import { z } from 'zod';
-import type { Metrics } from '../worker/protocol.ts';
+import type { Metrics } from '../protocol/protocol.ts';
 import { loadJson, saveJson } from './deviceStorage.ts';
 
 const PRICES_ITEM = 'neon.prices';

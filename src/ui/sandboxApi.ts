@@ -2,7 +2,7 @@
  * `window.sandbox`: the page's automation surface (docs/ARCHITECTURE.md, "Contracts"). It runs
  * the same actions as the buttons and reads the same store, so a script sees what a user sees.
  */
-import { AGENT_STATES } from '../worker/protocol.ts';
+import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
 import { renderCounts } from './renderCount.ts';

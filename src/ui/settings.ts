@@ -1,4 +1,4 @@
-import { linkSettings, queryFromConfig } from '../worker/config.ts';
+import { linkSettings, queryFromConfig } from '../protocol/config.ts';
 import type { ActionContext } from './actions.ts';
 import type { ConfigureExtras, ConfigureResult } from './client.ts';
 import { linkConfig } from './presets.ts';

@@ -6,8 +6,8 @@
 import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
 import type { BatchLane, CallBar } from './timeline/callLog.ts';
-import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../worker/config.ts';
-import type { AgentDetail, AgentUpdate, Metrics, WorldMessage } from '../worker/protocol.ts';
+import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
+import type { AgentDetail, AgentUpdate, Metrics, WorldMessage } from '../protocol/protocol.ts';
 
 /** What the page knows of an agent between inspector refreshes: its newest decision. */
 export type AgentRow = Omit<AgentUpdate, 'id'>;

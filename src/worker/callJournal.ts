@@ -1,6 +1,6 @@
 import type { EngineEvent } from '../engine/engine.ts';
 import type { CallRecord } from '../scheduler/types.ts';
-import type { CallStart, CallSummary } from './protocol.ts';
+import type { CallStart, CallSummary } from '../protocol/protocol.ts';
 import { agentIdOf, quantile, startOf, summaryOf, type LatencyQuantiles } from './tickMessage.ts';
 
 /** Latencies kept for p50 / p95. */

@@ -3,7 +3,7 @@ import type { Model } from '../brain/model.ts';
 import type { Budget } from '../scheduler/budget.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { BrainChoice } from './brainFor.ts';
-import { endpointOrigin, hostOf, type SandboxConfig } from './config.ts';
+import { endpointOrigin, hostOf, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBinding } from './keyBinding.ts';
 import { keyIdOf, type KeyBudgets } from './keyBudgets.ts';
 

@@ -1,4 +1,4 @@
-import type { Metrics } from './protocol.ts';
+import type { Metrics } from '../protocol/protocol.ts';
 
 export interface Notice {
   readonly code: string;

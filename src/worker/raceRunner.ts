@@ -3,8 +3,8 @@ import { runBatch, type BatchSettings } from '../engine/batchRun.ts';
 import type { SchedulerEvent, Strategy } from '../scheduler/types.ts';
 import { requestFor } from '../sim/perception.ts';
 import type { DecisionRequest, WorldState } from '../sim/types.ts';
-import { TICK_MS, type SandboxConfig } from './config.ts';
-import type { CallStart, CallSummary, RaceMessage } from './protocol.ts';
+import { TICK_MS, type SandboxConfig } from '../protocol/config.ts';
+import type { CallStart, CallSummary, RaceMessage } from '../protocol/protocol.ts';
 import { agentIdOf, startOf, summaryOf } from './tickMessage.ts';
 
 /** The most agents a race takes: a sequential lane of 100 calls at 500 ms is already 50 s. */

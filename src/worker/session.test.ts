@@ -5,7 +5,7 @@ import { ManualClock } from '../clock/manualClock.ts';
 import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import type { BrainChoice } from './brainFor.ts';
 import { keyIdOf } from './keyBudgets.ts';
-import type { CommandBody, RaceMessage, TickMessage, WorkerMessage } from './protocol.ts';
+import type { CommandBody, RaceMessage, TickMessage, WorkerMessage } from '../protocol/protocol.ts';
 import { Session } from './session.ts';
 
 /** A session on a fake clock that keeps every message it posts. */

@@ -11,12 +11,12 @@ import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
-import { checkPatch, DEFAULT_CONFIG, endpointOrigin, hostOf, TICK_MS, type ConfigKey, type SandboxConfig } from './config.ts';
+import { checkPatch, DEFAULT_CONFIG, endpointOrigin, hostOf, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBudgets } from './keyBudgets.ts';
 import { LiveChoice } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
 import { schedulerNotices } from './notices.ts';
-import type { Command, WorkerMessage } from './protocol.ts';
+import type { Command, WorkerMessage } from '../protocol/protocol.ts';
 import { raceOf, RaceRunner } from './raceRunner.ts';
 import { detailOf, metricsOf, packPositions, packStates, updateOf } from './tickMessage.ts';
 

@@ -1,6 +1,6 @@
 import type { CallRecord, SchedulerEvent, SchedulerMetrics } from '../scheduler/types.ts';
 import type { Agent, WorldState } from '../sim/types.ts';
-import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics } from './protocol.ts';
+import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics } from '../protocol/protocol.ts';
 
 /** Positions as [x0, y0, x1, y1, …] in a fresh buffer that can be transferred to the page. */
 export function packPositions(state: WorldState): Uint16Array<ArrayBuffer> {

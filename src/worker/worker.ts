@@ -8,7 +8,7 @@ import { wrap } from 'comlink';
 import { realClock } from '../clock/clock.ts';
 import { deferredLink, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { startCoordinator } from './coordinatorHost.ts';
-import { commandSchema, coordinatorMessageSchema, type WorkerMessage } from './protocol.ts';
+import { commandSchema, coordinatorMessageSchema, type WorkerMessage } from '../protocol/protocol.ts';
 import { Session } from './session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

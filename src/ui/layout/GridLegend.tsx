@@ -1,5 +1,5 @@
 import { STATE_COLORS } from '../../render/palette.ts';
-import { AGENT_STATES, STATE_CODE, type AgentStateName } from '../../worker/protocol.ts';
+import { AGENT_STATES, STATE_CODE, type AgentStateName } from '../../protocol/protocol.ts';
 
 /** Words for each state; a Record, so a new state without words fails to compile. */
 const WORDS: Readonly<Record<AgentStateName, string>> = {

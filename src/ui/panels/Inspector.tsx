@@ -1,4 +1,4 @@
-import type { AgentDetail } from '../../worker/protocol.ts';
+import type { AgentDetail } from '../../protocol/protocol.ts';
 import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 

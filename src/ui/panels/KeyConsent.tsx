@@ -1,4 +1,4 @@
-import { GOOGLE_ORIGIN, hostOf } from '../../worker/config.ts';
+import { GOOGLE_ORIGIN, hostOf } from '../../protocol/config.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { applySettings } from '../settings.ts';
 

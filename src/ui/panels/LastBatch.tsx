@@ -1,4 +1,4 @@
-import type { BatchSummary } from '../../worker/protocol.ts';
+import type { BatchSummary } from '../../protocol/protocol.ts';
 import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
 

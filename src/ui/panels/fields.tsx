@@ -1,5 +1,5 @@
 import { useId, useState, type ReactNode } from 'react';
-import { CONFIG_FIELDS, type ConfigKey } from '../../worker/config.ts';
+import { CONFIG_FIELDS, type ConfigKey } from '../../protocol/config.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { applySettings } from '../settings.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CallSummary } from '../../worker/protocol.ts';
+import type { CallSummary } from '../../protocol/protocol.ts';
 import { CallLog } from './callLog.ts';
 
 const start = (id: number, batch: string, at: number, attempt = 1) => ({ id, agentId: id, batch, enqueuedAt: 0, startedAt: at, attempt });

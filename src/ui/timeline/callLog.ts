@@ -3,7 +3,7 @@
  * A call appears when its first attempt leaves (running), gains an attempt per retry, and ends
  * with its summary (succeeded or fell back). Times are the worker's clock, in ms.
  */
-import type { CallStart, CallSummary } from '../../worker/protocol.ts';
+import type { CallStart, CallSummary } from '../../protocol/protocol.ts';
 
 export type BarOutcome = 'running' | 'success' | 'fallback';
 
