@@ -45,6 +45,10 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('select'), seq, agentId: z.number().int().nonnegative().nullable() }),
   /** Runs the current agents' next decisions twice with the mock, one at a time and all together. */
   z.object({ type: z.literal('race'), seq }),
+  /** Asks for the run as a save file (see saveFile.ts); answered by a `saved` message, then the ack. */
+  z.object({ type: z.literal('save'), seq, withCalls: z.boolean().optional() }),
+  /** Replaces the run with a save file; checked in the worker, and a bad one changes nothing (the ack says why). */
+  z.object({ type: z.literal('load'), seq, save: z.unknown() }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
@@ -217,8 +221,12 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     keyBlocked: z.object({ origin: z.string(), host: z.string() }).nullable(),
     problems: z.array(problem),
   }),
-  /** A command has been handled and its effects posted. */
-  z.object({ type: z.literal('ack'), seq: z.number() }),
+  /** A command has been handled and its effects posted; `error` says in one sentence why it failed, if it did. */
+  z.object({ type: z.literal('ack'), seq: z.number(), error: z.string().optional() }),
+  /** The run as a save file, answering a `save` command. */
+  z.object({ type: z.literal('saved'), seq: z.number(), save: z.unknown() }),
+  /** The run as a save file, every few seconds: what a restarted worker resumes from (never the key). */
+  z.object({ type: z.literal('checkpoint'), save: z.unknown() }),
   /** A race's progress (deltas since the previous race message), and its result once done. */
   z.object({
     type: z.literal('race'),
