@@ -40,7 +40,7 @@ export interface Snapshot {
   };
 }
 
-interface SandboxWindow {
+export interface SandboxWindow {
   sandbox: {
     snapshot(): Snapshot;
     start(): Promise<void>;
@@ -49,6 +49,10 @@ interface SandboxWindow {
     configure(patch: Record<string, unknown>): Promise<{ problems: { key: string; message: string }[] }>;
     locate(agentId: number): { x: number; y: number } | null;
     renderCounts(): Record<string, number>;
+    /** The run as a save file (a plain object), never with the key. */
+    save(options?: { withCalls?: boolean }): Promise<Record<string, unknown>>;
+    /** Replaces the run with a save (an object or its JSON text); a bad one changes nothing. */
+    load(save: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
   };
 }
 

@@ -6,10 +6,15 @@ import { boot } from './ui/boot.ts';
 import './ui/styles.css';
 
 // The composition root: the worker runs the sim, scheduler and brain; this thread only draws.
-const worker = new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'neon-sim' });
-const ctx = boot(worker, location.search, budgetPort());
+// Boot gets a way to make workers, not one worker: a dead worker is replaced (ui/workerSupervisor.ts).
+const createWorker = () => new Worker(new URL('./worker/worker.ts', import.meta.url), { type: 'module', name: 'neon-sim' });
+const ctx = boot(createWorker, location.search, budgetPort);
 
-/** A port to the shared worker that keeps each key's budget for every tab; null where there is none. */
+/**
+ * A new port to the shared worker that keeps each key's budget for every tab (one per simulation
+ * worker: the budget lives in the shared worker, so a restarted worker finds it as it was); null
+ * where there is none.
+ */
 function budgetPort(): MessagePort | null {
   if (typeof SharedWorker === 'undefined') return null;
   try {

@@ -1,4 +1,7 @@
-/** Every way a model call can fail, so the scheduler and the UI can act on the cause. */
+/**
+ * Every way a model call can fail, so the scheduler and the UI can act on the cause. The
+ * protocol keeps the wire's copy (`failureKind`), checked equal in worker/listsAgree.test.ts.
+ */
 export type FailureKind =
   | 'invalid-key' // 400 API_KEY_INVALID, 401, 403: no retry; live calls stop
   | 'rate-limit' // 429: retry after the server's delay

@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { SchemaType } from '@google/generative-ai';
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIRECTIONS } from '../sim/types.ts';
 import { startFakeGemini } from '../fake-gemini/server.ts';
 import type { FakeGemini, FakeGeminiOptions, FakeMode } from '../fake-gemini/server.ts';
 import type { FailureKind } from './errors.ts';
@@ -44,7 +45,7 @@ describe('GeminiBrain through the real SDK against the fake server', () => {
     const { fake, brain } = await setup();
     const request = sampleRequest();
     const reply = await brain.decide(request, options());
-    expect(['N', 'E', 'S', 'W', 'STAY']).toContain(reply.value.action);
+    expect(DIRECTIONS).toContain(reply.value.action);
     expect(reply.prompt).toBe(buildPrompt(request));
     expect(JSON.parse(reply.raw ?? '')).toMatchObject(reply.value);
     expect(reply.usage?.promptTokens).toBeGreaterThan(0);

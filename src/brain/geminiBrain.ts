@@ -12,11 +12,12 @@ import { connectionCap, type CallOptions, type ModelReply, type TokenUsage } fro
 import { buildPrompt, geminiResponseSchema, parseDecisionReply } from './prompt.ts';
 import type { PortableSchema } from './prompt.ts';
 
+/** The model when none is named (the CLI's default too); the page's is `DEFAULT_MODEL` in protocol/config.ts, checked equal. */
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
 
 export interface GeminiBrainOptions {
   readonly apiKey: string;
-  /** Defaults to `gemini-2.5-flash`. */
+  /** Defaults to `DEFAULT_GEMINI_MODEL`. */
   readonly model?: string;
   readonly temperature?: number;
   readonly maxOutputTokens?: number;

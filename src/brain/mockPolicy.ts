@@ -1,5 +1,5 @@
 import { rngFor, type Rng } from '../sim/rng.ts';
-import type { Decision, DecisionRequest, Goal, PoiKind, SeenPoi } from '../sim/types.ts';
+import { STEPS, type Decision, type DecisionRequest, type Goal, type PoiKind, type SeenPoi, type Step } from '../sim/types.ts';
 
 /**
  * The mock brain's mind: a small rule set that reads the same request a model would get and
@@ -17,11 +17,9 @@ const CHAT_CHANCE = 0.6;
 /** Chance an explorer keeps the direction its last plan named. */
 const KEEP_HEADING_CHANCE = 0.6;
 
-type Step = 'N' | 'E' | 'S' | 'W';
 type Move = Omit<Decision, 'say'>;
 
 const WORDS: Readonly<Record<Step, string>> = { N: 'north', E: 'east', S: 'south', W: 'west' };
-const STEPS: readonly Step[] = ['N', 'E', 'S', 'W'];
 const GOAL_KIND: Readonly<Record<Goal, PoiKind | undefined>> = {
   'find-water': 'water',
   'find-food': 'food',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DIRECTIONS } from '../sim/types.ts';
 import { ModelError } from './errors.ts';
 import { sampleRequest } from './prompt.fixture.ts';
 import { buildPrompt, geminiResponseSchema, parseDecisionReply } from './prompt.ts';
@@ -73,7 +74,7 @@ describe('parseDecisionReply', () => {
     expect(parseDecisionReply('```json\n{"thought":"t","plan":"p","action":"STAY"}\n```')).toEqual({ thought: 't', plan: 'p', action: 'STAY' });
   });
 
-  it.each(['N', 'E', 'S', 'W', 'STAY'] as const)('decides exactly the action the reply names (%s)', (action) => {
+  it.each(DIRECTIONS)('decides exactly the action the reply names (%s)', (action) => {
     // The fake server's shape; issue 9 saw "action":"W" shown as N, which was the sim's wall
     // turn overwriting the decision, not this parser.
     const raw = JSON.stringify({ thought: `Fake thought 1f: heading ${action}.`, plan: `Walk ${action} for a while, then look around.`, action });

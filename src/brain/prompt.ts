@@ -3,7 +3,7 @@
  * schema we ask for, and the parsing of the reply text back into a Decision. Nothing here knows
  * an SDK, so swapping the Gemini client touches only `geminiBrain.ts`.
  */
-import type { Decision, DecisionRequest, Perception } from '../sim/types.ts';
+import { DIRECTIONS, STEPS, type Decision, type DecisionRequest, type Perception } from '../sim/types.ts';
 import { ModelError } from './errors.ts';
 import { parseDecision } from './schema.ts';
 
@@ -34,7 +34,7 @@ export const geminiResponseSchema = {
     plan: { type: 'string', description: 'A short plan for your next few moves.' },
     action: {
       type: 'string',
-      enum: ['N', 'E', 'S', 'W', 'STAY'],
+      enum: DIRECTIONS,
       description: 'The step you take every tick until you decide again.',
     },
     say: { type: 'string', description: 'Optional short words to agents nearby.' },
@@ -61,7 +61,7 @@ export function buildPrompt(request: DecisionRequest): string {
     '',
     'Decide what to do next. Answer with one JSON object and nothing else:',
     '{"thought": one short sentence, "plan": a short plan for the next moves,',
-    ' "action": one of "N", "E", "S", "W", "STAY" (the step you repeat every tick until you decide again),',
+    ` "action": one of ${DIRECTIONS.map((d) => `"${d}"`).join(', ')} (the step you repeat every tick until you decide again),`,
     ' "say": optional short words to agents nearby}',
   ];
   return lines.join('\n');
@@ -89,7 +89,7 @@ function describePerception(perception: Perception): string[] {
     .slice(0, MAX_SEEN)
     .map((seen) => `${seen.name} at ${offset(seen.dx, seen.dy)}${seen.say === '' ? '' : `, saying ${quote(seen.say)}`}`);
   const pois = perception.pois.slice(0, MAX_SEEN).map((poi) => `${poi.kind} "${poi.name}" at ${offset(poi.dx, poi.dy)}`);
-  const blocked = (['N', 'E', 'S', 'W'] as const).filter((direction) => perception.blocked[direction]);
+  const blocked = STEPS.filter((direction) => perception.blocked[direction]);
   return [
     'Agents you see:',
     ...bulleted(agents),

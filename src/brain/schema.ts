@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import type { Decision } from '../sim/types.ts';
+import { DIRECTIONS, type Decision } from '../sim/types.ts';
 
 /** The reply every brain must give, checked at the boundary. */
 export const decisionSchema = z.object({
   thought: z.string().min(1).max(500),
   plan: z.string().min(1).max(500),
-  action: z.enum(['N', 'E', 'S', 'W', 'STAY']),
+  action: z.enum(DIRECTIONS),
   say: z.string().max(200).optional(),
 });
 

@@ -1,5 +1,5 @@
 import type { Brain } from '../brain/brain.ts';
-import { GeminiBrain } from '../brain/geminiBrain.ts';
+import { DEFAULT_GEMINI_MODEL, GeminiBrain } from '../brain/geminiBrain.ts';
 import { MockBrain } from '../brain/mockBrain.ts';
 import { realClock } from '../clock/clock.ts';
 import { WorldEngine } from '../engine/engine.ts';
@@ -26,7 +26,7 @@ then prints the scheduler's metrics and every agent's last thought.
   --latency MS          mock latency (default 500)
   --jitter MS           mock latency jitter (default 100)
   --failure-rate P      mock failure rate, 0 to 1 (default 0)
-  --model NAME          Gemini model (default gemini-2.5-flash)
+  --model NAME          Gemini model (default ${DEFAULT_GEMINI_MODEL})
   --base-url URL        Gemini API base URL (e.g. a proxy or the fake server)
   --seed S              world seed (default 1)
   --json                print one JSON object
@@ -47,7 +47,7 @@ function readFlags(argv: readonly string[]) {
     help: flags.help === true,
     json: flags.json === true,
     brain,
-    model: flags.model ?? 'gemini-2.5-flash',
+    model: flags.model ?? DEFAULT_GEMINI_MODEL,
     baseUrl: flags['base-url'],
     tickMs,
     ticks: numberFlag('ticks', flags.ticks, 100, { integer: true, min: 1 }),

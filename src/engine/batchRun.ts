@@ -48,10 +48,15 @@ export async function runBatch(
   settings: BatchSettings,
   clock: Clock,
   onEvent?: (event: SchedulerEvent) => void,
+  /** Aborting it drops the run: waiting calls settle unsent, calls in flight are aborted. */
+  signal?: AbortSignal,
 ): Promise<BatchRun> {
   const brain = new MockBrain({ clock, seed: settings.seed, latencyMs: settings.latencyMs, jitterMs: settings.jitterMs, errorRate: settings.failureRate });
   const config: Partial<SchedulerConfig> = { strategy, rpm: settings.rpm, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs };
   const scheduler = new Scheduler({ model: brain, clock, config, random: backoffRandom(settings.seed), ...(onEvent ? { onEvent } : {}) });
+  signal?.addEventListener('abort', () => {
+    scheduler.dispose();
+  }, { once: true });
   const started = clock.now();
   const results = await Promise.all(
     requests.map((request) => scheduler.submit({ key: `agent-${request.agentId}`, batch: strategy, request, fallback: mockFallback })),

@@ -19,6 +19,8 @@ export type EngineEvent = SchedulerEvent | DecisionEvent;
 
 export interface EngineOptions {
   readonly world: WorldConfig;
+  /** A world to go on from (a loaded save) instead of a fresh one built from `world`. */
+  readonly initial?: WorldState | undefined;
   /**
    * Where the world's jobs go: in the browser, the session's one scheduler, which worlds before
    * and after this one share, so the key's budget never restarts with a world.
@@ -46,7 +48,7 @@ export class WorldEngine {
   private disposed = false;
 
   constructor(options: EngineOptions) {
-    this.current = createWorld(options.world);
+    this.current = options.initial ?? createWorld(options.world);
     this.worldId = options.worldId ?? 'world';
     this.onEvent = options.onEvent;
     this.scheduler = options.scheduler;
@@ -64,11 +66,6 @@ export class WorldEngine {
     this.current = result.state;
     if (result.expired.length > 0) this.submit(result.expired, `${this.worldId}:tick-${result.state.tick}`);
     return result;
-  }
-
-  /** Answers waiting to be applied on the next tick. */
-  get pendingInputs(): number {
-    return this.inbox.length;
   }
 
   /**

@@ -42,3 +42,23 @@ describe('FixedStepLoop', () => {
     loop.pause();
   });
 });
+
+describe('FixedStepLoop: a tick that throws', () => {
+  it('pauses the loop and reports the error, instead of stopping silently while "running"', async () => {
+    const clock = new ManualClock();
+    let ticks = 0;
+    const errors: unknown[] = [];
+    const loop = new FixedStepLoop(clock, 100, () => {
+      ticks++;
+      if (ticks === 3) throw new Error('boom');
+    }, (error) => errors.push(error));
+    loop.start();
+    await clock.advance(1_000);
+    expect(ticks).toBe(3);
+    expect(loop.running).toBe(false);
+    expect(errors).toHaveLength(1);
+    loop.start();
+    await clock.advance(200);
+    expect(ticks).toBe(5);
+  });
+});

@@ -18,6 +18,8 @@ export class FixedStepLoop {
     private readonly clock: Clock,
     private readonly tickMs: number,
     private readonly onTick: () => void,
+    /** A tick threw: the loop has paused itself (rather than stop silently while "running"). */
+    private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
 
   get running(): boolean {
@@ -62,7 +64,13 @@ export class FixedStepLoop {
   private fire(): void {
     let ran = 0;
     while (this.clock.now() >= this.nextAt && ran < MAX_CATCH_UP) {
-      this.onTick();
+      try {
+        this.onTick();
+      } catch (error) {
+        this.pause();
+        this.onError(error);
+        return;
+      }
       this.nextAt += this.interval;
       ran++;
     }

@@ -33,7 +33,8 @@ export interface FakeReply {
   readonly body: unknown;
 }
 
-const ACTIONS = ['N', 'E', 'S', 'W', 'STAY'] as const;
+/** The sim's directions; this server imports nothing of the app, so a test checks they agree (`worker/listsAgree.test.ts`). */
+export const ACTIONS = ['N', 'E', 'S', 'W', 'STAY'] as const;
 const RATE_LIMIT_DOCS = 'https://ai.google.dev/gemini-api/docs/rate-limits';
 
 /** FNV-1a: a tiny stable hash so the same prompt always gets the same default decision. */

@@ -44,3 +44,31 @@ describe('linkSettings', () => {
     expect(linkSettings('?baseUrl=http%3A%2F%2F127.0.0.1%3A8787').patch).toEqual({ baseUrl: 'http://127.0.0.1:8787' });
   });
 });
+
+describe('input edges', () => {
+  it('reads numbers in decimal only: 0x10 is not 16', () => {
+    expect(checkPatch({ agents: '0x10' }).problems.map((p) => p.key)).toEqual(['agents']);
+    expect(checkPatch({ agents: '1e2', speed: '.5', failureRate: '0.25' }).patch).toEqual({ agents: 100, speed: 0.5, failureRate: 0.25 });
+  });
+
+  it('refuses a base URL too long for an address bar, with a sentence', () => {
+    const { patch, problems } = checkPatch({ baseUrl: `http://x.test/${'a'.repeat(3_000_000)}` });
+    expect(patch).toEqual({});
+    expect(problems[0]?.message).toMatch(/^baseUrl must be at most 2000 characters \(got 'http:\/\/x\.test\/a+…'\)/);
+  });
+});
+
+describe('problem sentences stay sentences', () => {
+  it('names a huge value by its start', () => {
+    const { problems } = checkPatch({ agents: new Array(100_000).fill(1) });
+    expect(problems[0]?.message.length).toBeLessThan(200);
+  });
+});
+
+describe('flags', () => {
+  it('take 0 and 1 as numbers in configure(), as a link takes them as text', () => {
+    expect(checkPatch({ align: 1 }).patch).toEqual({ align: true });
+    expect(checkPatch({ align: 0 }).patch).toEqual({ align: false });
+    expect(checkPatch({ align: 2 }).problems.map((p) => p.key)).toEqual(['align']);
+  });
+});

@@ -18,25 +18,40 @@ const decimal = (min: number, max: number) => {
   return z.preprocess(numeric, z.number(what).min(min, what).max(max, what));
 };
 
+/** Plain decimal notation only: `Number()` would also read '0x10' as 16, '0b1' and '1_0' no. */
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i;
+
 function numeric(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const text = value.trim();
-  return text === '' ? NaN : Number(text);
+  return DECIMAL.test(text) ? Number(text) : NaN;
 }
 
 const flag = z.preprocess(
-  (value) => (value === '1' || value === 'true' ? true : value === '0' || value === 'false' ? false : value),
+  // 0 and 1 as numbers too: the contract's `align` (0|1) is the same in a link and in configure().
+  (value) => (value === '1' || value === 'true' || value === 1 ? true : value === '0' || value === 'false' || value === 0 ? false : value),
   z.boolean('must be 0 or 1'),
 );
+
+/**
+ * The Gemini model used unless a setting names another. The brain has the same default for the
+ * CLI (`DEFAULT_GEMINI_MODEL`); the protocol may not import it, so a test checks they agree
+ * (`worker/listsAgree.test.ts`).
+ */
+export const DEFAULT_MODEL = 'gemini-2.5-flash';
 
 const modelName = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][\w.\-/]{0,99}$/, 'must be a model name such as gemini-2.5-flash');
+  .regex(/^[A-Za-z0-9][\w.\-/]{0,99}$/, `must be a model name such as ${DEFAULT_MODEL}`);
+
+/** Longer than any real endpoint, short enough for the address bar (Chromium drops a long one on reload). */
+const MAX_URL_LENGTH = 2_000;
 
 const baseUrl = z
   .string()
   .trim()
+  .max(MAX_URL_LENGTH, `must be at most ${MAX_URL_LENGTH} characters`)
   .refine((text) => text === '' || /^https?:\/\/[^\s]+$/.test(text), 'must be an http(s) URL, or empty for Google');
 
 /** Where live calls go when no base URL is set: Google's Gemini API, the SDK's default. */
@@ -103,7 +118,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   failureRate: 0,
   seed: 1,
   speed: 1,
-  model: 'gemini-2.5-flash',
+  model: DEFAULT_MODEL,
   baseUrl: '',
   temperature: 0.7,
   maxTokens: 512,
@@ -188,7 +203,8 @@ function describe(raw: unknown): string {
   try {
     // JSON.stringify returns undefined for functions and symbols, whatever its typing says.
     const text = JSON.stringify(raw) as string | undefined;
-    return text ?? typeof raw;
+    // A notice is a sentence: a huge object is named by its start, as a long string is.
+    return text === undefined ? typeof raw : text.length > 40 ? `${text.slice(0, 40)}…` : text;
   } catch {
     return typeof raw;
   }

@@ -12,6 +12,8 @@ export const STATE_CODE: Readonly<Record<AgentStateName, number>> = {
   idle: 0, queued: 1, thinking: 2, decided: 3, fellBack: 4, retrying: 5,
 };
 
+// The wire's copies of lists the sim and brain own (directions, sources, failure kinds): the
+// protocol may not import them, so worker/listsAgree.test.ts checks at compile time that they agree.
 const direction = z.enum(['N', 'E', 'S', 'W', 'STAY']);
 const source = z.enum(['gemini', 'mock', 'fallback', 'none']);
 const failureKind = z.enum([
@@ -125,7 +127,7 @@ const callIdentity = {
 };
 
 /** One settled job, on the worker's clock (ms), for timelines and exports. */
-const callSummary = z.object({
+export const callSummary = z.object({
   ...callIdentity,
   startedAt: z.number().nullable(),
   /** When each attempt was sent: the gaps between them are retry backoff. */
@@ -231,7 +233,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('race'),
     raceId: z.number(),
-    status: z.enum(['running', 'done']),
+    /** `cancelled`: a reset (or the worker shutting down) stopped it before it finished. */
+    status: z.enum(['running', 'done', 'cancelled']),
     size: z.number(),
     startedAt: z.number(),
     now: z.number(),

@@ -5,7 +5,7 @@
  */
 import { Graphics, Particle, ParticleContainer, Rectangle } from 'pixi.js';
 import type { Renderer, Texture } from 'pixi.js';
-import { STATE_COLORS } from './palette.ts';
+import { STATE_COLORS_BY_CODE } from './palette.ts';
 import { CELL, DOT_RADIUS, cellCentre } from './units.ts';
 
 /**
@@ -90,7 +90,7 @@ export class AgentsView {
     this.texture = texture;
     this.container.texture = texture;
     // Let Particle itself encode each tint (BGR plus alpha byte) so the words match what it expects.
-    this.palette = STATE_COLORS.map((tint) => new Particle({ texture, tint }).color);
+    this.palette = STATE_COLORS_BY_CODE.map((tint) => new Particle({ texture, tint }).color);
     return texture;
   }
 }

@@ -1,8 +1,7 @@
 /**
  * Colours in one place so the legend in ui/ can be matched by eye and a theme change is one edit.
- * Indexed by the AGENT_STATES codes of worker/protocol.ts.
  */
-import type { WorldMessage } from '../protocol/protocol.ts';
+import type { AGENT_STATES, AgentStateName, WorldMessage } from '../protocol/protocol.ts';
 
 /** The canvas clear colour, which is also the floor (see gridView.ts for why). */
 export const BACKGROUND = 0x0b1020;
@@ -10,15 +9,25 @@ export const WALL = 0x2a3557;
 export const GRID_LINE = 0x161f3a;
 export const GRID_EDGE = 0x33406a;
 
-/** Agent tint per state code: idle, queued, thinking, decided, fellBack, retrying. */
-export const STATE_COLORS: readonly number[] = [
-  0x8a94a8, // idle: slate grey
-  0xffb020, // queued: amber
-  0x22e6ff, // thinking: cyan
-  0x3dff7a, // decided: green
-  0xff3df0, // fellBack: magenta
-  0xff3b3b, // retrying: red
-];
+/** Agent tint per state; a Record, so a state without a colour fails to compile. */
+export const STATE_COLORS: Readonly<Record<AgentStateName, number>> = {
+  idle: 0x8a94a8, // slate grey
+  queued: 0xffb020, // amber
+  thinking: 0x22e6ff, // cyan
+  decided: 0x3dff7a, // green
+  fellBack: 0xff3df0, // magenta
+  retrying: 0xff3b3b, // red
+};
+
+/**
+ * The states in the order of their codes in a tick's `states` array (`AGENT_STATES` in
+ * protocol.ts). render may import only the protocol's types, so this is a copy that the
+ * compiler checks: a state added, dropped or moved there fails to compile here.
+ */
+const BY_CODE = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const satisfies typeof AGENT_STATES;
+
+/** The tints indexed by state code, as the renderer reads them per tick. */
+export const STATE_COLORS_BY_CODE: readonly number[] = BY_CODE.map((state) => STATE_COLORS[state]);
 
 type PoiKind = WorldMessage['pois'][number]['kind'];
 

@@ -4,20 +4,17 @@ import { Tallies, type Counter, type Tally } from './tallies.ts';
 import type { CallRecord, Job, SchedulerEvent } from './types.ts';
 
 /**
- * What became of the scheduler's jobs: counts per producer and in all, batch timing, token
- * use, and the newest call records. Kept apart from dispatch, which decides what starts when;
- * this only books what happened.
+ * What became of the scheduler's jobs: counts per producer and in all, batch timing and token
+ * use. Kept apart from dispatch, which decides what starts when; this only books what happened.
+ * Call records are not kept here: each goes out once, with the `settled` event and the job's
+ * result, to whoever wants it (the session's journal keeps one per agent).
  */
 export class Outcomes {
   private readonly tallies = new Tallies();
   private readonly batches = new BatchTracker();
-  private records: CallRecord[] = [];
   private tokenUse: TokenUsage = ZERO_TOKENS;
 
-  constructor(
-    private readonly recordLimit: number,
-    private readonly emit: (event: SchedulerEvent) => void,
-  ) {}
+  constructor(private readonly emit: (event: SchedulerEvent) => void) {}
 
   /** A job was queued (or refused at once): it is pending until it settles. */
   submitted(job: Job<unknown, unknown>, now: number): void {
@@ -29,12 +26,10 @@ export class Outcomes {
     this.tallies.add(job.producer, counter, by);
   }
 
-  /** A job settled: its record is kept and announced, and its batch reported if it was the last. */
+  /** A job settled: its record is announced, and its batch reported if it was the last. */
   settled(job: Job<unknown, unknown>, record: CallRecord): void {
     this.count(job, 'jobsCompleted');
     if (record.usage) this.tokenUse = addUsage(this.tokenUse, record.usage);
-    this.records.push(record);
-    if (this.records.length > this.recordLimit * 2) this.records = this.records.slice(-this.recordLimit);
     this.emit({ type: 'settled', record });
     const batch = this.batches.settle(record);
     if (batch) {
@@ -56,10 +51,5 @@ export class Outcomes {
 
   get tokens(): TokenUsage {
     return this.tokenUse;
-  }
-
-  /** The most recent call records, oldest first. */
-  recent(limit = this.recordLimit): readonly CallRecord[] {
-    return this.records.slice(-limit);
   }
 }

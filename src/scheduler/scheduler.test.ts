@@ -242,3 +242,28 @@ describe('Scheduler: a model that can run only so many calls at once', () => {
     expect(fake.maxInFlight).toBe(6);
   });
 });
+
+describe('Scheduler: a model that throws synchronously', () => {
+  it.each([
+    ['a plain error (falls back at once)', () => new Error('boom'), 1],
+    ['a server error (retried, then falls back)', () => new ModelError('server', '503'), 3],
+  ] as const)('%s: every job settles exactly once, with exactly its attempts', async (_name, error, attempts) => {
+    const clock = new ManualClock();
+    let calls = 0;
+    const model = {
+      source: 'sync',
+      call: (): Promise<never> => {
+        calls++;
+        throw error();
+      },
+    };
+    const events: SchedulerEvent[] = [];
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 2, backoffBaseMs: 10 }, onEvent: (e) => events.push(e), random: () => 0.5 });
+    const results = Promise.all(Array.from({ length: 5 }, (_, i) => scheduler.submit({ key: `k${i}`, request: i, fallback: () => 'fb' })));
+    await clock.runAll();
+    expect((await results).map((r) => r.source)).toEqual(['fallback', 'fallback', 'fallback', 'fallback', 'fallback']);
+    expect(events.filter((e) => e.type === 'settled')).toHaveLength(5);
+    expect(calls).toBe(5 * attempts);
+    expect(scheduler.metrics()).toMatchObject({ inFlight: 0, queued: 0, jobsCompleted: 5 });
+  });
+});

@@ -8,7 +8,7 @@ import { validateSchedulerConfig } from './config.ts';
 import { insertInOrder, readyEntries, recordOf, type Entry } from './entry.ts';
 import { Outcomes } from './outcomes.ts';
 import type { Counter } from './tallies.ts';
-import type { CallRecord, Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics } from './types.ts';
+import type { Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics } from './types.ts';
 
 export interface SchedulerOptions<Req, Res> {
   readonly model: Model<Req, Res>;
@@ -17,8 +17,6 @@ export interface SchedulerOptions<Req, Res> {
   /** Uniform [0, 1) for backoff jitter; inject a seeded one for reproducible runs. */
   readonly random?: () => number;
   readonly onEvent?: (event: SchedulerEvent) => void;
-  /** How many call records to keep for inspection. */
-  readonly recordLimit?: number;
   /** The key's budget (rolling window, 429 pause, day count); a fresh one of its own by default. */
   readonly budget?: Budget;
 }
@@ -54,7 +52,7 @@ export class Scheduler<Req, Res> {
     this.clock = options.clock;
     this.random = options.random ?? Math.random;
     this.onEvent = options.onEvent;
-    this.outcomes = new Outcomes(options.recordLimit ?? 5_000, (event) => {
+    this.outcomes = new Outcomes((event) => {
       this.emit(event);
     });
     this.config = validateSchedulerConfig(options.config ?? {});
@@ -86,9 +84,6 @@ export class Scheduler<Req, Res> {
     this.dispatch.schedule();
   }
 
-  get currentConfig(): SchedulerConfig {
-    return this.config;
-  }
 
   /**
    * Swaps the model (e.g. after the user fixed a key) and, when it is another model, switches
@@ -123,10 +118,6 @@ export class Scheduler<Req, Res> {
     this.outcomes.drop(producer);
   }
 
-  /** Aborts every call and settles every job with its fallback; the scheduler stays usable. */
-  cancelAll(reason = 'Cancelled'): void {
-    this.drop(() => true, reason);
-  }
 
   private drop(which: (entry: Entry<Req, Res>) => boolean, reason: string): void {
     const error = new ModelError('unknown', reason);
@@ -138,7 +129,7 @@ export class Scheduler<Req, Res> {
 
   /** Cancels everything and stops all timers for good. */
   dispose(): void {
-    this.cancelAll('Scheduler disposed');
+    this.drop(() => true, 'Scheduler disposed');
     this.disposed = true;
     this.dispatch.stop();
   }
@@ -166,10 +157,6 @@ export class Scheduler<Req, Res> {
     };
   }
 
-  /** The most recent call records, oldest first. */
-  recentRecords(limit?: number): readonly CallRecord[] {
-    return this.outcomes.recent(limit);
-  }
 
   /** The scheduler as its dispatcher sees it. */
   private dispatchHost(): DispatchHost<Entry<Req, Res>> {
@@ -187,8 +174,9 @@ export class Scheduler<Req, Res> {
       limits: () => ({ rpm: this.config.rpm, dailyLimit: this.config.dailyLimit, maxCallMs: this.config.timeoutMs }),
       start: (entries, budget) => {
         const now = this.clock.now();
+        const started = new Set(entries);
+        this.queue = this.queue.filter((entry) => !started.has(entry));
         for (const entry of entries) this.start(entry, now, budget);
-        this.queue = this.queue.filter((entry) => entry.controller === undefined);
       },
       dayExhausted: () => {
         this.disableLive(new ModelError('quota-exhausted', `The daily limit of ${this.config.dailyLimit} live requests is used up; agents continue on the mock brain. Raise the limit or wait until tomorrow.`));
@@ -231,9 +219,12 @@ export class Scheduler<Req, Res> {
     const timer = this.clock.setTimeout(() => {
       controller.abort(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
     }, timeoutMs);
+    // The model that answers names the answer's source, even if another has been set since.
+    const model = this.model;
     try {
-      // The model that answers names the answer's source, even if another has been set since.
-      const model = this.model;
+      // A model that throws at once must not fail the job in the middle of a dispatch: the
+      // call starts on the next microtask, so every failure arrives the same, later, way.
+      await Promise.resolve();
       const reply = await raceAbort(model.call(entry.job.request, { signal: controller.signal, attempt: entry.attempts }), controller.signal);
       this.release(entry, timer);
       this.count(entry, 'callsSucceeded');

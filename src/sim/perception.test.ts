@@ -3,7 +3,7 @@ import { isWall } from './grid.ts';
 import { MAX_SEEN_AGENTS, perceive, requestFor } from './perception.ts';
 import { step } from './step.ts';
 import { decided, testWorld } from './testWorld.ts';
-import type { Perception, WorldState } from './types.ts';
+import { STEPS, type Perception, type WorldState } from './types.ts';
 import { createWorld, defaultWorldConfig } from './world.ts';
 
 /** The obvious O(n) answer, to check the occupancy-grid version against. */
@@ -28,7 +28,7 @@ function bruteForce(state: WorldState, agentId: number, radius: number): Percept
 describe('perceive', () => {
   it('matches a brute-force scan for every agent, across radii and after movement', () => {
     let state = createWorld(defaultWorldConfig({ agents: 150, seed: 21, width: 30, height: 30 }));
-    state = step(state, state.agents.map((a) => decided(a.id, (['N', 'E', 'S', 'W'] as const)[a.id % 4] ?? 'N'))).state;
+    state = step(state, state.agents.map((a) => decided(a.id, STEPS[a.id % 4] ?? 'N'))).state;
     for (const radius of [0, 1, 3, 6]) {
       for (const agent of state.agents) expect(perceive(state, agent.id, radius)).toEqual(bruteForce(state, agent.id, radius));
     }

@@ -1,7 +1,7 @@
 import { cellIndex, isWall } from './grid.ts';
 import { occupancyOf } from './indexes.ts';
 import { DELTAS } from './step.ts';
-import type { Agent, DecisionRequest, Perception, SeenAgent, SeenPoi, WorldState } from './types.ts';
+import type { Agent, DecisionRequest, Perception, SeenAgent, SeenPoi, Step, WorldState } from './types.ts';
 
 /** At most this many neighbours are described to a brain, nearest first. */
 export const MAX_SEEN_AGENTS = 8;
@@ -43,7 +43,7 @@ export function perceive(state: WorldState, agentId: number, radius: number): Pe
     pois.push({ poi: { kind: poi.kind, name: poi.name, dx, dy }, distance: dx * dx + dy * dy });
   }
   pois.sort((a, b) => a.distance - b.distance);
-  const blockedAt = (direction: 'N' | 'E' | 'S' | 'W'): boolean => {
+  const blockedAt = (direction: Step): boolean => {
     const [dx, dy] = DELTAS[direction];
     const x = self.x + dx;
     const y = self.y + dy;

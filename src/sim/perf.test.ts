@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { requestFor } from './perception.ts';
 import { step } from './step.ts';
-import type { Direction } from './types.ts';
+import { STEPS } from './types.ts';
 import { createWorld, defaultWorldConfig } from './world.ts';
 import { decided } from './testWorld.ts';
-
-const DIRS: readonly Direction[] = ['N', 'E', 'S', 'W'];
 
 describe('10,000 agents', () => {
   it('creates, steps and perceives quickly (generous bounds for a loaded CI machine)', () => {
@@ -13,7 +11,7 @@ describe('10,000 agents', () => {
     let state = createWorld(defaultWorldConfig({ agents: 10_000, seed: 1, align: true }));
     const createMs = performance.now() - started;
     // Everyone decides at once, then walks: the heaviest tick the sim has.
-    state = step(state, state.agents.map((a) => decided(a.id, DIRS[a.id % 4] ?? 'N'))).state;
+    state = step(state, state.agents.map((a) => decided(a.id, STEPS[a.id % 4] ?? 'N'))).state;
     const ticks = 50;
     started = performance.now();
     for (let i = 0; i < ticks; i++) state = step(state, []).state;

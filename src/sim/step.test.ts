@@ -3,10 +3,8 @@ import { isWall } from './grid.ts';
 import { hash32 } from './rng.ts';
 import { step } from './step.ts';
 import { decided, summary, testWorld } from './testWorld.ts';
-import type { Direction, SimInput, WorldConfig, WorldState } from './types.ts';
+import { DIRECTIONS, type SimInput, type WorldConfig, type WorldState } from './types.ts';
 import { createWorld, defaultWorldConfig } from './world.ts';
-
-const MOVES: readonly Direction[] = ['N', 'E', 'S', 'W', 'STAY'];
 
 interface Run {
   frames: string[];
@@ -33,7 +31,7 @@ function drive(config: WorldConfig, ticks: number, check?: (state: WorldState) =
     if (result.expired.length > 0) expiredAt.set(state.tick, [...result.expired]);
     for (const id of result.expired) {
       const lag = 1 + (hash32(config.seed, id, state.tick) % 5);
-      const action = MOVES[hash32(config.seed, id, state.tick, 7) % MOVES.length] ?? 'STAY';
+      const action = DIRECTIONS[hash32(config.seed, id, state.tick, 7) % DIRECTIONS.length] ?? 'STAY';
       pending.push({ at: state.tick + 1, input: { type: 'thinking', agentId: id } });
       pending.push({ at: state.tick + lag, input: decided(id, action, lag === 5 ? 'fallback' : 'mock', `thought ${state.tick}`) });
     }

@@ -1,7 +1,7 @@
 import { cellIndex, isWall } from './grid.ts';
 import { NEAR_FOOD, NEAR_WATER, needsMaskOf, occupancyOf, rememberOccupancy } from './indexes.ts';
 import { uniformFrom } from './rng.ts';
-import type { Agent, AgentState, Decision, Direction, Needs, SimInput, StepResult, WorldConfig, WorldState } from './types.ts';
+import { STEPS, type Agent, type AgentState, type Decision, type Direction, type Needs, type SimInput, type StepResult, type WorldConfig, type WorldState } from './types.ts';
 
 const SALT_TIMER = 0x74696d72;
 /** Needs rise slowly so an agent gets thirsty over a few hundred ticks, not every decision. */
@@ -116,7 +116,7 @@ export function nextTimer(config: WorldConfig, tick: number, agentId: number): n
 }
 
 /** Clockwise order for turning away from a wall. */
-const TURN_RIGHT: readonly Direction[] = ['N', 'E', 'S', 'W'];
+const TURN_RIGHT: readonly Direction[] = STEPS;
 
 /** The agent's heading, or the first open direction turning right from it; STAY when walled in. */
 function openDirection(grid: WorldState['grid'], agent: Agent): Direction {

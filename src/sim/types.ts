@@ -3,9 +3,16 @@
  * and described to a model; the sim never reads a clock or the DOM.
  */
 
-/** A move an agent can cache and repeat every tick until its next decision. */
-export type Direction = 'N' | 'E' | 'S' | 'W' | 'STAY';
-export const DIRECTIONS: readonly Direction[] = ['N', 'E', 'S', 'W', 'STAY'];
+/**
+ * The four steps, clockwise from north (the order a walled-in agent turns in). The one list of
+ * directions: the brain's schema and prompt derive theirs from it; the protocol and the fake
+ * server, which may not import the sim, are checked against it (`worker/listsAgree.test.ts`).
+ */
+export const STEPS = ['N', 'E', 'S', 'W'] as const;
+export type Step = (typeof STEPS)[number];
+/** A move an agent can cache and repeat every tick until its next decision: a step, or stay. */
+export const DIRECTIONS = [...STEPS, 'STAY'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
 
 export type PoiKind = 'food' | 'water' | 'plaza' | 'library';
 export const POI_KINDS: readonly PoiKind[] = ['food', 'water', 'plaza', 'library'];
@@ -148,7 +155,7 @@ export interface Perception {
   readonly agents: readonly SeenAgent[];
   readonly pois: readonly SeenPoi[];
   /** Which neighbouring cells are blocked (wall, edge or agent). */
-  readonly blocked: Readonly<Record<'N' | 'E' | 'S' | 'W', boolean>>;
+  readonly blocked: Readonly<Record<Step, boolean>>;
 }
 
 /** Everything a brain is told about one agent when its timer expires. */

@@ -8,12 +8,14 @@ import { ClassroomTabs } from './panels/ClassroomTabs.tsx';
 import { Controls } from './panels/Controls.tsx';
 import { CostPanel } from './panels/CostPanel.tsx';
 import { ExportPanel } from './panels/ExportPanel.tsx';
+import { SaveLoadPanel } from './panels/SaveLoadPanel.tsx';
 import { Inspector } from './panels/Inspector.tsx';
 import { KeyConsent } from './panels/KeyConsent.tsx';
 import { MetricsPanel } from './panels/MetricsPanel.tsx';
 import { NoticeBanner } from './panels/NoticeBanner.tsx';
 import { PresenterBoard } from './panels/PresenterBoard.tsx';
 import { PresetsPanel } from './panels/PresetsPanel.tsx';
+import { RestartBanner } from './panels/RestartBanner.tsx';
 import { StageHost } from './panels/StageHost.tsx';
 import { useShortcuts } from './shortcuts.ts';
 
@@ -42,6 +44,7 @@ function Workspace() {
         <PresetsPanel />
         <Controls />
         <ExportPanel />
+        <SaveLoadPanel />
       </section>
       <div className="center">
         <div className="grid-pane" id={paneId('grid')}>
@@ -76,6 +79,7 @@ function Layout({ ctx }: { ctx: ActionContext }) {
           {presenter ? 'Leave presenter mode' : 'Presenter mode'}
         </button>
         <NoticeBanner />
+        <RestartBanner />
         <KeyConsent />
       </header>
       {presenter ? <PresenterBoard /> : <Workspace />}

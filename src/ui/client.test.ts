@@ -1,26 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { tickFixture } from '../protocol/protocol.fixture.ts';
-import type { TickMessage, WorkerMessage } from '../protocol/protocol.ts';
-import { SandboxClient, type WorkerPort } from './client.ts';
+import type { TickMessage } from '../protocol/protocol.ts';
+import { SandboxClient } from './client.ts';
+import { fakeWorker, uncloneableWorker } from './fakeWorker.fixture.ts';
+import { CommandError } from './pendingCommands.ts';
 import { createSandboxStore } from './store.ts';
-
-/** A fake worker: records what the client posts and lets the test deliver messages. */
-function fakeWorker() {
-  const posted: unknown[] = [];
-  let onMessage: ((event: MessageEvent<unknown>) => void) | undefined;
-  const port: WorkerPort = {
-    postMessage: (message) => posted.push(message),
-    addEventListener: (type: string, listener: unknown) => {
-      if (type === 'message') onMessage = listener as (event: MessageEvent<unknown>) => void;
-    },
-    terminate: () => undefined,
-  };
-  const deliver = (message: WorkerMessage | Record<string, unknown>): void => {
-    onMessage?.({ data: message } as MessageEvent<unknown>);
-  };
-  return { port, posted, deliver };
-}
-
 
 function tick(worldId: number, n: number, overrides: Partial<TickMessage> = {}): TickMessage {
   return tickFixture({ worldId, tick: n, positions: new Uint16Array([n, 0, 1, 1]), states: new Uint8Array(2), ...overrides });
@@ -81,5 +65,61 @@ describe('SandboxClient', () => {
     new SandboxClient(store, port);
     deliver({ type: 'tick', tick: 'soon' });
     expect(store.getState().notices.protocol?.level).toBe('error');
+  });
+});
+
+describe('SandboxClient: every promise settles', () => {
+  const config = (seq: number) => ({ type: 'config', seq, config: {}, hasKey: false, keyOrigins: [], keyBlocked: null, problems: [] }) as const;
+
+  it('rejects a command whose ack carries an error, with the worker\'s sentence', async () => {
+    const { port, deliver } = fakeWorker();
+    const client = new SandboxClient(createSandboxStore(), port);
+    const done = client.send({ type: 'step' });
+    deliver({ type: 'ack', seq: 1, error: 'The simulation could not do that: boom.' });
+    await expect(done).rejects.toThrow(new CommandError('The simulation could not do that: boom.'));
+  });
+
+  it('settles every pending command and configure when the worker is abandoned or the client disposed', async () => {
+    const { port, deliver } = fakeWorker();
+    const store = createSandboxStore();
+    const client = new SandboxClient(store, port);
+    const step = client.send({ type: 'step' });
+    const configured = client.configure({ agents: 5 });
+    const answered = client.send({ type: 'pause' });
+    deliver({ type: 'ack', seq: 3 });
+    client.abandon('The simulation stopped before it answered (no tick for 3 s).');
+    await expect(answered).resolves.toBeUndefined();
+    await expect(step).rejects.toThrow('no tick for 3 s');
+    await expect(configured).resolves.toMatchObject({ problems: [{ key: 'configure', message: expect.stringContaining('no tick for 3 s') as unknown }] });
+    const late = client.send({ type: 'start' });
+    client.dispose();
+    await expect(late).rejects.toThrow('closed before it answered');
+  });
+
+  it('refuses a function or Symbol value by name and sends the rest; never throws', async () => {
+    const { port, posted, deliver } = fakeWorker();
+    const client = new SandboxClient(createSandboxStore(), port);
+    const result = client.configure({ x: () => 1, y: Symbol('s'), agents: 5 });
+    expect(posted).toEqual([{ type: 'configure', seq: 1, patch: { agents: 5 } }]);
+    deliver({ ...config(1), problems: [{ key: 'z', message: 'from the worker' }] });
+    const { problems } = await result;
+    expect(problems.map((p) => p.key)).toEqual(['x', 'y', 'z']);
+    expect(problems[0]?.message).toBe('x was ignored: a function cannot be sent to the simulation.');
+    expect(problems[1]?.message).toBe('y was ignored: a Symbol cannot be sent to the simulation.');
+  });
+
+  it('fails a command, not the caller, when postMessage throws (a DataCloneError)', async () => {
+    const client = new SandboxClient(createSandboxStore(), uncloneableWorker());
+    await expect(client.send({ type: 'step' })).rejects.toThrow('The command was not sent to the simulation: could not be cloned');
+    await expect(client.configure({ agents: 5 })).resolves.toMatchObject({ problems: [{ key: 'configure' }] });
+  });
+
+  it('clears the notices a dead worker raised', () => {
+    const { port, deliver } = fakeWorker();
+    const store = createSandboxStore();
+    const client = new SandboxClient(store, port);
+    deliver({ type: 'notice', code: 'race', level: 'info', message: 'A race is already running.' });
+    client.abandon('gone');
+    expect(store.getState().notices.race).toBeUndefined();
   });
 });

@@ -3,16 +3,21 @@
  * writes per-tick data into the store's `live` slice at once and publishes the panel slices
  * at most every `panelMs`, so panels update a few times a second whatever the tick rate.
  */
-import { checkPatch, DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
+import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
 import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../protocol/protocol.ts';
-import { EMPTY_ROW, setNotice, type AgentRow, type MetricSample, type SandboxState, type SandboxStore } from './store.ts';
+import { EMPTY_ROW, setNotice, type AgentRow, type MetricSample, type SandboxStore } from './store.ts';
+import { PendingCommands } from './pendingCommands.ts';
+import { errorText, sendablePatch, WHOLE_PATCH } from './sendable.ts';
 import { CallLog } from './timeline/callLog.ts';
+import { RaceLog } from './timeline/raceLog.ts';
+import { RingBuffer } from './ringBuffer.ts';
 import type { RaceMessage } from '../protocol/protocol.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {
   postMessage(message: unknown, transfer?: Transferable[]): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  /** `messageerror`: a message from the worker that could not be read. */
+  addEventListener(type: 'message' | 'messageerror', listener: (event: MessageEvent<unknown>) => void): void;
   addEventListener(type: 'error', listener: (event: ErrorEvent) => void): void;
   terminate(): void;
 }
@@ -37,21 +42,32 @@ export interface ConfigureExtras {
 const PANEL_MS = 250;
 /** How much load history the charts keep. */
 const HISTORY_MS = 10 * 60_000;
+/**
+ * One load sample per tick message: ten minutes at the fastest speed (×4, 40 ticks a second) is
+ * 24,000. Repeated ticks (pause, select) can only push the oldest out early, never grow it.
+ */
+const HISTORY_CAP = (HISTORY_MS / TICK_MS) * 4;
+/** The charts' latency histogram: the newest 1,000 calls. */
 const LATENCY_SAMPLE = 1_000;
 
 export class SandboxClient {
   private seq = 0;
-  private readonly acks = new Map<number, () => void>();
+  private readonly commands = new PendingCommands();
   private readonly configured = new Map<number, (result: ConfigureResult) => void>();
+  /** Saves the worker posted, by the seq of the `save` command they answer, until it is acked. */
+  private readonly saved = new Map<number, unknown>();
   private worldId = -1;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** Calls of the world's recent batches, and every settled call for export. */
   readonly calls = new CallLog();
-  private race: { raceId: number; message: RaceMessage; sequential: CallLog; parallel: CallLog } | undefined;
-  private history: MetricSample[] = [];
-  private latencies: number[] = [];
+  private readonly race = new RaceLog();
+  private readonly history = new RingBuffer<MetricSample>(HISTORY_CAP);
+  private readonly latencies = new RingBuffer<number>(LATENCY_SAMPLE);
   /** The worker clock at the newest tick. */
   private workerNow = 0;
+  private readonly observers: ((message: WorkerMessage) => void)[] = [];
+  /** Codes of the notices the worker raised and has not cleared. */
+  private readonly workerNotices = new Set<string>();
 
   constructor(
     private readonly store: SandboxStore,
@@ -62,9 +78,28 @@ export class SandboxClient {
     worker.addEventListener('message', (event) => {
       this.receive(event.data);
     });
-    worker.addEventListener('error', (event) => {
-      setNotice(store, 'worker', { level: 'error', message: `The simulation stopped: ${event.message || 'the worker failed to load'}. Reload the page to start again.` });
-    });
+    // No 'error' listener: an error event does not say whether the worker died or only reported
+    // a throw and ran on; workerSupervisor.ts tells the two apart and restarts a dead one.
+  }
+
+  /** Hears every message once it has been parsed and applied (the supervisor's liveness). */
+  observe(listener: (message: WorkerMessage) => void): void {
+    this.observers.push(listener);
+  }
+
+  /**
+   * The worker is gone: every command it has not answered fails with `reason`, a race it was
+   * running is dropped (it will never finish) and the notices it raised are cleared (a new
+   * worker raises again whatever still holds).
+   */
+  abandon(reason: string): void {
+    this.commands.failAll(reason);
+    for (const code of this.workerNotices) setNotice(this.store, code, null);
+    this.workerNotices.clear();
+    if (this.race.running) {
+      this.race.clear();
+      this.publish();
+    }
   }
 
   /**
@@ -76,7 +111,11 @@ export class SandboxClient {
     this.store.setState({ budgetShared: port !== null });
   }
 
-  /** Sends a command; resolves once the worker has handled it and posted its effects. */
+  /**
+   * Sends a command; resolves once the worker has handled it and posted its effects. Rejects
+   * with a `CommandError` saying why when the worker refused it, died before answering, or the
+   * command could not be posted.
+   */
   send(body: CommandBody): Promise<void> {
     return this.post(body, ++this.seq);
   }
@@ -87,17 +126,56 @@ export class SandboxClient {
    */
   configure(patch: Readonly<Record<string, unknown>>, extras: ConfigureExtras = {}): Promise<ConfigureResult> {
     const seq = ++this.seq;
-    const result = new Promise<ConfigureResult>((resolve) => this.configured.set(seq, resolve));
+    // Values postMessage cannot copy are refused here, by name, and the rest still go.
+    const { patch: sendable, problems: refused } = sendablePatch(patch);
+    const result = new Promise<ConfigureResult>((resolve) => this.configured.set(seq, (applied) => {
+      resolve(refused.length === 0 ? applied : { ...applied, problems: [...refused, ...applied.problems] });
+    }));
     const { keyOrigins, ...rest } = extras;
-    void this.post({ type: 'configure', patch: { ...patch }, ...rest, ...(keyOrigins ? { keyOrigins: [...keyOrigins] } : {}) }, seq);
+    this.post({ type: 'configure', patch: sendable, ...rest, ...(keyOrigins ? { keyOrigins: [...keyOrigins] } : {}) }, seq).catch((error: unknown) => {
+      // No `config` reply will come: the settings in force are still the page's last ones.
+      const { config, keyOrigins: origins } = this.store.getState();
+      this.configured.get(seq)?.({ config, problems: [{ key: WHOLE_PATCH, message: errorText(error) }], keyOrigins: origins });
+      this.configured.delete(seq);
+    });
     return result;
   }
 
   private post(body: CommandBody, seq: number): Promise<void> {
-    return new Promise<void>((resolve) => {
-      this.acks.set(seq, resolve);
+    return this.commands.track(seq, () => {
       this.worker.postMessage({ ...body, seq });
     });
+  }
+
+  /**
+   * The run as a save file (protocol/saveFile.ts), as a plain object. The call log lives here,
+   * not in the worker, so it is added here when asked for. Rejects with the reason when the
+   * worker refused or never answered.
+   */
+  async save(withCalls = false): Promise<Record<string, unknown>> {
+    const seq = ++this.seq;
+    try {
+      await this.post({ type: 'save', ...(withCalls ? { withCalls } : {}) }, seq);
+      // The worker posts `saved` before its ack, so it has arrived by now.
+      const save = this.saved.get(seq);
+      if (typeof save !== 'object' || save === null) throw new Error('The simulation answered without a save.');
+      return withCalls ? { ...save, calls: this.calls.settledCalls() } : { ...save };
+    } finally {
+      this.saved.delete(seq);
+    }
+  }
+
+  /**
+   * Replaces the run with a save: an object, or a file's text (then the worker can tell a file
+   * that is not JSON from one cut short). A bad one changes nothing and says why in one sentence.
+   */
+  async load(save: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+    try {
+      await this.send({ type: 'load', save });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, error: errorText(error) };
+    }
   }
 
   /** Selects an agent (or none) at once in the page and asks the worker for its details. */
@@ -108,6 +186,7 @@ export class SandboxClient {
 
   dispose(): void {
     if (this.publishTimer !== undefined) clearTimeout(this.publishTimer);
+    this.abandon('The simulation was closed before it answered.');
     this.worker.terminate();
   }
 
@@ -118,6 +197,7 @@ export class SandboxClient {
       return;
     }
     this.apply(parsed.data);
+    for (const observer of this.observers) observer(parsed.data);
   }
 
   private apply(message: WorkerMessage): void {
@@ -138,23 +218,29 @@ export class SandboxClient {
         break;
       }
       case 'ack':
-        this.acks.get(message.seq)?.();
-        this.acks.delete(message.seq);
+        this.commands.answer(message.seq, message.error);
         break;
       case 'race':
         this.applyRace(message);
         break;
       case 'notice':
         setNotice(this.store, message.code, message.message === null ? null : { level: message.level, message: message.message });
+        if (message.message === null) this.workerNotices.delete(message.code);
+        else this.workerNotices.add(message.code);
         break;
+      case 'saved':
+        this.saved.set(message.seq, message.save);
+        break;
+      case 'checkpoint':
+        break; // kept by the supervisor (observe), which restarts a dead worker from it
     }
   }
 
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
     this.calls.clear();
-    this.history = [];
-    this.latencies = [];
+    this.history.clear();
+    this.latencies.clear();
     const rows: AgentRow[] = new Array<AgentRow>(message.agents.length).fill(EMPTY_ROW);
     const { selectedId } = this.store.getState();
     const keep = selectedId !== null && selectedId < message.agents.length;
@@ -203,36 +289,14 @@ export class SandboxClient {
     this.calls.ingest(message.started, message.calls);
     const m = message.metrics;
     this.history.push({ t: message.now, callsLastMinute: m.callsLastMinute, rpmLimit: m.rpmLimit, queued: m.queued, inFlight: m.inFlight });
-    while ((this.history[0]?.t ?? message.now) < message.now - HISTORY_MS) this.history.shift();
+    while ((this.history.oldest()?.t ?? message.now) < message.now - HISTORY_MS) this.history.shift();
     for (const call of message.calls) if (call.startedAt !== null) this.latencies.push(call.endedAt - call.startedAt);
-    if (this.latencies.length > 2 * LATENCY_SAMPLE) this.latencies = this.latencies.slice(-LATENCY_SAMPLE);
   }
 
   private applyRace(message: RaceMessage): void {
-    if (this.race?.raceId !== message.raceId) {
-      this.race = { raceId: message.raceId, message, sequential: new CallLog(1), parallel: new CallLog(1) };
-    }
-    this.race.message = message;
-    this.race.sequential.ingest(message.sequential.started, message.sequential.calls);
-    this.race.parallel.ingest(message.parallel.started, message.parallel.calls);
-    if (message.status === 'done') this.publish();
+    this.race.ingest(message);
+    if (message.status !== 'running') this.publish();
     else this.schedulePublish();
-  }
-
-  private raceView(): SandboxState['race'] {
-    const race = this.race;
-    if (!race) return null;
-    const { message } = race;
-    const lane = (log: CallLog, wallMs: number | null) => ({ bars: log.batches()[0]?.bars ?? [], wallMs });
-    return {
-      raceId: race.raceId,
-      status: message.status,
-      size: message.size,
-      startedAt: message.startedAt,
-      now: message.now,
-      sequential: lane(race.sequential, message.sequential.wallMs),
-      parallel: lane(race.parallel, message.parallel.wallMs),
-    };
   }
 
   /** Copies the live slice into the panel slices. */
@@ -248,9 +312,9 @@ export class SandboxClient {
       tick: curr?.tick ?? 0,
       running: curr?.running ?? false,
       timeline: { batches: this.calls.batches(), now: this.workerNow },
-      race: this.raceView(),
-      history: this.history.slice(),
-      latencies: this.latencies.slice(-LATENCY_SAMPLE),
+      race: this.race.view(),
+      history: this.history.toArray(),
+      latencies: this.latencies.toArray(),
     });
   }
 }

@@ -2,11 +2,15 @@
  * `window.sandbox`: the page's automation surface (docs/ARCHITECTURE.md, "Contracts"). It runs
  * the same actions as the buttons and reads the same store, so a script sees what a user sees.
  */
+import type { ConfigProblem } from '../protocol/config.ts';
 import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
 import { renderCounts } from './renderCount.ts';
+import { openSave, type OpenResult } from './saveLoad.ts';
+import { patchProblem, refuseSettings } from './sendable.ts';
 import { applySettings } from './settings.ts';
+import { problemsNotice, setNotice } from './store.ts';
 
 export interface SnapshotAgent {
   readonly id: number;
@@ -55,6 +59,10 @@ export interface SandboxApi {
   step(): Promise<void>;
   reset(seed?: number): Promise<void>;
   snapshot(): Snapshot;
+  /** The run as a save file: a plain object (protocol/saveFile.ts), never with the key. */
+  save(options?: { withCalls?: boolean }): Promise<Record<string, unknown>>;
+  /** Replaces the run with a save (an object or its JSON text); a bad one changes nothing and says why. */
+  load(save: unknown): Promise<OpenResult>;
   /** Extensions beyond the contract: select an agent, find it on screen, count panel renders. */
   select(agentId: number | null): Promise<void>;
   locate(agentId: number): { x: number; y: number } | null;
@@ -63,18 +71,45 @@ export interface SandboxApi {
 
 const THINKING = new Set(['queued', 'thinking', 'retrying']);
 
+/** Keys that name an object's machinery, not a setting: the copy to the worker would lose them. */
+const MACHINERY = ['__proto__', 'constructor', 'prototype'];
+
+/** The problems of a configure patch that only the page can see. */
+export function patchEdges(apiKey: unknown, rest: Readonly<Record<string, unknown>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (apiKey !== undefined && typeof apiKey !== 'string') {
+    problems.push({ key: 'apiKey', message: `apiKey must be a string (got ${apiKey === null ? 'null' : typeof apiKey}); no key was set.` });
+  }
+  for (const key of MACHINERY) if (Object.hasOwn(rest, key)) problems.push({ key, message: `${key} is not a setting; it was ignored.` });
+  return problems;
+}
+
 /** Builds the API over a client and store. */
 export function createSandboxApi(ctx: ActionContext): SandboxApi {
   return {
-    configure: (patch) => {
-      const { apiKey, ...rest } = patch;
-      return applySettings(ctx, rest, typeof apiKey === 'string' ? { apiKey } : {});
+    // Scripts may pass anything: what is not an object of settings is refused with a message.
+    configure: (patch: unknown) => {
+      const wrong = patchProblem(patch);
+      if (wrong !== null) return Promise.resolve(refuseSettings(ctx.store, wrong));
+      const { apiKey, ...rest } = patch as Readonly<Record<string, unknown>>;
+      const edges = patchEdges(apiKey, rest);
+      const applied = applySettings(ctx, rest, typeof apiKey === 'string' ? { apiKey } : {});
+      if (edges.length === 0) return applied;
+      // Said here because the worker never sees them: a non-string key is not posted, and a
+      // `__proto__` key does not survive the copy into the worker.
+      return applied.then((result) => {
+        const problems = [...edges, ...result.problems];
+        setNotice(ctx.store, 'settings', problemsNotice(problems));
+        return { ...result, problems };
+      });
     },
     start: () => runAction(ctx, 'start'),
     pause: () => runAction(ctx, 'pause'),
     step: () => runAction(ctx, 'step'),
     reset: (seed) => (seed === undefined ? runAction(ctx, 'reset') : ctx.client.send({ type: 'reset', seed })),
     snapshot: () => snapshotOf(ctx),
+    save: (options) => ctx.client.save(options?.withCalls === true),
+    load: (save) => openSave(ctx, save),
     select: (agentId) => ctx.client.select(agentId),
     locate: (agentId) => ctx.stage.current?.locate(agentId) ?? null,
     renderCounts,

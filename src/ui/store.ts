@@ -68,6 +68,10 @@ export interface NoticeSlice {
   readonly notices: Readonly<Record<string, Notice>>;
   /** Notices the user closed, by code: the gist of the text they closed (see noticeVisibility.ts). */
   readonly dismissedNotices: Readonly<Record<string, string>>;
+  /** The simulation died too often and is not restarted by itself: the sentence that says so. */
+  readonly workerStopped: string | null;
+  /** Counts presses of Restart (RestartBanner); the worker supervisor restarts on each. */
+  readonly restartCalls: number;
 }
 
 /** One sample of the scheduler's load, taken every tick (worker clock, ms). */
@@ -88,7 +92,7 @@ export interface RaceLaneView {
 /** The classroom race: the same batch one at a time and all together. */
 export interface RaceView {
   readonly raceId: number;
-  readonly status: 'running' | 'done';
+  readonly status: 'running' | 'done' | 'cancelled';
   readonly size: number;
   readonly startedAt: number;
   /** The worker's clock at the newest race message. */
@@ -138,6 +142,8 @@ export function createSandboxStore() {
     budgetShared: true,
     notices: {},
     dismissedNotices: {},
+    workerStopped: null,
+    restartCalls: 0,
     classroomTab: 'timeline',
     classroomCalls: 0,
     timeline: { batches: [], now: 0 },
@@ -150,18 +156,37 @@ export function createSandboxStore() {
 
 export type SandboxStore = ReturnType<typeof createSandboxStore>;
 
-/** Sets or clears (message null) the notice with this code. */
+/**
+ * Notices kept at once. The app raises about 20 codes in all, few at a time, but codes arrive
+ * from the worker as any string, so the banner list has a bound of its own.
+ */
+export const NOTICE_CAP = 20;
+
+/** Which notice to drop for a new one when at the cap: the oldest of the lowest level. */
+const DROP_ORDER: readonly Notice['level'][] = ['info', 'warning', 'error'];
+
+/** Sets or clears (message null) the notice with this code; past `NOTICE_CAP` codes, the oldest info goes first. */
 export function setNotice(store: SandboxStore, code: string, notice: Notice | null): void {
   const current = store.getState().notices;
+  const without = <T>(record: Readonly<Record<string, T>>, gone: string) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== gone));
   if (notice === null) {
     if (!(code in current)) return;
     // A notice that clears forgets its dismissal: raised again, it shows again.
-    const without = <T>(record: Readonly<Record<string, T>>) => Object.fromEntries(Object.entries(record).filter(([key]) => key !== code));
-    store.setState({ notices: without(current), dismissedNotices: without(store.getState().dismissedNotices) });
+    store.setState({ notices: without(current, code), dismissedNotices: without(store.getState().dismissedNotices, code) });
     return;
   }
   const existing = current[code];
   if (existing?.message === notice.message && existing.level === notice.level) return;
+  const entries = Object.entries(current);
+  if (!existing && entries.length >= NOTICE_CAP) {
+    // Insertion order is age: the first match is the oldest of that level.
+    const level = DROP_ORDER.find((l) => entries.some(([, n]) => n.level === l));
+    const oldest = entries.find(([, n]) => n.level === level)?.[0];
+    if (oldest !== undefined) {
+      store.setState({ notices: { ...without(current, oldest), [code]: notice }, dismissedNotices: without(store.getState().dismissedNotices, oldest) });
+      return;
+    }
+  }
   store.setState({ notices: { ...current, [code]: notice } });
 }
 

@@ -1,9 +1,10 @@
 import type { Brain } from '../brain/brain.ts';
 import type { Model } from '../brain/model.ts';
 import type { Budget } from '../scheduler/budget.ts';
+import type { SchedulerConfig } from '../scheduler/types.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { BrainChoice } from './brainFor.ts';
-import { endpointOrigin, hostOf, type SandboxConfig } from '../protocol/config.ts';
+import { endpointOrigin, hostOf, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBinding } from './keyBinding.ts';
 import { keyIdOf, type KeyBudgets } from './keyBudgets.ts';
 
@@ -56,14 +57,21 @@ export class LiveChoice {
    * A key given now is bound to where live calls go now, unless the page says where it was
    * given before (a remembered key); the same key given again is consent for where calls go now.
    */
-  bindKey(words: KeyWords, config: SandboxConfig): void {
+  bindKey(words: KeyWords, config: SandboxConfig): ConfigProblem | null {
     const endpoint = endpointOrigin(config.baseUrl);
     const { apiKey, keyOrigins, allowOrigin } = words;
+    // An HTTP header carries only Latin-1, and API keys are plain ASCII: a key with anything
+    // else (a stray quote from a word processor, a non-breaking space) could never be sent,
+    // and every call would fail before leaving. Refuse it here, where it can be said.
+    if (apiKey !== undefined && !/^[\x21-\x7e]*$/.test(apiKey.trim())) {
+      return { key: 'apiKey', message: 'The API key has characters an API key cannot have (only letters, digits and punctuation, no spaces); it was not used. Paste it again from its source.' };
+    }
     if (apiKey !== undefined) {
       if (!this.key.isSame(apiKey)) this.key.set(apiKey, keyOrigins ?? [endpoint]);
       else if (keyOrigins === undefined) this.key.allow(endpoint);
     }
     if (allowOrigin !== undefined && allowOrigin === endpoint) this.key.allow(endpoint);
+    return null;
   }
 
   /**
@@ -111,4 +119,21 @@ export class LiveChoice {
   private blocked(config: SandboxConfig): boolean {
     return config.brain === 'gemini' && this.key.blockedAt(endpointOrigin(config.baseUrl));
   }
+}
+
+/** Says why no more than `cap` calls run at once, when the settings would allow more. */
+export function connectionCapNotice(config: SandboxConfig, cap: number | undefined): string | null {
+  if (cap === undefined || config.strategy === 'sequential' || config.concurrency <= cap) return null;
+  return `Live calls to ${hostOf(endpointOrigin(config.baseUrl))} run at most ${cap} at a time: a browser opens only ${cap} connections to a plain http:// server (HTTP/1.1), so the others wait in line, as the timeline shows. Google's https endpoint speaks HTTP/2 and has no such cap.`;
+}
+
+/** The scheduler's settings for the sandbox's; the day's limit is the live key's, the mock has none. */
+export function schedulerConfigOf(config: SandboxConfig, live: boolean): Partial<SchedulerConfig> {
+  return {
+    strategy: config.strategy,
+    rpm: config.rpm,
+    concurrency: config.concurrency,
+    timeoutMs: config.timeout,
+    dailyLimit: live ? config.dailyLimit : 0,
+  };
 }

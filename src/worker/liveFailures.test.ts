@@ -19,3 +19,14 @@ describe('LiveFailures', () => {
     expect(failures.notices(13_000, 8_000)).toEqual([]);
   });
 });
+
+describe('LiveFailures.clear', () => {
+  it('clears the banners it had up on the next look, rather than leaving them forever', () => {
+    const failures = new LiveFailures();
+    failures.record('timeout', 0);
+    expect(failures.notices(1, 1_000)[0]?.message).toMatch(/timeout/);
+    failures.clear();
+    expect(failures.notices(2, 1_000)).toEqual([{ code: 'live-timeout', level: 'warning', message: null }]);
+    expect(failures.notices(3, 1_000)).toEqual([]);
+  });
+});

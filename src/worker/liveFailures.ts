@@ -39,8 +39,9 @@ export class LiveFailures {
     this.recent.set(kind, times);
   }
 
+  /** Forgets every failure; each kind's banner is cleared by the next `notices`, not left up. */
   clear(): void {
-    this.recent.clear();
+    for (const kind of this.recent.keys()) this.recent.set(kind, []);
   }
 
   /** One notice per kind: its sentence while failures are recent, null once they are not. */

@@ -30,3 +30,23 @@ export function schedulerNotices(metrics: Metrics): Notice[] {
     },
   ];
 }
+
+/** The notices up now, posted only when one's text changes (null clears it). */
+export class NoticeBoard {
+  private readonly shown = new Map<string, string>();
+
+  constructor(private readonly post: (notice: Notice) => void) {}
+
+  set(notice: Notice): void {
+    const { code, message } = notice;
+    if ((this.shown.get(code) ?? null) === message) return;
+    if (message === null) this.shown.delete(code);
+    else this.shown.set(code, message);
+    this.post(notice);
+  }
+
+  /** How many are up (bounded by the codes there are). */
+  get size(): number {
+    return this.shown.size;
+  }
+}

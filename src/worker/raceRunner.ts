@@ -1,4 +1,4 @@
-import type { Clock } from '../clock/clock.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
 import { runBatch, type BatchSettings } from '../engine/batchRun.ts';
 import type { SchedulerEvent, Strategy } from '../scheduler/types.ts';
 import { requestFor } from '../sim/perception.ts';
@@ -44,6 +44,9 @@ export class RaceRunner {
   private size = 0;
   private startedAt = 0;
   private running = false;
+  /** Aborts the race in progress: its schedulers drop their calls and its report timer stops. */
+  private abort: AbortController | undefined;
+  private reportTimer: TimerHandle | undefined;
 
   constructor(
     private readonly clock: Clock,
@@ -58,27 +61,44 @@ export class RaceRunner {
     this.size = requests.length;
     this.startedAt = this.clock.now();
     this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
+    const abort = new AbortController();
+    this.abort = abort;
     const run = (strategy: Strategy) =>
       runBatch(strategy, requests, settings, this.clock, (event) => {
-        this.record(strategy, event);
-      }).then((result) => {
-        this.lanes[strategy].wallMs = result.wallMs;
+        if (!abort.signal.aborted) this.record(strategy, event);
+      }, abort.signal).then((result) => {
+        if (!abort.signal.aborted) this.lanes[strategy].wallMs = result.wallMs;
       });
     void Promise.all([run('sequential'), run('parallel')]).then(() => {
+      if (abort.signal.aborted) return;
       this.running = false;
+      this.abort = undefined;
     });
     this.report();
     return true;
   }
 
+  /** Drops the race in progress, if any (a reset, a new scenario, the worker shutting down): no more calls, timers or reports. */
+  cancel(): void {
+    if (!this.abort) return;
+    this.abort.abort();
+    this.abort = undefined;
+    this.running = false;
+    if (this.reportTimer !== undefined) this.clock.clearTimeout(this.reportTimer);
+    this.reportTimer = undefined;
+    // One last word, so the page stops showing a race in progress.
+    this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
+    this.report('cancelled');
+  }
+
   /** Posts what happened since the last report, every tick's length until the race is done. */
-  private report(): void {
+  private report(ending?: 'cancelled'): void {
     const done = !this.running;
     const { sequential, parallel } = this.lanes;
     this.post({
       type: 'race',
       raceId: this.raceId,
-      status: done ? 'done' : 'running',
+      status: ending ?? (done ? 'done' : 'running'),
       size: this.size,
       startedAt: this.startedAt,
       now: this.clock.now(),
@@ -89,11 +109,11 @@ export class RaceRunner {
       sequential: { ...emptyLane(), wallMs: sequential.wallMs },
       parallel: { ...emptyLane(), wallMs: parallel.wallMs },
     };
-    if (!done) {
-      this.clock.setTimeout(() => {
+    this.reportTimer = done
+      ? undefined
+      : this.clock.setTimeout(() => {
         this.report();
       }, TICK_MS);
-    }
   }
 
   private record(strategy: Strategy, event: SchedulerEvent): void {

@@ -316,6 +316,46 @@ describe('Session race', () => {
     await h.clock.advance(1_000);
     expect(h.messages.filter((m) => m.type === 'race')).toHaveLength(races.length);
   });
+
+  it('a reset cancels a race in progress: one last message, then no calls, timers or reports', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 10, latency: 500, jitter: 0 } });
+    h.send({ type: 'race' });
+    await h.clock.advance(1_200);
+    h.send({ type: 'reset' });
+    const races = (): RaceMessage[] => h.messages.filter((m): m is RaceMessage => m.type === 'race');
+    const count = races().length;
+    expect(races().at(-1)).toMatchObject({ status: 'cancelled', sequential: { wallMs: null }, parallel: { wallMs: null } });
+    await h.clock.advance(10_000);
+    expect(races()).toHaveLength(count);
+    // Only the paused world's own timers remain (none: it is not running).
+    expect(h.clock.pending).toBe(0);
+    // And a new race can start.
+    h.send({ type: 'race' });
+    await h.clock.advance(6_000);
+    expect(races().at(-1)).toMatchObject({ status: 'done', parallel: { wallMs: 500 } });
+  });
+
+  it('a tick that throws pauses the loop and says so; Start clears it', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 3 } });
+    h.send({ type: 'start' });
+    await h.clock.advance(300);
+    const engine = (h.session as unknown as { engine: { tick(): void } }).engine;
+    const tick = engine.tick.bind(engine);
+    engine.tick = () => {
+      throw new Error('probe');
+    };
+    await h.clock.advance(300);
+    const notice = (): unknown => h.messages.filter((m) => m.type === 'notice' && m.code === 'tick-error').at(-1);
+    expect(notice()).toMatchObject({ level: 'error', message: expect.stringMatching(/error at tick 3 \(probe\) and paused/) as unknown });
+    expect(h.lastTick().running).toBe(false);
+    engine.tick = tick;
+    h.send({ type: 'start' });
+    expect(notice()).toMatchObject({ message: null });
+    await h.clock.advance(300);
+    expect(h.lastTick().tick).toBeGreaterThan(3);
+  });
 });
 
 describe('Session: a base URL that is not a URL', () => {
@@ -336,5 +376,19 @@ describe('Session: a base URL that is not a URL', () => {
     h.send({ type: 'configure', patch: { baseUrl: 'http://127.0.0.1:8787' }, apiKey: 'k' });
     expect(banner()).toMatchObject({ message: null });
     expect(made).toEqual(['http://127.0.0.1:8787']);
+  });
+});
+
+describe('Session: a key that cannot be sent', () => {
+  it('refuses a key with non-ASCII characters, with a sentence, and keeps calls off the budget', () => {
+    const made: string[] = [];
+    const h = harness((choice) => {
+      made.push(choice.apiKey);
+      return fakeLive().brain;
+    });
+    h.send({ type: 'configure', patch: { brain: 'gemini' }, apiKey: 'AIzaSy\u201ckey\u201d' });
+    const config = h.messages.filter((m) => m.type === 'config').at(-1);
+    expect(config).toMatchObject({ hasKey: false, problems: [{ key: 'apiKey', message: expect.stringMatching(/characters an API key cannot have/) as unknown }] });
+    expect(made).toEqual([]);
   });
 });

@@ -5,20 +5,21 @@ import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
 import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
-import type { SchedulerConfig, SchedulerEvent } from '../scheduler/types.ts';
-import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { SchedulerEvent } from '../scheduler/types.ts';
+import type { Decision, DecisionRequest, WorldState } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
-import { checkPatch, DEFAULT_CONFIG, endpointOrigin, hostOf, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
+import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBudgets } from './keyBudgets.ts';
-import { LiveChoice } from './liveChoice.ts';
+import { connectionCapNotice, LiveChoice, schedulerConfigOf } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
-import { schedulerNotices } from './notices.ts';
+import { NoticeBoard, schedulerNotices } from './notices.ts';
 import type { Command, WorkerMessage } from '../protocol/protocol.ts';
 import { raceOf, RaceRunner } from './raceRunner.ts';
-import { detailOf, metricsOf, packPositions, packStates, updateOf } from './tickMessage.ts';
+import { Checkpoints, loadOf, saveOf } from './saveRun.ts';
+import { metricsOf, tickOf, worldOf } from './tickMessage.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
@@ -66,11 +67,15 @@ export class Session {
   private journal = new CallJournal();
   private readonly race: RaceRunner;
   private tickTimes: number[] = [];
-  private readonly notices = new Map<string, string>();
+  private readonly notices: NoticeBoard;
   private readonly failures = new LiveFailures();
+  private readonly checkpoints: Checkpoints;
 
   constructor(private readonly options: SessionOptions) {
     const today = options.today ?? (() => localDay());
+    this.notices = new NoticeBoard((notice) => {
+      options.post({ type: 'notice', ...notice }, []);
+    });
     this.mock = this.makeMock();
     const budgets = new KeyBudgets(options.clock, options.coordinator ?? inProcessLink(new BudgetCoordinator({ clock: options.clock, today })));
     this.choice = new LiveChoice(options.makeGemini ?? geminiFor, budgets);
@@ -85,11 +90,25 @@ export class Session {
     this.race = new RaceRunner(options.clock, (message) => {
       options.post(message, []);
       // "A race is already running" is true only until it ends.
-      if (message.status === 'done') this.setNotice('race', null, 'info');
+      if (message.status !== 'running') this.setNotice('race', null, 'info');
     });
-    this.loop = new FixedStepLoop(options.clock, TICK_MS, () => {
-      this.tick();
-    });
+    this.loop = new FixedStepLoop(
+      options.clock,
+      TICK_MS,
+      () => {
+        this.tick();
+      },
+      (error) => {
+        this.tickFailed(error);
+      },
+    );
+    this.checkpoints = new Checkpoints(
+      options.clock,
+      () => this.engine && { world: this.engine.state, settings: this.config },
+      (text) => {
+        options.post({ type: 'checkpoint', save: text }, []);
+      },
+    );
   }
 
   /** Applies one command and posts its effects, then an `ack` carrying its `seq`. */
@@ -100,6 +119,7 @@ export class Session {
         break;
       case 'start':
         this.ensureWorld();
+        this.setNotice('tick-error', null, 'error');
         this.loop.start();
         this.postTick(NONE);
         break;
@@ -115,6 +135,8 @@ export class Session {
         break;
       case 'reset':
         if (command.seed !== undefined) this.config = { ...this.config, seed: command.seed };
+        this.race.cancel();
+        this.setNotice('tick-error', null, 'error');
         this.rebuild();
         break;
       case 'select':
@@ -125,6 +147,19 @@ export class Session {
       case 'race':
         this.startRace();
         break;
+      case 'save':
+        this.ensureWorld();
+        if (this.engine) this.options.post({ type: 'saved', seq: command.seq, save: saveOf(this.engine.state, this.config) }, []);
+        break;
+      case 'load': {
+        const error = this.load(command.save);
+        if (error !== null) {
+          // A bad file changed nothing; the ack says why in one sentence.
+          this.options.post({ type: 'ack', seq: command.seq, error }, []);
+          return;
+        }
+        break;
+      }
     }
     this.options.post({ type: 'ack', seq: command.seq }, []);
   }
@@ -132,15 +167,26 @@ export class Session {
   /** Stops the loop and every call. */
   dispose(): void {
     this.loop.pause();
+    this.race.cancel();
+    this.checkpoints.dispose();
     this.engine?.dispose();
     this.scheduler.dispose();
   }
 
+  /** A tick threw: the loop has paused; say so, and show the world as it stands. */
+  private tickFailed(error: unknown): void {
+    const why = error instanceof Error ? error.message : String(error);
+    const tick = this.engine?.state.tick ?? 0;
+    this.setNotice('tick-error', `The simulation hit an error at tick ${tick} (${why}) and paused. Press Start to go on, or Reset.`, 'error');
+    this.postTick(NONE);
+  }
+
   private configure(command: ConfigureCommand): void {
-    const { patch, problems } = checkPatch(command.patch);
+    const { patch, problems: refused } = checkPatch(command.patch);
     const before = this.config;
     this.config = { ...before, ...patch };
-    this.choice.bindKey(command, this.config);
+    const keyProblem = this.choice.bindKey(command, this.config);
+    const problems = keyProblem ? [...refused, keyProblem] : refused;
     this.choice.noteBaseUrl(command.patch, problems.some((p) => p.key === 'baseUrl'));
     const changed = (key: ConfigKey): boolean => before[key] !== this.config[key];
     this.loop.setSpeed(this.config.speed);
@@ -150,6 +196,7 @@ export class Session {
     if (!this.engine || WORLD_KEYS.some(changed)) this.rebuild();
     else this.applyBrain();
     this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
+    this.checkpoints.touch();
   }
 
   private ensureWorld(): void {
@@ -157,11 +204,31 @@ export class Session {
   }
 
   /**
-   * Builds a fresh world from the current settings; the loop keeps running if it was. The old
-   * world's waiting jobs are dropped unsent and its calls aborted; the scheduler, and with it
-   * the key's budget, carries on.
+   * Replaces the world with a save's, as a rebuild does (a new worldId), and applies its
+   * settings; the key and the endpoints it may go to stay as they are (a save has neither), and
+   * so does running or paused. Returns why a bad save was refused, having changed nothing.
    */
-  private rebuild(): void {
+  private load(value: unknown): string | null {
+    const loaded = loadOf(value);
+    if (!loaded.ok) return loaded.error;
+    const before = this.config;
+    this.config = loaded.settings;
+    // The save's base URL passed the settings' rules: a refused one typed earlier is gone.
+    this.choice.noteBaseUrl({ baseUrl: this.config.baseUrl }, false);
+    this.loop.setSpeed(this.config.speed);
+    if (before.dailyLimit !== this.config.dailyLimit) this.scheduler.enableLive();
+    this.race.cancel();
+    this.rebuild(loaded.world);
+    this.options.post({ type: 'config', seq: null, config: { ...this.config }, ...this.choice.keyState(this.config), problems: [] }, []);
+    return null;
+  }
+
+  /**
+   * Builds a fresh world from the current settings (or goes on from `initial`, a loaded save);
+   * the loop keeps running if it was. The old world's waiting jobs are dropped unsent and its
+   * calls aborted; the scheduler, and with it the key's budget, carries on.
+   */
+  private rebuild(initial?: WorldState): void {
     this.engine?.dispose();
     this.worldId++;
     this.journal = new CallJournal();
@@ -175,25 +242,14 @@ export class Session {
         align: config.align,
         thinkIntervalTicks: Math.max(1, Math.round(config.thinkInterval / TICK_MS)),
       }),
+      initial,
       scheduler: this.scheduler,
       worldId: `world-${this.worldId}`,
       onEvent: (event) => {
         this.onEngineEvent(event);
       },
     });
-    const { grid, agents } = this.engine.state;
-    this.options.post(
-      {
-        type: 'world',
-        worldId: this.worldId,
-        width: grid.width,
-        height: grid.height,
-        walls: grid.walls.slice(),
-        pois: grid.pois.map((p) => ({ ...p })),
-        agents: agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
-      },
-      [],
-    );
+    this.options.post(worldOf(this.worldId, this.engine.state), []);
     this.postTick(NONE);
   }
 
@@ -210,32 +266,12 @@ export class Session {
     const choice = this.choice.choose(this.config, this.mock);
     this.setNotice('gemini-key', choice.missingKey, 'warning');
     this.setNotice('base-url', choice.badEndpoint, 'error');
-    this.setNotice('connection-cap', this.connectionCapNotice(choice.model.maxConcurrent), 'info');
+    this.setNotice('connection-cap', connectionCapNotice(this.config, choice.model.maxConcurrent), 'info');
     if (choice.fresh) this.failures.clear();
     this.isLive = choice.live;
     this.scheduler.setModel(choice.model);
     this.scheduler.setBudget(choice.budget);
-    this.scheduler.configure(this.schedulerConfig());
-  }
-
-
-  /** Says why no more than `cap` calls run at once, when the settings would allow more. */
-  private connectionCapNotice(cap: number | undefined): string | null {
-    const { config } = this;
-    if (cap === undefined || config.strategy === 'sequential' || config.concurrency <= cap) return null;
-    return `Live calls to ${hostOf(endpointOrigin(config.baseUrl))} run at most ${cap} at a time: a browser opens only ${cap} connections to a plain http:// server (HTTP/1.1), so the others wait in line, as the timeline shows. Google's https endpoint speaks HTTP/2 and has no such cap.`;
-  }
-
-  private schedulerConfig(): Partial<SchedulerConfig> {
-    const { config } = this;
-    return {
-      strategy: config.strategy,
-      rpm: config.rpm,
-      concurrency: config.concurrency,
-      timeoutMs: config.timeout,
-      // The day's limit is the live key's; the mock has none.
-      dailyLimit: this.isLive ? config.dailyLimit : 0,
-    };
+    this.scheduler.configure(schedulerConfigOf(this.config, this.isLive));
   }
 
   private tick(): void {
@@ -256,41 +292,17 @@ export class Session {
   private postTick(answered: ReadonlySet<number>): void {
     const engine = this.engine;
     if (!engine) return;
-    const state = engine.state;
-    const { journal } = this;
-    const updates = [];
-    for (const id of answered) {
-      const agent = state.agents[id];
-      if (agent) updates.push(updateOf(agent, journal.lastRecord.get(id)));
-    }
-    const selectedAgent = this.selected === null ? undefined : state.agents[this.selected];
-    const positions = packPositions(state);
-    const states = packStates(state, journal.retrying);
+    this.checkpoints.touch();
     const running = this.loop.running;
     const today = this.choice.budgets.lastLive?.usage().today;
     const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
-    const metrics = metricsOf(this.scheduler.metrics(engine.worldId), journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
+    const metrics = metricsOf(this.scheduler.metrics(engine.worldId), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
     }
-    this.options.post(
-      {
-        type: 'tick',
-        worldId: this.worldId,
-        tick: state.tick,
-        running,
-        tickMs: this.loop.interval,
-        positions,
-        states,
-        updates,
-        selected: selectedAgent ? detailOf(selectedAgent, journal.retrying, journal.lastRecord.get(selectedAgent.id)) : null,
-        now,
-        ...journal.takeCalls(),
-        metrics,
-      },
-      [positions.buffer, states.buffer],
-    );
+    const { message, transfer } = tickOf({ worldId: this.worldId, state: engine.state, journal: this.journal, answered, selected: this.selected, running, tickMs: this.loop.interval, now, metrics });
+    this.options.post(message, transfer);
   }
 
   /**
@@ -319,11 +331,7 @@ export class Session {
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }
 
-  /** Posts a notice when its text changes; null clears it. */
   private setNotice(code: string, message: string | null, level: 'info' | 'warning' | 'error'): void {
-    if ((this.notices.get(code) ?? null) === message) return;
-    if (message === null) this.notices.delete(code);
-    else this.notices.set(code, message);
-    this.options.post({ type: 'notice', code, level, message }, []);
+    this.notices.set({ code, message, level });
   }
 }

@@ -1,6 +1,7 @@
 import type { CallRecord, SchedulerEvent, SchedulerMetrics } from '../scheduler/types.ts';
 import type { Agent, WorldState } from '../sim/types.ts';
-import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics } from '../protocol/protocol.ts';
+import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics, type TickMessage, type WorldMessage } from '../protocol/protocol.ts';
+import type { CallJournal } from './callJournal.ts';
 
 /** Positions as [x0, y0, x1, y1, …] in a fresh buffer that can be transferred to the page. */
 export function packPositions(state: WorldState): Uint16Array<ArrayBuffer> {
@@ -144,5 +145,61 @@ export function metricsOf(
     ticksPerSecond,
     requestsToday,
     dailyLimit,
+  };
+}
+
+/** What one tick message is made of. */
+export interface TickParts {
+  readonly worldId: number;
+  readonly state: WorldState;
+  readonly journal: CallJournal;
+  /** Agents whose answers this tick applied: their new decisions travel. */
+  readonly answered: ReadonlySet<number>;
+  readonly selected: number | null;
+  readonly running: boolean;
+  readonly tickMs: number;
+  readonly now: number;
+  readonly metrics: Metrics;
+}
+
+/** The tick message, and the buffers to transfer with it (positions and states, packed). */
+export function tickOf(parts: TickParts): { message: TickMessage; transfer: Transferable[] } {
+  const { state, journal } = parts;
+  const updates: AgentUpdate[] = [];
+  for (const id of parts.answered) {
+    const agent = state.agents[id];
+    if (agent) updates.push(updateOf(agent, journal.lastRecord.get(id)));
+  }
+  const selected = parts.selected === null ? undefined : state.agents[parts.selected];
+  const positions = packPositions(state);
+  const states = packStates(state, journal.retrying);
+  const message: TickMessage = {
+    type: 'tick',
+    worldId: parts.worldId,
+    tick: state.tick,
+    running: parts.running,
+    tickMs: parts.tickMs,
+    positions,
+    states,
+    updates,
+    selected: selected ? detailOf(selected, journal.retrying, journal.lastRecord.get(selected.id)) : null,
+    now: parts.now,
+    ...journal.takeCalls(),
+    metrics: parts.metrics,
+  };
+  return { message, transfer: [positions.buffer, states.buffer] };
+}
+
+/** The message that announces a new world: its grid, places and agents. */
+export function worldOf(worldId: number, state: WorldState): WorldMessage {
+  const { grid, agents } = state;
+  return {
+    type: 'world',
+    worldId,
+    width: grid.width,
+    height: grid.height,
+    walls: grid.walls.slice(),
+    pois: grid.pois.map((p) => ({ ...p })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
   };
 }

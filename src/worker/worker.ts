@@ -1,14 +1,16 @@
 /// <reference lib="webworker" />
 /**
  * The worker's entry: wires a Session to `postMessage`. Every command is parsed with zod before
- * it reaches the session; a malformed one becomes a notice, never an uncaught error.
+ * it reaches the session (`commandInbox.ts`); a malformed one becomes a notice and an ack with
+ * an error, never an uncaught error.
  */
 import '../zodSetup.ts'; // first: zod's settings must precede every schema (see the file)
 import { wrap } from 'comlink';
 import { realClock } from '../clock/clock.ts';
 import { deferredLink, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { startCoordinator } from './coordinatorHost.ts';
-import { commandSchema, coordinatorMessageSchema, type WorkerMessage } from '../protocol/protocol.ts';
+import { coordinatorMessageSchema, type WorkerMessage } from '../protocol/protocol.ts';
+import { receiveCommand } from './commandInbox.ts';
 import { Session } from './session.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -55,15 +57,7 @@ scope.onmessage = (event: MessageEvent<unknown>) => {
     chooseCoordinator(deferredLink(port ? sharedOrLocal(wrap<CoordinatorLink>(port)) : localCoordinator()));
     return;
   }
-  const parsed = commandSchema.safeParse(event.data);
-  if (!parsed.success) {
-    post({ type: 'notice', code: 'bad-command', level: 'error', message: `The simulation ignored a malformed command: ${parsed.error.issues[0]?.message ?? 'invalid'}.` }, []);
-    return;
-  }
-  try {
-    session.handle(parsed.data);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    post({ type: 'notice', code: 'worker-error', level: 'error', message: `The simulation could not do that: ${message}` }, []);
-  }
+  receiveCommand(event.data, (command) => {
+    session.handle(command);
+  }, post);
 };

@@ -1,5 +1,5 @@
 import { STATE_COLORS } from '../../render/palette.ts';
-import { AGENT_STATES, STATE_CODE, type AgentStateName } from '../../protocol/protocol.ts';
+import { AGENT_STATES, type AgentStateName } from '../../protocol/protocol.ts';
 
 /** Words for each state; a Record, so a new state without words fails to compile. */
 const WORDS: Readonly<Record<AgentStateName, string>> = {
@@ -23,7 +23,7 @@ export function GridLegend() {
     <ul className="grid-legend" aria-label="Agent colours on the grid">
       {AGENT_STATES.map((state) => (
         <li key={state}>
-          <span className="grid-swatch" style={{ background: css(STATE_COLORS[STATE_CODE[state]] ?? 0) }} aria-hidden="true" />
+          <span className="grid-swatch" style={{ background: css(STATE_COLORS[state]) }} aria-hidden="true" />
           {WORDS[state]}
         </li>
       ))}

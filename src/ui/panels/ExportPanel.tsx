@@ -1,5 +1,6 @@
 import { useSandboxContext } from '../context.ts';
 import { callsCsv, download, metricsCsv, runJson, type RunExport } from '../exportRun.ts';
+import { SETTLED_CAP } from '../timeline/callLog.ts';
 
 /** Downloads the run's call records and metrics as CSV and JSON. */
 export function ExportPanel() {
@@ -23,7 +24,7 @@ export function ExportPanel() {
           All (JSON)
         </button>
       </div>
-      <p className="field-hint">Every settled call (the newest 100,000) and the load over the last 10 minutes. Never the API key.</p>
+      <p className="field-hint">Every settled call (the newest {SETTLED_CAP.toLocaleString('en')}) and the load over the last 10 minutes. Never the API key.</p>
     </section>
   );
 }

@@ -22,7 +22,9 @@ function KeyEntry() {
     if (value === '') return;
     setKey('');
     // The key is given for the endpoint set now; remembered with it, once the worker has bound it.
-    void applySettings(ctx, {}, { apiKey: value }).then(({ keyOrigins }) => {
+    void applySettings(ctx, {}, { apiKey: value }).then(({ keyOrigins, problems }) => {
+      // A key the worker refused (the notice says why) is not remembered either.
+      if (problems.some((p) => p.key === 'apiKey')) return;
       let stored = false;
       if (remember) {
         stored = rememberKey(value, keyOrigins);

@@ -60,6 +60,13 @@ function RaceProgress({ race }: { race: RaceView }) {
     { key: 'sequential', title: 'One at a time', lane: race.sequential, limits: { ...limits, concurrency: 1 } },
     { key: 'parallel', title: 'All together', lane: race.parallel, limits },
   ] as const;
+  if (race.status === 'cancelled') {
+    return (
+      <div className="race-progress" ref={ref} data-testid="race-progress">
+        <span data-testid="race-cancelled">The race was stopped by a reset before it finished; press Race to run it again.</span>
+      </div>
+    );
+  }
   return (
     <div className="race-progress" ref={ref} data-testid="race-progress">
       {lanes.map(({ key, title, lane, limits: laneLimits }) => {

@@ -29,4 +29,13 @@ describe('CallLog', () => {
     expect(first.map((l) => l.id)).toEqual(['b', 'c']);
     expect(log.batches()).toBe(first);
   });
+
+  it('keeps exactly the newest settled calls up to its cap, oldest first', () => {
+    const log = new CallLog(5, 3);
+    for (let id = 1; id <= 10; id++) log.ingest([], [done(id, `b${id}`, [id], id + 1)]);
+    expect(log.settledCount).toBe(3);
+    expect(log.settledCalls().map((c) => c.id)).toEqual([8, 9, 10]);
+    log.clear();
+    expect(log.settledCalls()).toEqual([]);
+  });
 });

@@ -4,6 +4,10 @@
  * with its summary (succeeded or fell back). Times are the worker's clock, in ms.
  */
 import type { CallStart, CallSummary } from '../../protocol/protocol.ts';
+import { RingBuffer } from '../ringBuffer.ts';
+
+/** Settled calls kept for export: exactly the newest this many (the export panel says so). */
+export const SETTLED_CAP = 100_000;
 
 export type BarOutcome = 'running' | 'success' | 'fallback';
 
@@ -28,17 +32,19 @@ export interface BatchLane {
   readonly bars: readonly CallBar[];
 }
 
-/** Keeps the bars of the newest `maxBatches` batches, and every settled call for export. */
+/** Keeps the bars of the newest `maxBatches` batches, and the newest `maxSettled` settled calls for export. */
 export class CallLog {
   private readonly lanes = new Map<string, Map<number, CallBar>>();
-  private settled: CallSummary[] = [];
+  private readonly settled: RingBuffer<CallSummary>;
   private version = 0;
   private cached: { version: number; lanes: BatchLane[] } = { version: -1, lanes: [] };
 
   constructor(
     private readonly maxBatches = 5,
-    private readonly maxSettled = 100_000,
-  ) {}
+    maxSettled = SETTLED_CAP,
+  ) {
+    this.settled = new RingBuffer(maxSettled);
+  }
 
   /** Adds attempts that left and calls that settled since the last tick. */
   ingest(started: readonly CallStart[], calls: readonly CallSummary[]): void {
@@ -62,7 +68,6 @@ export class CallLog {
       });
       this.settled.push(call);
     }
-    if (this.settled.length > this.maxSettled * 1.2) this.settled = this.settled.slice(-this.maxSettled);
   }
 
   /** The kept batches, oldest first; the same array until something changes. */
@@ -78,14 +83,19 @@ export class CallLog {
     return lanes;
   }
 
-  /** Every settled call kept, oldest first (the newest 100,000). */
-  settledCalls(): readonly CallSummary[] {
-    return this.settled;
+  /** The settled calls kept (at most `maxSettled`, the newest), oldest first; a copy. */
+  settledCalls(): CallSummary[] {
+    return this.settled.toArray();
+  }
+
+  /** How many settled calls are kept. */
+  get settledCount(): number {
+    return this.settled.size;
   }
 
   clear(): void {
     this.lanes.clear();
-    this.settled = [];
+    this.settled.clear();
     this.version++;
   }
 
