@@ -7,6 +7,7 @@ import { startFakeGemini } from '../fake-gemini/server.ts';
 import type { FakeGemini, FakeGeminiOptions, FakeMode } from '../fake-gemini/server.ts';
 import type { FailureKind } from './errors.ts';
 import { ModelError } from './errors.ts';
+import { decisionAsk } from './decisionAsk.ts';
 import { GeminiBrain, toSdkSchema } from './geminiBrain.ts';
 import type { GeminiBrainOptions } from './geminiBrain.ts';
 import { connectionCap } from './model.ts';
@@ -62,7 +63,7 @@ describe('GeminiBrain through the real SDK against the fake server', () => {
 
   it('honours model, apiVersion, temperature and maxOutputTokens; call is decide', async () => {
     const { fake, brain } = await setup({}, { model: 'gemini-2.0-flash', apiVersion: 'v1', temperature: 0.3, maxOutputTokens: 256 });
-    await brain.call(sampleRequest(), options());
+    await brain.call(decisionAsk(sampleRequest()), options());
     expect(fake.requests[0]).toMatchObject({ apiVersion: 'v1', model: 'models/gemini-2.0-flash' });
     expect(fake.requests[0]?.body).toMatchObject({ generationConfig: { temperature: 0.3, maxOutputTokens: 256 } });
   });

@@ -1,5 +1,6 @@
 /**
- * The live brain: one Gemini `generateContent` call per decision through `@google/generative-ai`.
+ * The live brain: one Gemini `generateContent` call per ask (a grid decision, a persona's post…)
+ * through `@google/generative-ai`, in the ask's JSON shape.
  * This is the only file that imports the SDK, so moving to `@google/genai` touches nothing else.
  */
 import { GoogleGenerativeAI, SchemaType } from '@google/generative-ai';
@@ -9,8 +10,9 @@ import type { BrainSource, Brain } from './brain.ts';
 import { ModelError } from './errors.ts';
 import { classifyGeminiError, classifyGeminiResponse } from './geminiErrors.ts';
 import { connectionCap, type CallOptions, type ModelReply, type TokenUsage } from './model.ts';
-import { buildPrompt, geminiResponseSchema, parseDecisionReply } from './prompt.ts';
 import type { PortableSchema } from './prompt.ts';
+import type { AnyAsk } from './ask.ts';
+import { decisionAsk } from './decisionAsk.ts';
 
 /** The model when none is named (the CLI's default too); the page's is `DEFAULT_MODEL` in protocol/config.ts, checked equal. */
 export const DEFAULT_GEMINI_MODEL = 'gemini-2.5-flash';
@@ -35,6 +37,8 @@ export class GeminiBrain implements Brain {
   // Private fields stay out of console.log and JSON.stringify, so the key does not leak there.
   readonly #apiKey: string;
   readonly #generative: GenerativeModel;
+  /** Sampling settings; each call adds the reply shape its ask wants. */
+  readonly #sampling: { temperature?: number; maxOutputTokens?: number };
 
   constructor(options: GeminiBrainOptions) {
     this.model = options.model ?? DEFAULT_GEMINI_MODEL;
@@ -44,40 +48,39 @@ export class GeminiBrain implements Brain {
       ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl.replace(/\/+$/, '') }),
       ...(options.apiVersion === undefined ? {} : { apiVersion: options.apiVersion }),
     };
-    this.#generative = new GoogleGenerativeAI(options.apiKey).getGenerativeModel(
-      {
-        model: this.model,
-        generationConfig: {
-          responseMimeType: 'application/json',
-          responseSchema: toSdkSchema(geminiResponseSchema),
-          ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
-          ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
-        },
-      },
-      requestOptions,
-    );
+    this.#sampling = {
+      ...(options.temperature === undefined ? {} : { temperature: options.temperature }),
+      ...(options.maxOutputTokens === undefined ? {} : { maxOutputTokens: options.maxOutputTokens }),
+    };
+    this.#generative = new GoogleGenerativeAI(options.apiKey).getGenerativeModel({ model: this.model }, requestOptions);
   }
 
-  /** Same as `decide`, under the name the scheduler uses. */
-  call(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
-    return this.decide(request, options);
+  /** A grid agent's decision: `call` with its ask. */
+  decide(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
+    return this.call(decisionAsk(request), options) as Promise<ModelReply<Decision>>;
   }
 
-  /** Sends one prompt and resolves with the parsed decision, or rejects with a ModelError. */
-  async decide(request: DecisionRequest, { signal }: CallOptions): Promise<ModelReply<Decision>> {
+  /**
+   * Sends one ask's prompt, asking for JSON in the ask's shape, and resolves with the ask's
+   * reading of the reply, or rejects with a ModelError.
+   */
+  async call(ask: AnyAsk, { signal }: CallOptions): Promise<ModelReply<unknown>> {
     if (this.#apiKey.trim() === '') throw new ModelError('invalid-key', 'No Gemini API key was given.');
     // The SDK only listens for an abort that happens later, so an already-aborted signal
     // would otherwise still send a request.
     if (signal.aborted) throw new ModelError('timeout', 'The Gemini call was aborted before it started.');
-    const prompt = buildPrompt(request);
+    const prompt = ask.prompt();
     try {
-      const { response } = await this.#generative.generateContent(prompt, { signal });
+      // The generation settings travel with each request (the SDK sends the request's and not
+      // the model's, so they are given whole here): the reply shape is the ask's own.
+      const generationConfig = { responseMimeType: 'application/json', responseSchema: toSdkSchema(ask.schema), ...this.#sampling };
+      const { response } = await this.#generative.generateContent({ contents: [{ role: 'user', parts: [{ text: prompt }] }], generationConfig }, { signal });
       // Check the finish reason first: text() throws on a blocked reply, and a truncated
       // reply would otherwise surface as a misleading JSON error.
       const refusal = classifyGeminiResponse(response);
       if (refusal !== undefined) throw refusal;
       const raw = response.text();
-      const value = parseDecisionReply(raw);
+      const value = ask.parse(raw);
       const usage = toUsage(response.usageMetadata);
       return usage === undefined ? { value, prompt, raw } : { value, usage, prompt, raw };
     } catch (error) {

@@ -58,7 +58,7 @@ describe('MockBrain', () => {
   it('honours a jittered latency exactly in fake time', async () => {
     const { clock, brain: b } = brain({ jitterMs: 200 });
     const latency = b.plan(first, 1).latencyMs;
-    const call = track(b.call(first, { signal: new AbortController().signal, attempt: 1 }));
+    const call = track(b.decide(first, { signal: new AbortController().signal, attempt: 1 }));
     await clock.advance(latency - 0.5);
     expect(call.done).toBe(false);
     await clock.advance(0.5);

@@ -2,7 +2,9 @@ import type { Clock } from '../clock/clock.ts';
 import { sleep, waitForAbort } from '../clock/clock.ts';
 import { hash32 } from '../sim/rng.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { AnyAsk, DrawKey } from './ask.ts';
 import type { Brain } from './brain.ts';
+import { decisionAsk } from './decisionAsk.ts';
 import { ModelError } from './errors.ts';
 import type { CallOptions, ModelReply } from './model.ts';
 import { mockDecision } from './mockPolicy.ts';
@@ -25,14 +27,14 @@ export interface MockBrainOptions {
   readonly hangRate?: number;
   /** Chance of a reply that is not JSON. */
   readonly malformedRate?: number;
-  /** Seeds latency and faults; defaults to the request's world seed. */
+  /** Seeds latency and faults; defaults to the ask's own seed (the world's). */
   readonly seed?: number;
 }
 
 /** Options that may change while running (everything but the clock). */
 export type MockBrainPatch = Partial<Omit<MockBrainOptions, 'clock'>>;
 
-/** What a given (seed, agent, tick, attempt) call will do: its latency and its fate. */
+/** What a given (seed, who, when, attempt) call will do: its latency and its fate. */
 export interface MockPlan {
   readonly latencyMs: number;
   readonly fault: 'none' | 'hang' | 'server' | 'rate-limit' | 'malformed';
@@ -44,9 +46,10 @@ export function mockFallback(request: DecisionRequest): Decision {
 }
 
 /**
- * A Brain that answers with the seeded mock policy after a seeded latency, failing on purpose at
- * configured rates. Latency and faults are drawn from (seed, agent, tick, attempt), never from
- * call order, so sequential and parallel runs see identical calls and a retry gets a fresh draw.
+ * A Brain that answers every ask with its own mock answer (the scenario's seeded model) after a
+ * seeded latency, failing on purpose at configured rates. Latency and faults are drawn from the
+ * ask's (seed, who, when) and the attempt, never from call order, so sequential and parallel
+ * runs see identical calls and a retry gets a fresh draw.
  */
 export class MockBrain implements Brain {
   readonly source = 'mock' as const;
@@ -69,15 +72,16 @@ export class MockBrain implements Brain {
     this.current = next;
   }
 
-  /** Decides what the call for this request and attempt will do, without waiting. */
-  plan(request: DecisionRequest, attempt: number): MockPlan {
+  /** Decides what the call for this ask (or grid request) and attempt will do, without waiting. */
+  plan(key: DrawKey | DecisionRequest, attempt: number): MockPlan {
+    const draw = 'who' in key ? key : decisionAsk(key).draw;
     const o = this.current;
-    const seed = o.seed ?? request.seed;
+    const seed = o.seed ?? draw.seed;
     const jitter = o.jitterMs ?? 0;
-    const u = hash32(seed, request.agentId, request.tick, attempt, SALT_LATENCY) / TWO_POW_32;
+    const u = hash32(seed, draw.who, draw.when, attempt, SALT_LATENCY) / TWO_POW_32;
     const latencyMs = Math.max(0, o.latencyMs + (2 * u - 1) * jitter);
     // One draw partitioned by the rates, so the total failure chance is their sum (capped at 1).
-    let f = hash32(seed, request.agentId, request.tick, attempt, SALT_FAULT) / TWO_POW_32;
+    let f = hash32(seed, draw.who, draw.when, attempt, SALT_FAULT) / TWO_POW_32;
     const faults: readonly [MockPlan['fault'], number][] = [
       ['hang', o.hangRate ?? 0],
       ['server', o.errorRate ?? 0],
@@ -91,9 +95,9 @@ export class MockBrain implements Brain {
     return { latencyMs, fault: 'none' };
   }
 
-  /** Waits the seeded latency on the clock, then answers or fails as planned. */
-  async decide(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
-    const { latencyMs, fault } = this.plan(request, options.attempt);
+  /** Waits the seeded latency on the clock, then answers with the ask's mock answer, or fails as planned. */
+  async call(ask: AnyAsk, options: CallOptions): Promise<ModelReply<unknown>> {
+    const { latencyMs, fault } = this.plan(ask.draw, options.attempt);
     await sleep(this.current.clock, latencyMs, options.signal);
     switch (fault) {
       case 'hang':
@@ -107,17 +111,13 @@ export class MockBrain implements Brain {
       case 'none':
         break;
     }
-    const value = mockDecision(request);
-    return {
-      value,
-      prompt: `Mock brain: decide for ${request.name} (agent ${request.agentId}) at tick ${request.tick}, goal ${request.goal}.`,
-      raw: JSON.stringify(value),
-    };
+    const value = ask.answer();
+    return { value, prompt: ask.label, raw: JSON.stringify(value) };
   }
 
-  /** Same as `decide`: the name the scheduler calls. */
-  call(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
-    return this.decide(request, options);
+  /** A grid agent's decision: `call` with its ask. */
+  decide(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
+    return this.call(decisionAsk(request), options) as Promise<ModelReply<Decision>>;
   }
 }
 

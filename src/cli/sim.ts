@@ -5,7 +5,7 @@ import { realClock } from '../clock/clock.ts';
 import { WorldEngine } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
-import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { AnyAsk } from '../brain/ask.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { numberFlag, parseFlags, runMain, UsageError } from './args.ts';
 
@@ -81,7 +81,7 @@ runMain('sim', async () => {
     console.log(HELP);
     return;
   }
-  const scheduler = new Scheduler<DecisionRequest, Decision>({
+  const scheduler = new Scheduler<AnyAsk, unknown>({
     model: makeBrain(flags),
     clock: realClock,
     config: { rpm: flags.rpm, concurrency: flags.concurrency, timeoutMs: flags.timeoutMs },

@@ -1,4 +1,6 @@
-import { MockBrain, mockFallback } from '../brain/mockBrain.ts';
+import { answerOf } from '../brain/ask.ts';
+import { decisionAsk } from '../brain/decisionAsk.ts';
+import { MockBrain } from '../brain/mockBrain.ts';
 import type { Clock } from '../clock/clock.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats, CallRecord, SchedulerConfig, SchedulerEvent, Strategy } from '../scheduler/types.ts';
@@ -59,7 +61,7 @@ export async function runBatch(
   }, { once: true });
   const started = clock.now();
   const results = await Promise.all(
-    requests.map((request) => scheduler.submit({ key: `agent-${request.agentId}`, batch: strategy, request, fallback: mockFallback })),
+    requests.map((request) => scheduler.submit({ key: `agent-${request.agentId}`, batch: strategy, request: decisionAsk(request), fallback: answerOf })),
   );
   const wallMs = clock.now() - started;
   const metrics = scheduler.metrics();

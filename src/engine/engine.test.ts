@@ -3,7 +3,7 @@ import { MockBrain } from '../brain/mockBrain.ts';
 import { ManualClock } from '../clock/manualClock.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats } from '../scheduler/types.ts';
-import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { AnyAsk } from '../brain/ask.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { WorldEngine, type EngineEvent } from './engine.ts';
 
@@ -12,7 +12,7 @@ const TICK_MS = 100;
 function makeEngine(seed: number, options: { failureRate?: number; agents?: number; latencyMs?: number; thinkIntervalTicks?: number } = {}) {
   const clock = new ManualClock();
   const events: EngineEvent[] = [];
-  const scheduler = new Scheduler<DecisionRequest, Decision>({
+  const scheduler = new Scheduler<AnyAsk, unknown>({
     model: new MockBrain({ clock, seed, latencyMs: options.latencyMs ?? 500, jitterMs: 100, errorRate: options.failureRate ?? 0 }),
     clock,
     config: { rpm: 10_000, concurrency: 100, timeoutMs: 2000 },

@@ -1,10 +1,11 @@
-import { mockFallback } from '../brain/mockBrain.ts';
+import { answerOf, type AnyAsk } from '../brain/ask.ts';
+import { decisionAsk } from '../brain/decisionAsk.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { CallRecord, SchedulerEvent } from '../scheduler/types.ts';
 import { createWorld } from '../sim/world.ts';
 import { requestFor } from '../sim/perception.ts';
 import { step } from '../sim/step.ts';
-import type { Decision, DecisionRequest, SimInput, StepResult, WorldConfig, WorldState } from '../sim/types.ts';
+import type { Decision, SimInput, StepResult, WorldConfig, WorldState } from '../sim/types.ts';
 
 /** A decision that reached an agent, with the call record that produced it. */
 export interface DecisionEvent {
@@ -25,7 +26,7 @@ export interface EngineOptions {
    * Where the world's jobs go: in the browser, the session's one scheduler, which worlds before
    * and after this one share, so the key's budget never restarts with a world.
    */
-  readonly scheduler: Scheduler<DecisionRequest, Decision>;
+  readonly scheduler: Scheduler<AnyAsk, unknown>;
   /** Names this world in job keys and as their producer, so several worlds can share one scheduler. */
   readonly worldId?: string;
   /** Decisions as they reach agents (the scheduler reports its own events to its owner). */
@@ -39,7 +40,7 @@ export interface EngineOptions {
  * on a later tick, so movement goes on while agents think.
  */
 export class WorldEngine {
-  readonly scheduler: Scheduler<DecisionRequest, Decision>;
+  readonly scheduler: Scheduler<AnyAsk, unknown>;
   private current: WorldState;
   private inbox: SimInput[] = [];
   /** The world's name in job keys (`world-3/7`) and its producer name in the scheduler. */
@@ -85,12 +86,14 @@ export class WorldEngine {
           key: `${this.worldId}/${agentId}`,
           producer: this.worldId,
           batch,
-          request,
-          fallback: mockFallback,
+          request: decisionAsk(request),
+          fallback: answerOf,
           onStart: () => this.inbox.push({ type: 'thinking', agentId }),
         })
-        .then(({ value, source, record }) => {
+        .then(({ value: answer, source, record }) => {
           if (this.disposed) return;
+          // A decision ask answers with a Decision, live (its `parse`) or mock (its `answer`).
+          const value = answer as Decision;
           const from = source === 'gemini' || source === 'mock' ? source : 'fallback';
           this.inbox.push({ type: 'decided', agentId, decision: value, source: from });
           this.onEvent?.({ type: 'decision', agentId, decision: value, source: from, record });

@@ -51,25 +51,32 @@ export function recordOf<Req, Res>(
 
 /**
  * The waiting entries that may start now, in line order: at most `room` of them, none whose key
- * is busy (or taken twice here), none still in backoff. Also says when the first backoff ends.
+ * is busy (or taken twice here), none still in backoff, and none beyond its producer's own cap
+ * (`producerRoom`: how many more of that producer's calls may start now; a community's
+ * semaphore). Also says when the first backoff ends.
  */
 export function readyEntries<Req, Res>(
   queue: readonly Entry<Req, Res>[],
   room: number,
   busyKeys: ReadonlySet<string>,
   now: number,
+  producerRoom: (producer: string | undefined) => number = () => Infinity,
 ): { ready: Entry<Req, Res>[]; nextRetryAt: number } {
   const ready: Entry<Req, Res>[] = [];
   const keys = new Set<string>();
+  const taken = new Map<string | undefined, number>();
   let nextRetryAt = Infinity;
   for (const entry of queue) {
     if (ready.length >= room) break;
-    const { key } = entry.job;
+    const { key, producer } = entry.job;
     if (busyKeys.has(key) || keys.has(key)) continue;
     if (entry.notBefore > now) {
       nextRetryAt = Math.min(nextRetryAt, entry.notBefore);
       continue;
     }
+    const already = taken.get(producer) ?? 0;
+    if (already >= producerRoom(producer)) continue;
+    taken.set(producer, already + 1);
     keys.add(key);
     ready.push(entry);
   }

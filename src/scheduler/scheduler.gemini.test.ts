@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { GeminiBrain } from '../brain/geminiBrain.ts';
-import { mockFallback } from '../brain/mockBrain.ts';
+import { answerOf, type AnyAsk } from '../brain/ask.ts';
+import { decisionAsk } from '../brain/decisionAsk.ts';
 import { sampleRequest } from '../brain/prompt.fixture.ts';
 import { realClock } from '../clock/clock.ts';
 import { startFakeGemini, type FakeGemini } from '../fake-gemini/server.ts';
-import type { Decision, DecisionRequest } from '../sim/types.ts';
 import { Scheduler } from './scheduler.ts';
 import type { SchedulerConfig } from './types.ts';
 
@@ -20,14 +20,14 @@ afterEach(async () => {
 
 async function setup(config: Partial<SchedulerConfig>, apiKey = KEY) {
   fake = await startFakeGemini({ apiKey: KEY, latencyMs: 30 });
-  const scheduler = new Scheduler<DecisionRequest, Decision>({
+  const scheduler = new Scheduler<AnyAsk, unknown>({
     model: new GeminiBrain({ apiKey, baseUrl: fake.url }),
     clock: realClock,
     config: { backoffBaseMs: 50, backoffMaxMs: 100, ...config },
     random: () => 0.5,
   });
   const submit = (agentId: number) =>
-    scheduler.submit({ key: `a/${agentId}`, request: sampleRequest({ agentId }), fallback: mockFallback });
+    scheduler.submit({ key: `a/${agentId}`, request: decisionAsk(sampleRequest({ agentId })), fallback: answerOf });
   return { fake, scheduler, submit };
 }
 

@@ -267,3 +267,22 @@ describe('Scheduler: a model that throws synchronously', () => {
     expect(scheduler.metrics()).toMatchObject({ inFlight: 0, queued: 0, jobsCompleted: 5 });
   });
 });
+
+describe('Scheduler: a per-producer cap', () => {
+  it("holds one producer to its semaphore without holding back the others", async () => {
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, () => ({ latencyMs: 1_000 }));
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 100, rpm: 10_000 } });
+    scheduler.capProducer('community', 20);
+    const submit = (producer: string, n: number) => scheduler.submit({ key: `${producer}/${n}`, producer, request: n, fallback: () => 'fb' });
+    const all = Promise.all([...Array.from({ length: 100 }, (_, i) => submit('community', i)), ...Array.from({ length: 10 }, (_, i) => submit('grid', i))]);
+    await clock.advance(0);
+    expect(scheduler.metrics('community').inFlight).toBe(20);
+    expect(scheduler.metrics('grid').inFlight).toBe(10);
+    await clock.runAll();
+    await all;
+    // ⌈100 / 20⌉ rounds of 1 s each: the semaphore sets the ceiling.
+    expect(clock.now()).toBe(5_000);
+    expect(model.maxInFlight).toBe(30);
+  });
+});

@@ -44,6 +44,7 @@ export class Scheduler<Req, Res> {
   private readonly outcomes: Outcomes;
   private nextId = 1;
   private liveDisabled: ModelError | null = null;
+  private readonly producerCaps = new Map<string, number>();
   private disposed = false;
   private readonly dispatch: Dispatch<Entry<Req, Res>>;
 
@@ -101,6 +102,21 @@ export class Scheduler<Req, Res> {
   enableLive(): void {
     this.liveDisabled = null;
     this.dispatch.schedule();
+  }
+
+  /**
+   * Caps how many of one producer's calls are in flight at once, beside the scheduler's own cap
+   * (a community's semaphore of 20); undefined lifts it. Other producers are not held back.
+   */
+  capProducer(producer: string, cap: number | undefined): void {
+    if (cap === undefined) this.producerCaps.delete(producer);
+    else this.producerCaps.set(producer, cap);
+    this.dispatch.schedule();
+  }
+
+  private producerRoom(producer: string | undefined): number {
+    const cap = producer === undefined ? undefined : this.producerCaps.get(producer);
+    return cap === undefined ? Infinity : Math.max(0, cap - this.outcomes.tally(producer).inFlight);
   }
 
   /** Takes slots from another key's budget from now on; calls in flight give theirs back where they took them. */
@@ -166,7 +182,7 @@ export class Scheduler<Req, Res> {
         // A model's own limit (a browser's 6 connections to an HTTP/1.1 host) keeps the calls that
         // could not really start in this line, where the timeline shows them waiting.
         const cap = Math.min(this.config.strategy === 'sequential' ? 1 : this.config.concurrency, this.model.maxConcurrent ?? Infinity);
-        const { ready, nextRetryAt } = readyEntries(this.queue, cap - this.inFlight.size, this.busyKeys, this.clock.now());
+        const { ready, nextRetryAt } = readyEntries(this.queue, cap - this.inFlight.size, this.busyKeys, this.clock.now(), (producer) => this.producerRoom(producer));
         if (nextRetryAt < Infinity) this.dispatch.wakeAt(nextRetryAt);
         return ready;
       },

@@ -2,7 +2,7 @@ import type { Brain } from '../brain/brain.ts';
 import type { Model } from '../brain/model.ts';
 import type { Budget } from '../scheduler/budget.ts';
 import type { SchedulerConfig } from '../scheduler/types.ts';
-import type { Decision, DecisionRequest } from '../sim/types.ts';
+import type { AnyAsk } from '../brain/ask.ts';
 import type { BrainChoice } from './brainFor.ts';
 import { endpointOrigin, hostOf, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBinding } from './keyBinding.ts';
@@ -10,7 +10,7 @@ import { keyIdOf, type KeyBudgets } from './keyBudgets.ts';
 
 /** What agents think with now, under whose budget, and what the page should be told. */
 export interface Choice {
-  readonly model: Model<DecisionRequest, Decision>;
+  readonly model: Model<AnyAsk, unknown>;
   readonly budget: Budget;
   /** A live model: its failures deserve banners (the mock's are on purpose). */
   readonly live: boolean;
@@ -93,7 +93,7 @@ export class LiveChoice {
     };
   }
 
-  choose(config: SandboxConfig, mock: Model<DecisionRequest, Decision>): Choice {
+  choose(config: SandboxConfig, mock: Model<AnyAsk, unknown>): Choice {
     const endpoint = endpointOrigin(config.baseUrl);
     const badEndpoint = config.brain === 'gemini' && this.refusedBaseUrl !== null
       ? `The API base URL '${this.refusedBaseUrl.slice(0, 80)}' is not a URL (it needs http:// or https://), so live calls are off until it is fixed; agents think with the mock brain.`

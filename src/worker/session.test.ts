@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Brain } from '../brain/brain.ts';
+import { decisionAsk } from '../brain/decisionAsk.ts';
+import type { ModelReply } from '../brain/model.ts';
+import type { Decision } from '../sim/types.ts';
 import { ModelError, type FailureKind } from '../brain/errors.ts';
 import { ManualClock } from '../clock/manualClock.ts';
 import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
@@ -136,11 +139,11 @@ describe('Session', () => {
     const calls: string[] = [];
     const live: Brain = {
       source: 'gemini',
-      call: (request) => {
-        calls.push(request.name);
+      call: (ask) => {
+        calls.push(ask.label);
         return Promise.resolve({ value: { thought: 'live', plan: 'p', action: 'STAY' } });
       },
-      decide: (request, options) => live.call(request, options),
+      decide: (request, options) => live.call(decisionAsk(request), options) as Promise<ModelReply<Decision>>,
     };
     const h = harness(() => live);
     h.send({ type: 'configure', patch: { agents: 2, brain: 'gemini', thinkInterval: 500 } });
@@ -287,7 +290,7 @@ function fakeLive(failures: readonly FailureKind[] = []) {
       if (kind) return Promise.reject(new ModelError(kind, `injected ${kind}`));
       return Promise.resolve({ value: { thought: 'live', plan: 'p', action: 'STAY' } });
     },
-    decide: (request, options) => state.brain.call(request, options),
+    decide: (request, options) => state.brain.call(decisionAsk(request), options) as Promise<ModelReply<Decision>>,
   };
   return state;
 }

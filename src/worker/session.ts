@@ -6,7 +6,8 @@ import { FixedStepLoop } from '../engine/loop.ts';
 import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import type { SchedulerEvent } from '../scheduler/types.ts';
-import type { Decision, DecisionRequest, WorldState } from '../sim/types.ts';
+import type { AnyAsk } from '../brain/ask.ts';
+import type { WorldState } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
@@ -54,7 +55,7 @@ export interface SessionOptions {
  */
 export class Session {
   private config: SandboxConfig = DEFAULT_CONFIG;
-  private readonly scheduler: Scheduler<DecisionRequest, Decision>;
+  private readonly scheduler: Scheduler<AnyAsk, unknown>;
   private readonly choice: LiveChoice;
   private engine: WorldEngine | undefined;
   private mock: MockBrain;
@@ -79,7 +80,7 @@ export class Session {
     this.mock = this.makeMock();
     const budgets = new KeyBudgets(options.clock, options.coordinator ?? inProcessLink(new BudgetCoordinator({ clock: options.clock, today })));
     this.choice = new LiveChoice(options.makeGemini ?? geminiFor, budgets);
-    this.scheduler = new Scheduler<DecisionRequest, Decision>({
+    this.scheduler = new Scheduler<AnyAsk, unknown>({
       model: this.mock,
       clock: options.clock,
       budget: budgets.mock,
