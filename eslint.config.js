@@ -19,11 +19,13 @@ const LAYERS = {
   brain: { values: ['clock'], types: ['sim'], files: ['sim/types.ts'], exceptions: ['sim/rng.ts'] },
   scheduler: { values: ['brain', 'clock'] },
   engine: { values: ['sim', 'brain', 'scheduler', 'clock'] },
-  worker: { values: ['sim', 'brain', 'scheduler', 'engine', 'clock', 'protocol'] },
+  // A scenario: its pure state and step, its asks (brain), its run against the scheduler.
+  scenarios: { values: ['sim', 'brain', 'scheduler', 'engine', 'clock'] },
+  worker: { values: ['sim', 'brain', 'scheduler', 'engine', 'scenarios', 'clock', 'protocol'] },
   render: { values: [], types: ['protocol'] },
   // render's mount (stage.ts) and what the stage reads (source.ts, types); palette.ts is an exception (GridLegend).
   ui: { values: ['protocol'], types: ['render'], files: ['render/stage.ts'], exceptions: ['render/palette.ts'] },
-  cli: { values: ['sim', 'brain', 'scheduler', 'engine', 'clock'] },
+  cli: { values: ['sim', 'brain', 'scheduler', 'engine', 'scenarios', 'clock'] },
   'fake-gemini': { values: [], testValues: ['brain'] },
 };
 const FOLDERS = Object.keys(LAYERS);

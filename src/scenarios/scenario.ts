@@ -1,0 +1,41 @@
+/**
+ * What every scenario (a grid world, a community, a game master, many small simulations, a DAG)
+ * gets from the session that hosts it, and nothing more: a clock, and a way to put its asks to
+ * the session's one scheduler under its own name. The scheduler, the key's budget, the models,
+ * the timeline and the race are shared; a scenario brings its state, its asks and its view.
+ */
+import type { Ask } from '../brain/ask.ts';
+import type { Clock } from '../clock/clock.ts';
+import type { BatchStats, CallRecord } from '../scheduler/types.ts';
+
+/** The scenarios there are, by the name the URL key `scenario` takes. */
+export const SCENARIO_NAMES = ['grid', 'community'] as const;
+export type ScenarioName = (typeof SCENARIO_NAMES)[number];
+
+/** What one ask came back with: the answer (the model's, or the ask's own mock as a fallback). */
+export interface Answer<Res> {
+  readonly value: Res;
+  /** `gemini`, `mock` (the mock model answered) or `fallback` (a live call failed). */
+  readonly source: string;
+  readonly record: CallRecord;
+}
+
+export interface AskOptions {
+  /** Who asks, unique while in flight (e.g. `community-3/persona-17`). */
+  readonly key: string;
+  /** Asks that go out together and are measured as a batch (e.g. one phase of one epoch). */
+  readonly batch?: string;
+}
+
+/** The session's side of a scenario: its clock and its line to the scheduler. */
+export interface ScenarioContext {
+  readonly clock: Clock;
+  /** The scenario's name in the scheduler: its calls are counted, capped and cancelled under it. */
+  readonly producer: string;
+  /** Puts an ask to the scheduler; always resolves (a failed call answers with the ask's mock). */
+  ask<Res>(ask: Ask<Res>, options: AskOptions): Promise<Answer<Res>>;
+  /** Caps this scenario's calls in flight at once (a community's semaphore); undefined lifts it. */
+  capConcurrency(cap: number | undefined): void;
+  /** Called with each batch's figures as its last call settles. */
+  onBatch(listener: (stats: BatchStats) => void): () => void;
+}
