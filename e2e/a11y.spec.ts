@@ -77,3 +77,11 @@ test('axe-core finds no serious or critical violation in any view of the phone l
     expect.soft(severe(await audit(page, `phone, ${view}`))).toEqual([]);
   }
 });
+
+test('axe-core finds no serious or critical violation in the community, with a persona selected', async ({ page }) => {
+  await openSandbox(page, '?scenario=community&latency=150');
+  await waitForSnapshot(page, 's.scene !== null && s.scene.phases.length >= 3');
+  await page.evaluate(() => (window as unknown as { sandbox: { select(id: number): Promise<void> } }).sandbox.select(2));
+  await expect(page.getByTestId('persona-name')).not.toHaveText('');
+  expect.soft(severe(await audit(page, 'community'))).toEqual([]);
+});

@@ -21,7 +21,23 @@ export interface SnapshotAgent {
   decisions: number;
 }
 
+/** The contract's `scene` for `scenario=community`. */
+export interface CommunityScene {
+  epoch: number;
+  epochs: number;
+  phase: string | null;
+  done: boolean;
+  phases: { name: string; epoch: number; calls: number; wallMs: number; sumLatencyMs: number; speedup: number; fallbacks: number }[];
+  beliefs: { mean: number[]; spread: number[] };
+  posts: number;
+  reactions: { up: number; down: number };
+  votes: Record<string, number> | null;
+}
+
 export interface Snapshot {
+  scenario: string;
+  /** null for the grid. */
+  scene: CommunityScene | null;
   tick: number;
   running: boolean;
   agents: SnapshotAgent[];
@@ -53,6 +69,9 @@ export interface SandboxWindow {
     save(options?: { withCalls?: boolean }): Promise<Record<string, unknown>>;
     /** Replaces the run with a save (an object or its JSON text); a bad one changes nothing. */
     load(save: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
+    select(agentId: number | null): Promise<void>;
+    /** Asks a community persona a question; the run is unchanged. */
+    interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
   };
 }
 

@@ -180,6 +180,31 @@ describe('toSdkSchema', () => {
       },
     });
   });
+
+  it('maps numbers and integers with their range, booleans and arrays with their bounds', () => {
+    const schema = toSdkSchema({
+      type: 'object',
+      properties: {
+        belief: { type: 'number', minimum: -1, maximum: 1, description: 'From -1 to 1.' },
+        count: { type: 'integer', minimum: 0 },
+        agree: { type: 'boolean' },
+        tags: { type: 'array', items: { type: 'string', enum: ['a', 'b'] }, minItems: 1, maxItems: 3 },
+        plain: { type: 'number' },
+      },
+      required: ['belief'],
+    });
+    expect(schema).toEqual({
+      type: SchemaType.OBJECT,
+      required: ['belief'],
+      properties: {
+        belief: { type: SchemaType.NUMBER, minimum: -1, maximum: 1, description: 'From -1 to 1.' },
+        count: { type: SchemaType.INTEGER, minimum: 0 },
+        agree: { type: SchemaType.BOOLEAN },
+        tags: { type: SchemaType.ARRAY, items: { type: SchemaType.STRING, format: 'enum', enum: ['a', 'b'] }, minItems: 1, maxItems: 3 },
+        plain: { type: SchemaType.NUMBER },
+      },
+    });
+  });
 });
 
 /** A port that was just free and now refuses connections. */

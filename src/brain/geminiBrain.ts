@@ -101,16 +101,36 @@ export class GeminiBrain implements Brain {
 /** Maps the SDK-free response schema in `prompt.ts` onto the SDK's `ResponseSchema`. */
 export function toSdkSchema(schema: PortableSchema): ResponseSchema {
   const description = schema.description === undefined ? {} : { description: schema.description };
-  if (schema.type === 'object') {
-    const properties: Record<string, ResponseSchema> = {};
-    for (const [key, value] of Object.entries(schema.properties)) properties[key] = toSdkSchema(value);
-    const required = schema.required === undefined ? {} : { required: [...schema.required] };
-    return { type: SchemaType.OBJECT, properties, ...required, ...description };
+  switch (schema.type) {
+    case 'object': {
+      const properties: Record<string, ResponseSchema> = {};
+      for (const [key, value] of Object.entries(schema.properties)) properties[key] = toSdkSchema(value);
+      const required = schema.required === undefined ? {} : { required: [...schema.required] };
+      return { type: SchemaType.OBJECT, properties, ...required, ...description };
+    }
+    case 'string':
+      if (schema.enum !== undefined) return { type: SchemaType.STRING, format: 'enum', enum: [...schema.enum], ...description };
+      return { type: SchemaType.STRING, ...description };
+    case 'number':
+    case 'integer': {
+      // The REST API's Schema takes minimum and maximum; the SDK's types have not caught up,
+      // and it sends the object as it is, so they travel in a spread the types do not check.
+      const range = {
+        ...(schema.minimum === undefined ? {} : { minimum: schema.minimum }),
+        ...(schema.maximum === undefined ? {} : { maximum: schema.maximum }),
+      };
+      return { type: schema.type === 'number' ? SchemaType.NUMBER : SchemaType.INTEGER, ...range, ...description };
+    }
+    case 'boolean':
+      return { type: SchemaType.BOOLEAN, ...description };
+    case 'array': {
+      const bounds = {
+        ...(schema.minItems === undefined ? {} : { minItems: schema.minItems }),
+        ...(schema.maxItems === undefined ? {} : { maxItems: schema.maxItems }),
+      };
+      return { type: SchemaType.ARRAY, items: toSdkSchema(schema.items), ...bounds, ...description };
+    }
   }
-  if (schema.enum !== undefined) {
-    return { type: SchemaType.STRING, format: 'enum', enum: [...schema.enum], ...description };
-  }
-  return { type: SchemaType.STRING, ...description };
 }
 
 /** The SDK types every count as present, but a blocked or empty reply omits some of them. */

@@ -16,6 +16,7 @@ const MAX_QUOTE = 120;
 /**
  * A subset of OpenAPI 3.0 schema objects, written without SDK enums. Its `type` strings are the
  * values of `SchemaType` in `@google/generative-ai`; `geminiBrain.ts` maps it to the SDK type.
+ * `minimum` and `maximum` are fields of the API's Schema that the SDK's types do not list yet.
  */
 export type PortableSchema =
   | {
@@ -24,7 +25,21 @@ export type PortableSchema =
       readonly required?: readonly string[];
       readonly description?: string;
     }
-  | { readonly type: 'string'; readonly enum?: readonly string[]; readonly description?: string };
+  | { readonly type: 'string'; readonly enum?: readonly string[]; readonly description?: string }
+  | {
+      readonly type: 'number' | 'integer';
+      readonly minimum?: number;
+      readonly maximum?: number;
+      readonly description?: string;
+    }
+  | { readonly type: 'boolean'; readonly description?: string }
+  | {
+      readonly type: 'array';
+      readonly items: PortableSchema;
+      readonly minItems?: number;
+      readonly maxItems?: number;
+      readonly description?: string;
+    };
 
 /** The response schema sent to Gemini; it mirrors `decisionSchema` in `schema.ts`. */
 export const geminiResponseSchema = {

@@ -1,48 +1,92 @@
-import { parseFlags, numberFlag, runMain } from './args.ts';
+import { DEFAULT_SETTINGS, MAX_AGENTS, TOPIC_CATALOGUE } from '../scenarios/community/population.ts';
+import { parseFlags, numberFlag, runMain, UsageError } from './args.ts';
 import { runBatch, type BatchRun, type BenchSettings } from './benchBatch.ts';
+import { BASELINES, benchCommunity, COMMUNITY_CONCURRENCY, communityJson, communityTable, type Baseline, type CommunityBenchSettings } from './benchCommunity.ts';
 
-const HELP = `Usage: npm run bench -- [flags]
+const HELP = `Usage: npm run bench -- [--scenario grid|community] [flags]
 
-Runs the same batch of agent decisions with the mock brain in real time, first one call at a
-time (sequential), then all at once under the budget (parallel), and compares the wall times.
+grid (the default): runs the same batch of agent decisions with the mock brain in real time,
+first one call at a time (sequential), then all at once under the budget (parallel), and
+compares the wall times.
 
-  --agents N          agents in the batch (default 10, 1 to 10000)
+community: runs a whole community (debate, beliefs, chat, posts, reactions, vote, with a barrier
+after each phase) with the mock brain in real time under its semaphore, and reports each phase.
+
+  --scenario NAME     grid (default) or community
+  --agents N          agents in the batch (default 10, 1 to 10000), or personas (default ${DEFAULT_SETTINGS.agents}, 1 to ${MAX_AGENTS})
   --latency MS        mock latency per call (default 500)
   --jitter MS         latency varies uniformly by ± this much (default 0)
   --rpm R             requests per rolling minute (default: no budget)
-  --concurrency C     calls in flight at once (default: no cap)
+  --concurrency C     calls in flight at once (default: no cap; community: its semaphore, 20)
   --failure-rate P    chance a call fails, 0 to 1 (default 0); failures retry, then fall back
   --timeout MS        per-call timeout (default: the larger of 10000 and 2 × (latency + jitter))
   --seed S            seed for agents and latencies (default 1)
+  --baseline B        run: measure the sequential side (default); sum: do not run it, take the
+                      sum of the parallel calls' latencies ("baseline": "sum" in the JSON)
+  --epochs E          community: epochs (default ${DEFAULT_SETTINGS.epochs})
+  --topics T          community: topics (default ${DEFAULT_SETTINGS.topics}, 1 to ${TOPIC_CATALOGUE.length})
   --json              print one JSON object instead of a table
   --help              this text`;
 
-function settingsFrom(argv: readonly string[]): { settings: BenchSettings; json: boolean; help: boolean } {
-  const flags = parseFlags(argv, {
-    agents: { type: 'string' },
-    latency: { type: 'string' },
-    jitter: { type: 'string' },
-    rpm: { type: 'string' },
-    concurrency: { type: 'string' },
-    'failure-rate': { type: 'string' },
-    timeout: { type: 'string' },
-    seed: { type: 'string' },
-    json: { type: 'boolean' },
-    help: { type: 'boolean' },
-  });
+const FLAGS = {
+  scenario: { type: 'string' },
+  agents: { type: 'string' },
+  latency: { type: 'string' },
+  jitter: { type: 'string' },
+  rpm: { type: 'string' },
+  concurrency: { type: 'string' },
+  'failure-rate': { type: 'string' },
+  timeout: { type: 'string' },
+  seed: { type: 'string' },
+  baseline: { type: 'string' },
+  epochs: { type: 'string' },
+  topics: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
+
+const SCENARIOS = ['grid', 'community'] as const;
+type BenchScenario = (typeof SCENARIOS)[number];
+
+function oneOf<T extends string>(name: string, raw: string | undefined, options: readonly T[], fallback: T): T {
+  if (raw === undefined) return fallback;
+  const found = options.find((option) => option === raw);
+  if (found === undefined) throw new UsageError(`--${name} must be ${options.join(' or ')} (got '${raw}').`);
+  return found;
+}
+
+/** The settings both scenarios share; the agents' default and range and the cap's default differ between them. */
+function commonFrom(flags: Flags, agents: { fallback: number; max: number }, concurrency: number): BenchSettings {
   const latencyMs = numberFlag('latency', flags.latency, 500, { min: 0 });
   const jitterMs = numberFlag('jitter', flags.jitter, 0, { min: 0 });
-  const settings: BenchSettings = {
-    agents: numberFlag('agents', flags.agents, 10, { integer: true, min: 1, max: 10_000 }),
+  return {
+    agents: numberFlag('agents', flags.agents, agents.fallback, { integer: true, min: 1, max: agents.max }),
     latencyMs,
     jitterMs,
     rpm: numberFlag('rpm', flags.rpm, Infinity, { integer: true, positive: true }),
-    concurrency: numberFlag('concurrency', flags.concurrency, Infinity, { integer: true, positive: true }),
+    concurrency: numberFlag('concurrency', flags.concurrency, concurrency, { integer: true, positive: true }),
     failureRate: numberFlag('failure-rate', flags['failure-rate'], 0, { min: 0, max: 1 }),
     timeoutMs: numberFlag('timeout', flags.timeout, Math.max(10_000, 2 * (latencyMs + jitterMs)), { positive: true }),
     seed: numberFlag('seed', flags.seed, 1, { integer: true, min: 0 }),
   };
-  return { settings, json: flags.json === true, help: flags.help === true };
+}
+
+function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings {
+  return {
+    ...commonFrom(flags, { fallback: DEFAULT_SETTINGS.agents, max: MAX_AGENTS }, COMMUNITY_CONCURRENCY),
+    epochs: numberFlag('epochs', flags.epochs, DEFAULT_SETTINGS.epochs, { integer: true, min: 1, max: 100 }),
+    topics: numberFlag('topics', flags.topics, DEFAULT_SETTINGS.topics, { integer: true, min: 1, max: TOPIC_CATALOGUE.length }),
+    baseline,
+  };
+}
+
+function gridFrom(flags: Flags): BenchSettings {
+  for (const name of ['epochs', 'topics'] as const) {
+    if (flags[name] !== undefined) throw new UsageError(`--${name} is only for --scenario community.`);
+  }
+  return commonFrom(flags, { fallback: 10, max: 10_000 }, Infinity);
 }
 
 const round = (ms: number): number => Math.round(ms * 10) / 10;
@@ -65,25 +109,24 @@ function table(settings: BenchSettings, runs: readonly BatchRun[], speedup: numb
   return lines.join('\n');
 }
 
-runMain('bench', async () => {
-  const { settings, json, help } = settingsFrom(process.argv.slice(2));
-  if (help) {
-    console.log(HELP);
-    return;
-  }
-  if (!json) console.error(`Running ${settings.agents} calls sequentially (about ${Math.round((settings.agents * settings.latencyMs) / 1000)} s)…`);
-  const sequential = await runBatch('sequential', settings);
+async function benchGrid(settings: BenchSettings, baseline: Baseline, json: boolean): Promise<void> {
+  if (!json && baseline === 'run') console.error(`Running ${settings.agents} calls sequentially (about ${Math.round((settings.agents * settings.latencyMs) / 1000)} s)…`);
+  const measured = baseline === 'run' ? await runBatch('sequential', settings) : null;
   if (!json) console.error('Running the same calls in parallel…');
   const parallel = await runBatch('parallel', settings);
+  // Without a sequential run, one call at a time would have cost the sum of the calls' own latencies.
+  const sequential: BatchRun = measured ?? { ...parallel, strategy: 'sequential', wallMs: parallel.sumLatencyMs };
   const speedup = sequential.wallMs / parallel.wallMs;
   if (!json) {
     console.log(table(settings, [sequential, parallel], speedup));
+    if (!measured) console.log('The sequential row was not run: its wall is the sum of the parallel calls\' latencies (--baseline sum).');
     return;
   }
   console.log(
     JSON.stringify({
       agents: settings.agents,
       latencyMs: settings.latencyMs,
+      ...(measured ? {} : { baseline: 'sum' }),
       sequential: { wallMs: round(sequential.wallMs), sumLatencyMs: round(sequential.sumLatencyMs), fallbacks: sequential.fallbacks },
       parallel: { wallMs: round(parallel.wallMs), sumLatencyMs: round(parallel.sumLatencyMs), fallbacks: parallel.fallbacks, retries: parallel.retries },
       speedup: Math.round(speedup * 1000) / 1000,
@@ -91,4 +134,24 @@ runMain('bench', async () => {
       fallbacks: parallel.fallbacks,
     }),
   );
+}
+
+runMain('bench', async () => {
+  const flags = parseFlags(process.argv.slice(2), FLAGS);
+  if (flags.help === true) {
+    console.log(HELP);
+    return;
+  }
+  const json = flags.json === true;
+  const scenario: BenchScenario = oneOf('scenario', flags.scenario, SCENARIOS, 'grid');
+  const baseline = oneOf('baseline', flags.baseline, BASELINES, 'run');
+  if (scenario === 'grid') {
+    await benchGrid(gridFrom(flags), baseline, json);
+    return;
+  }
+  const log = (line: string): void => {
+    if (!json) console.error(line);
+  };
+  const bench = await benchCommunity(communityFrom(flags, baseline), log);
+  console.log(json ? JSON.stringify(communityJson(bench)) : communityTable(bench));
 });

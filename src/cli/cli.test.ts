@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { ManualClock } from '../clock/manualClock.ts';
+import { benchCommunity, communityJson, type CommunityBenchSettings } from './benchCommunity.ts';
 
 const tsx = 'node_modules/.bin/tsx';
 
@@ -19,6 +21,12 @@ describe('CLI input errors: one clear line and a non-zero exit', () => {
     ['bench', ['--latency', 'abc'], /--latency must be a number of at least 0 \(got 'abc'\)/],
     ['bench', ['--rpm', '0'], /--rpm must be a positive whole number \(got '0'\)/],
     ['bench', ['--failure-rate', '1.5'], /--failure-rate must be a number from 0 to 1/],
+    ['bench', ['--scenario', 'chess'], /--scenario must be grid or community \(got 'chess'\)/],
+    ['bench', ['--baseline', 'median'], /--baseline must be run or sum \(got 'median'\)/],
+    ['bench', ['--epochs', '3'], /--epochs is only for --scenario community/],
+    ['bench', ['--scenario', 'community', '--agents', '2000'], /--agents must be a whole number from 1 to 1000 \(got '2000'\)/],
+    ['bench', ['--scenario', 'community', '--topics', '9'], /--topics must be a whole number from 1 to 8/],
+    ['bench', ['--scenario', 'community', '--epochs', '0'], /--epochs must be a whole number from 1 to 100/],
     ['sim', ['--brain', 'gemini'], /--brain gemini needs an API key/],
     ['sim', ['--brain', 'claude'], /--brain must be mock or gemini/],
     ['sim', ['--ticks', '1e'], /--ticks must be/],
@@ -45,6 +53,105 @@ describe('bench --json', () => {
     expect(parallel.wallMs).toBeGreaterThanOrEqual(100);
     expect(parallel.wallMs).toBeLessThan(sequential.wallMs);
     expect(speedup).toBeGreaterThan(2);
+  });
+});
+
+describe('bench --baseline sum (grid)', () => {
+  it('does not run the sequential side: it is the sum of the parallel calls\' latencies', () => {
+    const { code, stdout } = run('bench', ['--agents', '8', '--latency', '100', '--baseline', 'sum', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { baseline: string; sequential: { wallMs: number; sumLatencyMs: number }; parallel: { wallMs: number; sumLatencyMs: number }; speedup: number };
+    expect(result.baseline).toBe('sum');
+    expect(result.sequential.wallMs).toBe(result.parallel.sumLatencyMs);
+    expect(result.sequential.sumLatencyMs).toBe(result.parallel.sumLatencyMs);
+    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(800);
+    expect(result.speedup).toBeGreaterThan(3);
+  });
+
+  it('keeps the default JSON exactly the contract\'s keys', () => {
+    const { stdout } = run('bench', ['--agents', '2', '--latency', '20', '--json']);
+    expect(Object.keys(JSON.parse(stdout) as object)).toEqual(['agents', 'latencyMs', 'sequential', 'parallel', 'speedup', 'decisions', 'fallbacks']);
+  });
+});
+
+type CommunityJson = {
+  scenario: string;
+  concurrency: number;
+  baseline: string;
+  sequential: { wallMs: number; sumLatencyMs: number };
+  parallel: { wallMs: number; sumLatencyMs: number; calls: number; fallbacks: number };
+  speedup: number;
+  phases: { name: string; epoch: number; calls: number; wallMs: number; sumLatencyMs: number; speedup: number; fallbacks: number; ceilingMs: number }[];
+  rollingMinuteMax: number;
+  votes: Record<string, number>;
+};
+
+describe('bench --scenario community', () => {
+  it('runs every phase, measures the sequential side one call at a time, and the semaphore defaults to 20', () => {
+    const { code, stdout } = run('bench', ['--scenario', 'community', '--agents', '24', '--latency', '20', '--epochs', '1', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as CommunityJson;
+    expect(result).toMatchObject({ scenario: 'community', concurrency: 20, baseline: 'run' });
+    expect(result.phases.map((p) => p.name)).toEqual(['debate', 'beliefs-debate', 'chat', 'beliefs-chat', 'posts', 'reactions', 'beliefs-social', 'vote']);
+    const vote = result.phases.at(-1);
+    // 24 calls under a semaphore of 20: two rounds of 20 ms at best.
+    expect(vote).toMatchObject({ calls: 24, ceilingMs: 40, fallbacks: 0 });
+    expect(vote?.wallMs).toBeGreaterThanOrEqual(40);
+    expect(result.parallel.calls).toBe(result.phases.reduce((sum, p) => sum + p.calls, 0));
+    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(result.parallel.calls * 20);
+    expect(result.speedup).toBeGreaterThan(3);
+    expect(result.rollingMinuteMax).toBe(result.parallel.calls);
+    expect(Object.values(result.votes).reduce((a, b) => a + b, 0)).toBe(24 * 3);
+  });
+
+  it('with --baseline sum takes the sequential wall as the sum of the latencies, without running it', () => {
+    const { code, stdout } = run('bench', ['--scenario', 'community', '--agents', '10', '--latency', '50', '--epochs', '1', '--concurrency', '5', '--baseline', 'sum', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as CommunityJson;
+    expect(result).toMatchObject({ baseline: 'sum', concurrency: 5 });
+    expect(result.sequential.wallMs).toBe(result.parallel.sumLatencyMs);
+    expect(result.phases.find((p) => p.name === 'posts')).toMatchObject({ calls: 10, ceilingMs: 100 });
+  });
+
+  it('prints a table with every phase and its ceiling', () => {
+    const { code, stdout } = run('bench', ['--scenario', 'community', '--agents', '6', '--latency', '10', '--epochs', '2', '--baseline', 'sum']);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/phase\s+epoch\s+calls\s+wall ms\s+sum ms\s+speedup\s+fallbacks\s+ceiling ms/);
+    expect(stdout.match(/^beliefs-social\s+\d/gm)).toHaveLength(2);
+    expect(stdout).toMatch(/^vote\s+2\s+6\s/m);
+    expect(stdout).toMatch(/Busiest rolling minute: \d+ requests/);
+  });
+});
+
+describe('benchCommunity on fake time', () => {
+  const settings: CommunityBenchSettings = {
+    agents: 100, topics: 3, epochs: 1, latencyMs: 2000, jitterMs: 0, concurrency: 20, rpm: Infinity, failureRate: 0, seed: 1, timeoutMs: 10_000, baseline: 'sum',
+  };
+
+  async function onFakeTime(patch: Partial<CommunityBenchSettings>): Promise<CommunityJson> {
+    const clock = new ManualClock();
+    const pending = benchCommunity({ ...settings, ...patch }, undefined, clock);
+    const progress = { done: false };
+    void pending.then(() => (progress.done = true));
+    for (let i = 0; i < 100 && !progress.done; i++) await clock.runAll();
+    return communityJson(await pending) as unknown as CommunityJson;
+  }
+
+  it('takes ⌈100 / C⌉ latencies for every phase all 100 personas ask in', async () => {
+    for (const [concurrency, wallMs] of [[100, 2000], [20, 10_000]] as const) {
+      const result = await onFakeTime({ concurrency });
+      const everyone = result.phases.filter((p) => p.calls === 100);
+      expect(everyone.map((p) => p.name)).toEqual(['beliefs-debate', 'chat', 'beliefs-chat', 'posts', 'reactions', 'beliefs-social', 'vote']);
+      for (const phase of everyone) expect(phase).toMatchObject({ wallMs, ceilingMs: wallMs, sumLatencyMs: 200_000, speedup: 200_000 / wallMs });
+    }
+  });
+
+  it('keeps every rolling minute within --rpm', async () => {
+    const result = await onFakeTime({ agents: 12, latencyMs: 500, rpm: 20, baseline: 'run' });
+    expect(result.rollingMinuteMax).toBe(20);
+    expect(result.parallel.calls).toBeGreaterThan(60);
+    // Minutes of fake time: the budget, not the latency, sets the pace.
+    expect(result.parallel.wallMs).toBeGreaterThan(3 * 60_000);
   });
 });
 

@@ -1,4 +1,4 @@
-import { answerOf } from '../brain/ask.ts';
+import { answerOf, type AnyAsk } from '../brain/ask.ts';
 import { decisionAsk } from '../brain/decisionAsk.ts';
 import { MockBrain } from '../brain/mockBrain.ts';
 import type { Clock } from '../clock/clock.ts';
@@ -44,9 +44,27 @@ export interface BatchRun {
  * latency and fate from (seed, agent, tick, attempt), never from call order. The bench and the
  * classroom race both use it.
  */
-export async function runBatch(
+export function runBatch(
   strategy: Strategy,
   requests: readonly DecisionRequest[],
+  settings: BatchSettings,
+  clock: Clock,
+  onEvent?: (event: SchedulerEvent) => void,
+  signal?: AbortSignal,
+): Promise<BatchRun> {
+  return runJobs(strategy, requests.map((request) => ({ key: `agent-${request.agentId}`, ask: decisionAsk(request) })), settings, clock, onEvent, signal);
+}
+
+/** One question of a batch: its key (ending in the asker's id) and the ask. */
+export interface BatchJob {
+  readonly key: string;
+  readonly ask: AnyAsk;
+}
+
+/** `runBatch` for any asks (a community phase's, say): the same scheduler, mock and measure. */
+export async function runJobs(
+  strategy: Strategy,
+  jobs: readonly BatchJob[],
   settings: BatchSettings,
   clock: Clock,
   onEvent?: (event: SchedulerEvent) => void,
@@ -61,7 +79,7 @@ export async function runBatch(
   }, { once: true });
   const started = clock.now();
   const results = await Promise.all(
-    requests.map((request) => scheduler.submit({ key: `agent-${request.agentId}`, batch: strategy, request: decisionAsk(request), fallback: answerOf })),
+    jobs.map((job) => scheduler.submit({ key: job.key, batch: strategy, request: job.ask, fallback: answerOf })),
   );
   const wallMs = clock.now() - started;
   const metrics = scheduler.metrics();

@@ -4,7 +4,7 @@
  * `{ error: { code, message, status, details } }` envelope with `google.rpc.*` details.
  */
 
-/** Every reply the fake can give; `ok` is a valid decision derived from the prompt. */
+/** Every reply the fake can give; `ok` is a valid reply derived from the prompt (and the schema asked for). */
 export type FakeMode =
   | 'ok'
   | 'markup'
@@ -70,8 +70,77 @@ export function decisionText(prompt: string, markup = false): string {
   return JSON.stringify(decision);
 }
 
+/** The `generationConfig.responseSchema` of a generateContent request body, if it has one. */
+export function responseSchemaOf(body: unknown): unknown {
+  const config = (body as { generationConfig?: { responseSchema?: unknown } } | null)?.generationConfig;
+  return config?.responseSchema;
+}
+
+/**
+ * The JSON text the fake "model" writes for a request: the grid's decision when the request
+ * asks for none or for the decision's shape (every grid reply stays as it was), else values that
+ * fit the request's response schema, drawn from the prompt's hash.
+ */
+export function replyText(prompt: string, schema: unknown, markup = false): string {
+  if (isDecisionSchema(schema)) return decisionText(prompt, markup);
+  return JSON.stringify(synthesize(schema, hashText(prompt), 'reply', markup));
+}
+
+/** No schema, or one with the decision's fields: the grid is asking. */
+function isDecisionSchema(schema: unknown): boolean {
+  if (schema === undefined || schema === null || typeof schema !== 'object') return true;
+  const properties = (schema as { properties?: unknown }).properties;
+  return typeof properties === 'object' && properties !== null && 'action' in properties && 'thought' in properties;
+}
+
+interface SchemaLike {
+  readonly type?: unknown;
+  readonly enum?: unknown;
+  readonly properties?: unknown;
+  readonly items?: unknown;
+  readonly minimum?: unknown;
+  readonly maximum?: unknown;
+  readonly minItems?: unknown;
+  readonly maxItems?: unknown;
+}
+
+const num = (value: unknown): number | undefined => (typeof value === 'number' && Number.isFinite(value) ? value : undefined);
+
+/**
+ * A value that fits an OpenAPI-style schema, the way a model answering it would: enums give one
+ * of their values, strings a short sentence, numbers a value in range, arrays a few items, objects
+ * every property. Each value is drawn from the prompt's hash and its path, so it is stable.
+ */
+export function synthesize(schema: unknown, seed: number, path: string, markup = false): unknown {
+  const s = (schema ?? {}) as SchemaLike;
+  const draw = hashText(`${seed}:${path}`);
+  const type = typeof s.type === 'string' ? s.type.toLowerCase() : 'string';
+  if (Array.isArray(s.enum) && s.enum.length > 0) return s.enum[draw % s.enum.length] as unknown;
+  switch (type) {
+    case 'object': {
+      const properties = (typeof s.properties === 'object' && s.properties !== null ? s.properties : {}) as Record<string, unknown>;
+      return Object.fromEntries(Object.entries(properties).map(([key, value]) => [key, synthesize(value, seed, `${path}.${key}`, markup)]));
+    }
+    case 'array': {
+      const count = Math.max(num(s.minItems) ?? 1, Math.min(num(s.maxItems) ?? 3, 2 + (draw % 2)));
+      return Array.from({ length: count }, (_, index) => synthesize(s.items, seed, `${path}[${index}]`, markup));
+    }
+    case 'number':
+    case 'integer': {
+      const min = num(s.minimum) ?? Math.min(0, (num(s.maximum) ?? 1) - 1);
+      const max = Math.max(min, num(s.maximum) ?? min + (type === 'integer' ? 10 : 1));
+      const value = min + ((draw % 10_001) / 10_000) * (max - min);
+      return type === 'integer' ? Math.min(Math.floor(max), Math.max(Math.ceil(min), Math.round(value))) : Math.round(value * 100) / 100;
+    }
+    case 'boolean':
+      return draw % 2 === 0;
+    default:
+      return markup ? `Fake <b>reply</b> ${draw.toString(16)}<script>alert(1)</script>` : `Fake reply ${draw.toString(16)}: a short sentence.`;
+  }
+}
+
 /** The successful and model-side replies (HTTP 200); undefined for the HTTP error modes. */
-export function contentReply(mode: FakeMode, prompt: string, model: string): FakeReply | undefined {
+export function contentReply(mode: FakeMode, prompt: string, model: string, schema?: unknown): FakeReply | undefined {
   const promptTokenCount = Math.max(1, Math.ceil(prompt.length / 4));
   const common = { modelVersion: model, responseId: `fake-${hashText(prompt + mode).toString(36)}` };
   const answer = (text: string, finishReason: string): FakeReply => {
@@ -88,13 +157,13 @@ export function contentReply(mode: FakeMode, prompt: string, model: string): Fak
   const usageWithoutOutput = { promptTokenCount, totalTokenCount: promptTokenCount };
   switch (mode) {
     case 'ok':
-      return answer(decisionText(prompt), 'STOP');
+      return answer(replyText(prompt, schema), 'STOP');
     case 'markup':
-      return answer(decisionText(prompt, true), 'STOP');
+      return answer(replyText(prompt, schema, true), 'STOP');
     case 'malformed':
       return answer('{not json', 'STOP');
     case 'max-tokens':
-      return answer(decisionText(prompt).slice(0, 24), 'MAX_TOKENS');
+      return answer(replyText(prompt, schema).slice(0, 24), 'MAX_TOKENS');
     case 'safety':
       return {
         status: 200,

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseDecision } from '../brain/schema.ts';
+import { synthesize } from './replies.ts';
 import { startFakeGemini } from './server.ts';
 import type { FakeGemini, FakeGeminiOptions } from './server.ts';
 
@@ -16,14 +17,21 @@ async function start(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
 
 const PATH = '/v1beta/models/gemini-2.5-flash:generateContent';
 
-function post(server: FakeGemini, prompt = 'hello', init: { key?: string | null; path?: string } = {}): Promise<Response> {
+function post(server: FakeGemini, prompt = 'hello', init: { key?: string | null; path?: string; schema?: unknown } = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.key !== null) headers['x-goog-api-key'] = init.key ?? 'k';
+  const generationConfig = init.schema === undefined ? {} : { generationConfig: { responseMimeType: 'application/json', responseSchema: init.schema } };
   return fetch(`${server.url}${init.path ?? PATH}`, {
     method: 'POST',
     headers,
-    body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }] }),
+    body: JSON.stringify({ contents: [{ role: 'user', parts: [{ text: prompt }] }], ...generationConfig }),
   });
+}
+
+/** The reply text of a 200 generateContent answer. */
+async function replyText(response: Response): Promise<string> {
+  const body = (await response.json()) as { candidates: { content: { parts: { text: string }[] } }[] };
+  return body.candidates[0]?.content.parts[0]?.text ?? '';
 }
 
 interface ErrorBody {
@@ -45,6 +53,49 @@ describe('fake Gemini server', () => {
     expect(parseDecision(JSON.parse(body.candidates[0]?.content.parts[0]?.text ?? '')).ok).toBe(true);
     const usage = body.usageMetadata;
     expect(usage.totalTokenCount).toBe(usage.promptTokenCount + usage.candidatesTokenCount);
+  });
+
+  it('answers a request that asks for another shape with JSON in that shape', async () => {
+    const server = await start();
+    const schema = {
+      type: 'object',
+      properties: {
+        t0: { type: 'object', properties: { belief: { type: 'number', minimum: -1, maximum: 1 }, reason: { type: 'string' } }, required: ['belief', 'reason'] },
+        choice: { type: 'string', format: 'enum', enum: ['tram', 'buses'] },
+        count: { type: 'integer', minimum: 2, maximum: 4 },
+        agree: { type: 'boolean' },
+        ids: { type: 'array', items: { type: 'integer', minimum: 1, maximum: 3 }, maxItems: 5 },
+      },
+      required: ['t0', 'choice'],
+    };
+    const values = await Promise.all(['a', 'b', 'c', 'd'].map(async (prompt) => JSON.parse(await replyText(await post(server, prompt, { schema }))) as Record<string, unknown>));
+    for (const value of values) {
+      expect(Object.keys(value).sort()).toEqual(['agree', 'choice', 'count', 'ids', 't0']);
+      const t0 = value.t0 as { belief: number; reason: string };
+      expect(t0.belief).toBeGreaterThanOrEqual(-1);
+      expect(t0.belief).toBeLessThanOrEqual(1);
+      expect(t0.reason.length).toBeGreaterThan(0);
+      expect(['tram', 'buses']).toContain(value.choice);
+      expect([2, 3, 4]).toContain(value.count);
+      expect(typeof value.agree).toBe('boolean');
+      const ids = value.ids as number[];
+      expect(ids.length).toBeGreaterThanOrEqual(1);
+      for (const id of ids) expect([1, 2, 3]).toContain(id);
+    }
+    // The grid's shape still gets the grid's decision.
+    const grid = { type: 'object', properties: { thought: { type: 'string' }, plan: { type: 'string' }, action: { type: 'string' } } };
+    expect(parseDecision(JSON.parse(await replyText(await post(server, 'g', { schema: grid })))).ok).toBe(true);
+  });
+
+  it('synthesizes numbers within their range and the same value for the same prompt', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      const value = synthesize({ type: 'number', minimum: -1, maximum: 1 }, seed, 'x') as number;
+      expect(value).toBeGreaterThanOrEqual(-1);
+      expect(value).toBeLessThanOrEqual(1);
+    }
+    const spread = new Set(Array.from({ length: 50 }, (_, seed) => synthesize({ type: 'number', minimum: -1, maximum: 1 }, seed, 'x')));
+    expect(spread.size).toBeGreaterThan(10);
+    expect(synthesize({ type: 'string' }, 7, 'y')).toBe(synthesize({ type: 'string' }, 7, 'y'));
   });
 
   it('derives the same decision from the same prompt', async () => {

@@ -7,7 +7,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { contentReply, errorReply, FAKE_MODES, missingKeyReply, notFoundReply, promptOf } from './replies.ts';
+import { contentReply, errorReply, FAKE_MODES, missingKeyReply, notFoundReply, promptOf, responseSchemaOf } from './replies.ts';
 import type { FakeMode, FakeReply } from './replies.ts';
 
 export type { FakeMode } from './replies.ts';
@@ -148,7 +148,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
       return undefined;
     }
     const modelId = model.replace(/^models\//, '');
-    return errorReply(mode, model, key) ?? contentReply(mode, promptOf(body), modelId) ?? notFoundReply(url.pathname);
+    return errorReply(mode, model, key) ?? contentReply(mode, promptOf(body), modelId, responseSchemaOf(body)) ?? notFoundReply(url.pathname);
   }
 
   server.on('connection', (socket) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPatch, configFromQuery, DEFAULT_CONFIG, linkSettings, queryFromConfig } from './config.ts';
+import { checkPatch, configFromQuery, DEFAULT_CONFIG, defaultsFor, linkSettings, queryFromConfig, switchScenario } from './config.ts';
 
 describe('sandbox settings', () => {
   it('reads the classic demo link', () => {
@@ -70,5 +70,27 @@ describe('flags', () => {
     expect(checkPatch({ align: 1 }).patch).toEqual({ align: true });
     expect(checkPatch({ align: 0 }).patch).toEqual({ align: false });
     expect(checkPatch({ align: 2 }).problems.map((p) => p.key)).toEqual(['align']);
+  });
+});
+
+describe('scenarios', () => {
+  it('takes a scenario by name and refuses a wrong one with the grid', () => {
+    expect(configFromQuery('?scenario=community').patch).toEqual({ scenario: 'community' });
+    const { patch, problems } = configFromQuery('?scenario=nonsense');
+    expect(patch).toEqual({});
+    expect(problems[0]?.message).toBe("scenario must be one of grid, community (got 'nonsense'); using grid.");
+  });
+
+  it('switches defaults with the scenario, keeping what the user set', () => {
+    const community = switchScenario({ ...DEFAULT_CONFIG, rpm: 60 }, 'community');
+    expect(community).toMatchObject({ scenario: 'community', agents: 24, concurrency: 20, rpm: 60 });
+    expect(switchScenario(community, 'grid')).toMatchObject({ scenario: 'grid', agents: 10, concurrency: 64, rpm: 60 });
+    expect(switchScenario({ ...DEFAULT_CONFIG, agents: 50 }, 'community').agents).toBe(50);
+  });
+
+  it("writes a link against the scenario's own defaults, scenario first", () => {
+    expect(queryFromConfig(defaultsFor('community'))).toBe('?scenario=community');
+    expect(queryFromConfig({ ...defaultsFor('community'), agents: 100 })).toBe('?scenario=community&agents=100');
+    expect(queryFromConfig(DEFAULT_CONFIG)).toBe('');
   });
 });

@@ -76,6 +76,10 @@ export function hostOf(origin: string): string {
   }
 }
 
+/** The scenarios (as `scenarios/scenario.ts` names them; checked equal in `worker/listsAgree.test.ts`). */
+export const SCENARIOS = ['grid', 'community'] as const;
+export type ScenarioKey = (typeof SCENARIOS)[number];
+
 /** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
 export const CONFIG_FIELDS = {
   agents: wholeNumber(1, 10_000),
@@ -97,6 +101,14 @@ export const CONFIG_FIELDS = {
   maxTokens: wholeNumber(16, 65_536),
   /** Live requests allowed per calendar day; 0 for no daily limit. */
   dailyLimit: wholeNumber(0, 10_000_000),
+  /** Which workload runs: the grid's batch of expired timers, or a community in phases. */
+  scenario: z.enum(SCENARIOS, `must be one of ${SCENARIOS.join(', ')}`),
+  /** The community's rounds of phases. */
+  epochs: wholeNumber(1, 20),
+  /** The community's topics, each with a belief per persona. */
+  topics: wholeNumber(1, 6),
+  /** The community's mean openness: 0.9 consensus, 0.45 two camps, 0 many (scenarios/community/population.ts). */
+  openness: decimal(0, 1),
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_FIELDS;
@@ -123,7 +135,37 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   temperature: 0.7,
   maxTokens: 512,
   dailyLimit: 0,
+  scenario: 'grid',
+  epochs: 2,
+  topics: 3,
+  openness: 0.45,
 };
+
+/**
+ * What each scenario sets differently from the grid's defaults for the keys they share: a
+ * community of 24 personas under a semaphore of 20, as the lesson has it.
+ */
+const SCENARIO_DEFAULTS: Readonly<Record<ScenarioKey, Partial<SandboxConfig>>> = {
+  grid: {},
+  community: { agents: 24, concurrency: 20 },
+};
+
+/** The defaults in force for a scenario. */
+export function defaultsFor(scenario: ScenarioKey): SandboxConfig {
+  return { ...DEFAULT_CONFIG, ...SCENARIO_DEFAULTS[scenario], scenario };
+}
+
+/**
+ * The settings after a switch to `next`: a key still at the old scenario's default takes the
+ * new one's (24 personas, not the grid's 10 agents); a key the user set keeps its value.
+ */
+export function switchScenario(config: SandboxConfig, next: ScenarioKey): SandboxConfig {
+  const from = defaultsFor(config.scenario);
+  const to = defaultsFor(next);
+  const out: Record<string, unknown> = { ...config, scenario: next };
+  for (const key of CONFIG_KEYS) if (config[key] === from[key]) out[key] = to[key];
+  return out as SandboxConfig;
+}
 
 export type ConfigPatch = Partial<SandboxConfig>;
 
@@ -181,12 +223,15 @@ export function configFromQuery(search: string): { patch: ConfigPatch; problems:
   return { patch: checked.patch, problems: [...problems, ...checked.problems] };
 }
 
-/** The query string that reproduces `config`, listing only keys that differ from the defaults. */
+/** The query string that reproduces `config`, listing only keys that differ from its scenario's defaults. */
 export function queryFromConfig(config: SandboxConfig): string {
   const params = new URLSearchParams();
+  const defaults = defaultsFor(config.scenario);
+  // The scenario first, so a link reads from what it is to how it is set.
+  if (config.scenario !== DEFAULT_CONFIG.scenario) params.set('scenario', config.scenario);
   for (const key of CONFIG_KEYS) {
     const value = config[key];
-    if (value === DEFAULT_CONFIG[key]) continue;
+    if (key === 'scenario' || value === defaults[key]) continue;
     params.set(key, typeof value === 'boolean' ? (value ? '1' : '0') : String(value));
   }
   const text = params.toString();

@@ -4,6 +4,8 @@
  * an `any`. `render/` and `ui/` import this file (and `config.ts`), never the worker's internals.
  */
 import { z } from 'zod';
+import { SCENARIOS } from './config.ts';
+import { communitySceneSchema, communityViewSchema, personaStorySchema } from './scene.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -51,6 +53,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save'), seq, withCalls: z.boolean().optional() }),
   /** Replaces the run with a save file; checked in the worker, and a bad one changes nothing (the ack says why). */
   z.object({ type: z.literal('load'), seq, save: z.unknown() }),
+  /** Puts a question to one persona of a community; answered by an `interview` message. Changes nothing in the run. */
+  z.object({ type: z.literal('interview'), seq, agentId: z.number().int().nonnegative(), question: z.string().max(500) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
@@ -193,6 +197,10 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     walls: z.instanceof(Uint8Array),
     pois: z.array(poi),
     agents: z.array(agentInfo),
+    /** The scenario this world belongs to (`grid`, or the community's personas on their grid). */
+    scenario: z.enum(SCENARIOS),
+    /** Belief columns per agent in each tick's `beliefs` (the community's topics); 0 for the grid. */
+    topics: z.number().int().nonnegative(),
   }),
   /** One tick. `positions` is [x0, y0, x1, y1, …] and `states` one code per agent, both transferred. */
   z.object({
@@ -210,7 +218,22 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     started: z.array(callStart),
     calls: z.array(callSummary),
     metrics,
+    /** The community's beliefs, [agent × topic] as hundredths (−100…100); null for the grid. */
+    beliefs: z.instanceof(Int8Array).nullable(),
+    /** Pairs talking now, [a0, b0, a1, b1, …], joined by a line; null when no one is. */
+    links: z.instanceof(Uint16Array).nullable(),
   }),
+  /** A scenario's public state (the contract's `scene`) and what its panels draw, at most 4 times a second. */
+  z.object({
+    type: z.literal('scene'),
+    worldId: z.number(),
+    scene: communitySceneSchema,
+    view: communityViewSchema,
+    /** The selected persona's story, or null. */
+    persona: personaStorySchema.nullable(),
+  }),
+  /** A persona's answer to an interview question (the run is unchanged). */
+  z.object({ type: z.literal('interview'), seq: z.number(), agentId: z.number(), question: z.string(), answer: z.string(), source: z.string(), prompt: z.string().nullable() }),
   /** The settings in force, after a configure (problems name the keys that were refused). */
   z.object({
     type: z.literal('config'),
@@ -252,6 +275,8 @@ export type AgentDetail = z.infer<typeof agentDetail>;
 export type CallSummary = z.infer<typeof callSummary>;
 export type CallStart = z.infer<typeof callStart>;
 export type RaceMessage = Extract<WorkerMessage, { type: 'race' }>;
+export type SceneMessage = Extract<WorkerMessage, { type: 'scene' }>;
+export type InterviewMessage = Extract<WorkerMessage, { type: 'interview' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;
 export type BatchSummary = z.infer<typeof batchStats>;

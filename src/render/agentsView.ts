@@ -5,7 +5,17 @@
  */
 import { Graphics, Particle, ParticleContainer, Rectangle } from 'pixi.js';
 import type { Renderer, Texture } from 'pixi.js';
-import { STATE_COLORS_BY_CODE } from './palette.ts';
+import { BELIEF_PALETTE, beliefBin, GREYED, STATE_COLORS_BY_CODE } from './palette.ts';
+
+/** The state code of a persona that fell back (protocol `STATE_CODE.fellBack`). */
+const FELL_BACK = 4;
+
+/** Beliefs to colour by instead of states: [agent × topic] hundredths, and which topic. */
+export interface BeliefTint {
+  readonly beliefs: Int8Array;
+  readonly topics: number;
+  readonly topic: number;
+}
 import { CELL, DOT_RADIUS, cellCentre } from './units.ts';
 
 /**
@@ -24,6 +34,8 @@ export class AgentsView {
   private texture: Texture | null = null;
   /** Particle colour words (what `Particle.color` holds) per state code. */
   private palette: number[] = [];
+  /** Particle colour words for the belief scale, and for a greyed persona (last). */
+  private beliefWords: number[] = [];
   private particles: Particle[] = [];
 
   constructor(private readonly renderer: Renderer) {}
@@ -48,7 +60,7 @@ export class AgentsView {
    * Moves and tints the first `count` agents; positions are [x0, y0, …] in (fractional) cells.
    * Particles past `count` are made transparent rather than removed, so a short tick is cheap.
    */
-  update(positions: Float32Array, states: Uint8Array, count: number): void {
+  update(positions: Float32Array, states: Uint8Array, count: number, tint: BeliefTint | null = null): void {
     const particles = this.particles;
     const palette = this.palette;
     const fallback = palette[0] ?? 0xffffffff;
@@ -58,12 +70,19 @@ export class AgentsView {
       if (!p) continue;
       p.x = cellCentre(positions[i * 2] ?? 0);
       p.y = cellCentre(positions[i * 2 + 1] ?? 0);
-      p.color = palette[states[i] ?? 0] ?? fallback;
+      p.color = tint ? this.beliefWord(tint, i, states[i] ?? 0) : (palette[states[i] ?? 0] ?? fallback);
     }
     for (let i = n; i < particles.length; i++) {
       const p = particles[i];
       if (p) p.color = 0;
     }
+  }
+
+  private beliefWord(tint: BeliefTint, i: number, state: number): number {
+    const words = this.beliefWords;
+    if (state === FELL_BACK) return words[words.length - 1] ?? 0;
+    const belief = (tint.beliefs[i * tint.topics + tint.topic] ?? 0) / 100;
+    return words[beliefBin(belief)] ?? 0;
   }
 
   /**
@@ -91,6 +110,7 @@ export class AgentsView {
     this.container.texture = texture;
     // Let Particle itself encode each tint (BGR plus alpha byte) so the words match what it expects.
     this.palette = STATE_COLORS_BY_CODE.map((tint) => new Particle({ texture, tint }).color);
+    this.beliefWords = [...BELIEF_PALETTE, GREYED].map((tint) => new Particle({ texture, tint }).color);
     return texture;
   }
 }

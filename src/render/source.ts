@@ -20,6 +20,8 @@ export interface RenderSource {
   selected(): number | null;
   /** Called when the user clicks an agent (its id) or empty ground (null). */
   select(agentId: number | null): void;
+  /** The topic whose beliefs colour a community's personas. */
+  colorTopic(): number;
   /** Frames per second, reported a few times a second. */
   reportFps(fps: number): void;
 }

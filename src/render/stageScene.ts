@@ -10,6 +10,7 @@ import { AgentsView } from './agentsView.ts';
 import { Camera } from './camera.ts';
 import { worldToScreen, type Point } from './cameraMath.ts';
 import { GridView } from './gridView.ts';
+import { LinksView } from './linksView.ts';
 import { interpolatePositions } from './interpolate.ts';
 import { agentInCell } from './pick.ts';
 import { PoiView } from './poiView.ts';
@@ -26,6 +27,7 @@ export class StageScene {
   private readonly pois = new PoiView();
   private readonly agents: AgentsView;
   private readonly selection = new SelectionView();
+  private readonly links = new LinksView();
   private world: WorldMessage | null = null;
   private idToIndex = new Map<number, number>();
   private positions: Float32Array = new Float32Array(0);
@@ -39,7 +41,7 @@ export class StageScene {
   ) {
     this.agents = new AgentsView(app.renderer);
     this.mapLayer.addChild(this.grid.tiles, this.pois.cells);
-    this.agentLayer.addChild(this.agents.container);
+    this.agentLayer.addChild(this.links.graphics, this.agents.container);
     app.stage.addChild(this.mapLayer, this.pois.labels, this.agentLayer, this.selection.view);
     app.stage.visible = false;
     this.camera = new Camera(app.canvas, [this.mapLayer, this.agentLayer], () => app.screen, this.onTap);
@@ -55,7 +57,12 @@ export class StageScene {
     if (world && pair && pair.curr.worldId === world.worldId) {
       this.positions = interpolatePositions(pair, now, this.positions);
       this.drawn = pair.curr.positions.length >> 1;
-      this.agents.update(this.positions, pair.curr.states, this.drawn);
+      const { beliefs } = pair.curr;
+      const tint = beliefs && world.topics > 0 ? { beliefs, topics: world.topics, topic: Math.min(this.source.colorTopic(), world.topics - 1) } : null;
+      this.agents.update(this.positions, pair.curr.states, this.drawn, tint);
+      this.links.update(this.positions, pair.curr.links, this.drawn);
+    } else {
+      this.links.update(this.positions, null, 0);
     }
     this.agents.container.visible = this.drawn > 0;
     if (this.camera.version !== this.layoutVersion) {

@@ -36,6 +36,11 @@ export interface ScenarioContext {
   ask<Res>(ask: Ask<Res>, options: AskOptions): Promise<Answer<Res>>;
   /** Caps this scenario's calls in flight at once (a community's semaphore); undefined lifts it. */
   capConcurrency(cap: number | undefined): void;
+  /**
+   * Resolves when the scenario may begin its next batch: a host holds it while paused (the
+   * page's Pause, or one batch per Step). Absent: always at once.
+   */
+  ready?(): Promise<void>;
   /** Called with each batch's figures as its last call settles. */
   onBatch(listener: (stats: BatchStats) => void): () => void;
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { runAction, type ActionContext } from './actions.ts';
+import { CommunityPanel } from './community/CommunityPanel.tsx';
 import { SandboxContext, useSandbox } from './context.ts';
 import { GridLegend } from './layout/GridLegend.tsx';
 import { paneId, ViewSwitcher, type ViewId } from './layout/ViewSwitcher.tsx';
@@ -54,6 +55,7 @@ function Workspace() {
           <GridLegend />
         </div>
         <div className="classroom-pane" id={paneId('classroom')}>
+          <CommunityPanel />
           <ClassroomTabs />
         </div>
       </div>

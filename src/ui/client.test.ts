@@ -11,8 +11,8 @@ function tick(worldId: number, n: number, overrides: Partial<TickMessage> = {}):
 }
 
 const world = {
-  type: 'world', worldId: 1, width: 4, height: 4, walls: new Uint8Array(16), pois: [],
-  agents: [{ id: 0, name: 'Ada', traits: [], goal: 'explore' }, { id: 1, name: 'Bo', traits: [], goal: 'explore' }],
+  type: 'world', worldId: 1, width: 4, height: 4, walls: new Uint8Array(16), pois: [], scenario: 'grid', topics: 0,
+  agents: [{ id: 0, name: 'Ada', traits: [] as string[], goal: 'explore' }, { id: 1, name: 'Bo', traits: [] as string[], goal: 'explore' }],
 } as const;
 
 describe('SandboxClient', () => {
@@ -63,7 +63,8 @@ describe('SandboxClient', () => {
     const { port, deliver } = fakeWorker();
     const store = createSandboxStore();
     new SandboxClient(store, port);
-    deliver({ type: 'tick', tick: 'soon' });
+    const malformed: Record<string, unknown> = { type: 'tick', tick: 'soon' };
+    deliver(malformed);
     expect(store.getState().notices.protocol?.level).toBe('error');
   });
 });

@@ -11,7 +11,7 @@ import { errorText, sendablePatch, WHOLE_PATCH } from './sendable.ts';
 import { CallLog } from './timeline/callLog.ts';
 import { RaceLog } from './timeline/raceLog.ts';
 import { RingBuffer } from './ringBuffer.ts';
-import type { RaceMessage } from '../protocol/protocol.ts';
+import type { InterviewMessage, RaceMessage } from '../protocol/protocol.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {
@@ -49,6 +49,8 @@ const HISTORY_MS = 10 * 60_000;
 const HISTORY_CAP = (HISTORY_MS / TICK_MS) * 4;
 /** The charts' latency histogram: the newest 1,000 calls. */
 const LATENCY_SAMPLE = 1_000;
+/** Interviews the panel lists. */
+const INTERVIEWS_KEPT = 10;
 
 export class SandboxClient {
   private seq = 0;
@@ -56,6 +58,8 @@ export class SandboxClient {
   private readonly configured = new Map<number, (result: ConfigureResult) => void>();
   /** Saves the worker posted, by the seq of the `save` command they answer, until it is acked. */
   private readonly saved = new Map<number, unknown>();
+  /** Interview answers, by the seq of the command they answer, until it is acked. */
+  private readonly interviewed = new Map<number, InterviewMessage>();
   private worldId = -1;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** Calls of the world's recent batches, and every settled call for export. */
@@ -178,6 +182,23 @@ export class SandboxClient {
     }
   }
 
+  /**
+   * Puts a question to one persona of the community; resolves with its answer (the run is
+   * unchanged). Rejects with the reason when the worker refused (no such persona, not a community).
+   */
+  async interview(agentId: number, question: string): Promise<InterviewMessage> {
+    const seq = ++this.seq;
+    try {
+      await this.post({ type: 'interview', agentId, question }, seq);
+      const answer = this.interviewed.get(seq);
+      if (!answer) throw new Error('The simulation answered without an interview.');
+      this.store.setState({ interviews: [answer, ...this.store.getState().interviews].slice(0, INTERVIEWS_KEPT) });
+      return answer;
+    } finally {
+      this.interviewed.delete(seq);
+    }
+  }
+
   /** Selects an agent (or none) at once in the page and asks the worker for its details. */
   select(agentId: number | null): Promise<void> {
     this.store.setState({ selectedId: agentId, detail: null, live: { ...this.store.getState().live, detail: null } });
@@ -231,6 +252,13 @@ export class SandboxClient {
       case 'saved':
         this.saved.set(message.seq, message.save);
         break;
+      case 'scene':
+        // Already at panel rate (the worker sends at most 4 a second); a scene of a replaced world is dropped.
+        if (message.worldId === this.worldId) this.store.setState({ scene: message });
+        break;
+      case 'interview':
+        this.interviewed.set(message.seq, message);
+        break;
       case 'checkpoint':
         break; // kept by the supervisor (observe), which restarts a dead worker from it
     }
@@ -238,6 +266,8 @@ export class SandboxClient {
 
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
+    const { colorTopic } = this.store.getState();
+    this.store.setState({ scene: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
     this.calls.clear();
     this.history.clear();
     this.latencies.clear();

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../protocol/config.ts';
 import { EMPTY_METRICS } from '../protocol/protocol.fixture.ts';
-import { callsCsv, metricsCsv, runJson, type RunExport } from './exportRun.ts';
+import { makeScene, phaseRecord } from './community/scene.fixture.ts';
+import { beliefsCsv, beliefsNow, callsCsv, communityJson, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from './exportRun.ts';
 
 const run: RunExport = {
   config: DEFAULT_CONFIG,
@@ -54,5 +55,53 @@ describe('export', () => {
     expect(parsed.calls[0]).toMatchObject({ enqueuedAt: 100, startedAt: 100.3, attemptStarts: [100.3, 2000], endedAt: 615.9 });
     expect(parsed.history[0]?.t).toBe(1234.6);
     expect(parsed.config.failureRate).toBe(0.05);
+  });
+});
+
+describe('community export', () => {
+  const scene = makeScene({
+    scene: { done: true, phase: null, votes: { 'build the tram': 2, 'keep the buses': 1 }, phases: [phaseRecord({ name: 'debate', calls: 6, wallMs: 510.04999, sumLatencyMs: 3_000.3, speedup: 5.882352941, fallbacks: 1 })] },
+    view: {
+      feed: [{ id: 0, epoch: 1, author: 1, topic: 0, stance: 0.5, text: 'Yes, "trams"', up: 2, down: 0, authorName: 'Bo', hot: 1.2345678901234567 }],
+      tally: [{ topic: 0, options: [{ option: 'build the tram', votes: 2 }, { option: 'keep the buses', votes: 1 }] }],
+    },
+  });
+  const run: CommunityExport = {
+    scene,
+    names: ['Ada', 'Bo, the second', 'Cy'],
+    beliefs: Int8Array.from([42, -10, 0, 100, -100, 5, -7, 0, 33]),
+    topicCount: 3,
+  };
+
+  it('reads every persona’s beliefs now from the tick, in hundredths', () => {
+    expect(beliefsNow(run)).toEqual([
+      { id: 0, name: 'Ada', beliefs: [0.42, -0.1, 0] },
+      { id: 1, name: 'Bo, the second', beliefs: [1, -1, 0.05] },
+      { id: 2, name: 'Cy', beliefs: [-0.07, 0, 0.33] },
+    ]);
+    expect(beliefsNow({ ...run, beliefs: null })).toEqual([]);
+  });
+
+  it('writes beliefs per persona and the phases as CSV', () => {
+    expect(beliefsCsv(run).split('\n')).toEqual([
+      'persona_id,persona_name,belief_tram,belief_sundays,belief_park',
+      '0,Ada,0.42,-0.1,0',
+      '1,"Bo, the second",1,-1,0.05',
+      '2,Cy,-0.07,0,0.33',
+      '',
+    ]);
+    expect(phasesCsv(run)).toBe('epoch,phase,calls,wall_ms,sum_latency_ms,speedup,fallbacks\n1,debate,6,510,3000.3,5.88,1\n');
+  });
+
+  it('writes the community as JSON: scene, topics, beliefs, histograms, posts and votes', () => {
+    const parsed = JSON.parse(communityJson(run, new Date('2026-11-25T12:00:00Z'))) as Record<string, unknown> & { scene: { phases: { wallMs: number }[] }; posts: { hot: number }[]; votes: unknown };
+    expect(Object.keys(parsed)).toEqual(['exportedAt', 'scenario', 'scene', 'topics', 'beliefsNow', 'histograms', 'posts', 'votes']);
+    expect(parsed.scenario).toBe('community');
+    expect(parsed.scene.phases[0]?.wallMs).toBe(510);
+    expect(parsed.posts[0]?.hot).toBe(1.23456789012);
+    expect(parsed.votes).toEqual({ totals: { 'build the tram': 2, 'keep the buses': 1 }, tally: [{ topic: 0, options: [{ option: 'build the tram', votes: 2 }, { option: 'keep the buses', votes: 1 }] }] });
+    expect(parsed.histograms).toEqual(scene.view.histograms);
+    const before = JSON.parse(communityJson({ ...run, scene: makeScene() }, new Date(0))) as { votes: unknown };
+    expect(before.votes).toBeNull();
   });
 });

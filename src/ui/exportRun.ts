@@ -1,10 +1,11 @@
 /**
  * The run as files: every settled call and the load history as CSV, and everything (settings,
- * latest metrics, calls, history) as JSON. The API key is never part of any of them: the page
+ * latest metrics, calls, history) as JSON; for a community also its beliefs and phases as CSV
+ * and its scene, beliefs, histograms, posts and vote as JSON. The API key is never part of any of them: the page
  * does not hold it, and the settings have no field for it.
  */
 import type { SandboxConfig } from '../protocol/config.ts';
-import type { CallSummary, Metrics } from '../protocol/protocol.ts';
+import type { CallSummary, Metrics, SceneMessage } from '../protocol/protocol.ts';
 import type { MetricSample } from './store.ts';
 
 export interface RunExport {
@@ -80,6 +81,67 @@ function tidyNumbers(key: string, value: unknown): unknown {
 export function runJson(run: RunExport, exportedAt: Date): string {
   const everything = { exportedAt: exportedAt.toISOString(), config: run.config, metrics: run.metrics, calls: run.calls, history: run.history };
   return JSON.stringify(everything, tidyNumbers, 2);
+}
+
+/** What the page holds of a community run: the newest scene and the newest tick's beliefs. */
+export interface CommunityExport {
+  readonly scene: SceneMessage;
+  /** Persona names by id. */
+  readonly names: readonly string[];
+  /** The newest tick's beliefs, [persona × topic] in hundredths (−100…100); null before the first tick. */
+  readonly beliefs: Int8Array | null;
+  /** Belief columns per persona in `beliefs` (the world's `topics`). */
+  readonly topicCount: number;
+}
+
+/** Every persona's beliefs now, from −1 to 1, one number per topic. */
+export function beliefsNow(run: CommunityExport): { id: number; name: string; beliefs: number[] }[] {
+  const { beliefs, topicCount, names } = run;
+  if (!beliefs || topicCount <= 0) return [];
+  const personas = Math.min(names.length, Math.floor(beliefs.length / topicCount));
+  return Array.from({ length: personas }, (_, id) => ({
+    id,
+    name: names[id] ?? '',
+    beliefs: Array.from({ length: topicCount }, (_, topic) => (beliefs[id * topicCount + topic] ?? 0) / 100),
+  }));
+}
+
+/**
+ * A community run as one object: the contract's scene, the topics, every persona's beliefs now,
+ * the belief histograms per epoch (10 bins over [−1, 1]), the hottest posts with their
+ * reactions, and the vote (totals per option and the tally per topic; null until the vote).
+ */
+export function communityData(run: CommunityExport) {
+  const { scene, view } = run.scene;
+  return {
+    scenario: 'community' as const,
+    scene,
+    topics: view.topics,
+    beliefsNow: beliefsNow(run),
+    histograms: view.histograms,
+    posts: view.feed,
+    votes: scene.votes === null && view.tally === null ? null : { totals: scene.votes, tally: view.tally },
+  };
+}
+
+/** The community run as JSON; times in ms to 0.1 ms. */
+export function communityJson(run: CommunityExport, exportedAt: Date): string {
+  return JSON.stringify({ exportedAt: exportedAt.toISOString(), ...communityData(run) }, tidyNumbers, 2);
+}
+
+/** Every persona's belief now on each topic, one row per persona, one column per topic (from −1 to 1). */
+export function beliefsCsv(run: CommunityExport): string {
+  const topics = run.scene.view.topics;
+  const keys = Array.from({ length: run.topicCount }, (_, i) => `belief_${topics.find((t) => t.id === i)?.key ?? i}`);
+  return csv(['persona_id', 'persona_name', ...keys], beliefsNow(run).map((p) => [p.id, p.name, ...p.beliefs]));
+}
+
+/** Every finished phase: its calls, wall time, the sum of its calls' latencies, speedup and fallbacks. */
+export function phasesCsv(run: CommunityExport): string {
+  return csv(
+    ['epoch', 'phase', 'calls', 'wall_ms', 'sum_latency_ms', 'speedup', 'fallbacks'],
+    run.scene.scene.phases.map((p) => [p.epoch, p.name, p.calls, round(p.wallMs), round(p.sumLatencyMs), Math.round(p.speedup * 100) / 100, p.fallbacks]),
+  );
 }
 
 /** Hands a text file to the browser's download. */

@@ -2,7 +2,7 @@
  * The classroom's prepared demos. Each is a set of settings and so a shareable link: the link
  * lists every setting it changes, and opening it (or clicking it) starts that demo.
  */
-import { DEFAULT_CONFIG, type ConfigPatch, type SandboxConfig } from '../protocol/config.ts';
+import { defaultsFor, type ConfigPatch, type SandboxConfig } from '../protocol/config.ts';
 
 export interface Preset {
   readonly id: string;
@@ -43,6 +43,18 @@ export const PRESETS: readonly Preset[] = [
     lesson: 'A thousand calls in flight at once still take about one latency.',
     patch: { agents: 1_000, rpm: 100_000, concurrency: 1_000, latency: 500, jitter: 50, align: true, thinkInterval: 3_000 },
   },
+  {
+    id: 'community',
+    label: 'A community votes',
+    lesson: '24 personas debate, chat, post and vote over two epochs. Colours are beliefs: watch camps form, then press Race during a phase.',
+    patch: { scenario: 'community', agents: 24, epochs: 2, latency: 500, concurrency: 20 },
+  },
+  {
+    id: 'semaphore',
+    label: 'Community: the semaphore',
+    lesson: '100 personas at 2 s under a semaphore of 20: each phase takes ⌈100/20⌉ × 2 s = 10 s, not 200 s. Set the concurrency cap to 100 and a phase takes 2 s.',
+    patch: { scenario: 'community', agents: 100, epochs: 1, latency: 2_000, concurrency: 20 },
+  },
 ];
 
 /** Settings a preset does not touch and that belong to the user: their Gemini setup. */
@@ -54,7 +66,8 @@ const KEPT: readonly (keyof SandboxConfig)[] = ['model', 'baseUrl', 'temperature
  */
 export function linkConfig(patch: ConfigPatch, current: SandboxConfig): SandboxConfig {
   const kept = Object.fromEntries(KEPT.map((key) => [key, current[key]]));
-  return { ...DEFAULT_CONFIG, ...kept, ...patch };
+  // A community link's unnamed keys go back to the community's defaults (its semaphore of 20).
+  return { ...defaultsFor(patch.scenario ?? 'grid'), ...kept, ...patch };
 }
 
 /** The full settings of a preset: the defaults, the user's own live setup, then the preset. */

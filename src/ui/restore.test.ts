@@ -34,7 +34,7 @@ describe('restoreRun', () => {
     deliver(config(2));
     deliver({ type: 'ack', seq: 2 });
     deliver({ type: 'ack', seq: 3 });
-    deliver({ type: 'world', worldId: 2, width: 2, height: 2, walls: new Uint8Array(4), pois: [], agents: [] });
+    deliver({ type: 'world', worldId: 2, width: 2, height: 2, walls: new Uint8Array(4), pois: [], agents: [], scenario: 'grid', topics: 0 });
     deliver(tickFixture({ worldId: 2, tick: 41 }));
     deliver({ type: 'ack', seq: 4 });
     await expect(restored.resumed).resolves.toBeNull();
@@ -65,7 +65,7 @@ describe('restoreRun', () => {
     const fresh = setup();
     const second = restoreRun(fresh.ctx, () => null, checkpoint, true);
     fresh.deliver({ type: 'ack', seq: 1 });
-    fresh.deliver({ type: 'world', worldId: 1, width: 2, height: 2, walls: new Uint8Array(4), pois: [], agents: [] });
+    fresh.deliver({ type: 'world', worldId: 1, width: 2, height: 2, walls: new Uint8Array(4), pois: [], agents: [], scenario: 'grid', topics: 0 });
     fresh.deliver(tickFixture({ worldId: 1, tick: 0 }));
     fresh.deliver(config(2));
     fresh.deliver({ type: 'ack', seq: 2 });

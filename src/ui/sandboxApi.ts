@@ -3,6 +3,7 @@
  * the same actions as the buttons and reads the same store, so a script sees what a user sees.
  */
 import type { ConfigProblem } from '../protocol/config.ts';
+import type { CommunitySceneWire } from '../protocol/scene.ts';
 import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
@@ -34,6 +35,10 @@ export interface SnapshotAgent {
 }
 
 export interface Snapshot {
+  /** The scenario on show (`grid`, `community`). */
+  readonly scenario: string;
+  /** The scenario's public state (the contract's `scene`); null for the grid. */
+  readonly scene: CommunitySceneWire | null;
   readonly tick: number;
   readonly running: boolean;
   readonly agents: readonly SnapshotAgent[];
@@ -67,6 +72,8 @@ export interface SandboxApi {
   select(agentId: number | null): Promise<void>;
   locate(agentId: number): { x: number; y: number } | null;
   renderCounts(): Record<string, number>;
+  /** Asks persona `agentId` of a community a question; its answer changes nothing in the run. */
+  interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
 }
 
 const THINKING = new Set(['queued', 'thinking', 'retrying']);
@@ -113,6 +120,7 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
     select: (agentId) => ctx.client.select(agentId),
     locate: (agentId) => ctx.stage.current?.locate(agentId) ?? null,
     renderCounts,
+    interview: (agentId, question) => ctx.client.interview(agentId, question).then(({ answer, source }) => ({ answer, source })),
   };
 }
 
@@ -131,7 +139,7 @@ export function steppedWay(prev: ArrayLike<number> | undefined, curr: ArrayLike<
 }
 
 function snapshotOf({ store }: ActionContext): Snapshot {
-  const { live, world, fps } = store.getState();
+  const { live, world, fps, scene, config } = store.getState();
   const curr = live.frame?.curr;
   // The previous tick of the same world (the client keeps it across repeats of one tick).
   const prev = live.frame?.prev;
@@ -156,6 +164,8 @@ function snapshotOf({ store }: ActionContext): Snapshot {
   const m = live.metrics;
   const batch = m?.lastBatch ?? null;
   return {
+    scenario: world?.scenario ?? config.scenario,
+    scene: world?.scenario === 'community' && scene ? scene.scene : null,
     tick: curr?.tick ?? 0,
     running: curr?.running ?? false,
     agents,

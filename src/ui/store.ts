@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
 import type { BatchLane, CallBar } from './timeline/callLog.ts';
 import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
-import type { AgentDetail, AgentUpdate, Metrics, WorldMessage } from '../protocol/protocol.ts';
+import type { AgentDetail, AgentUpdate, InterviewMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
 
 /** What the page knows of an agent between inspector refreshes: its newest decision. */
 export type AgentRow = Omit<AgentUpdate, 'id'>;
@@ -120,7 +120,17 @@ export interface ClassroomSlice {
   readonly presenter: boolean;
 }
 
-export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice;
+/** A scenario's own state (the community's), as its newest scene message has it. */
+export interface ScenarioSlice {
+  /** The newest scene of the current world; null for the grid, or before the first arrives. */
+  readonly scene: SceneMessage | null;
+  /** The topic whose beliefs colour the personas. */
+  readonly colorTopic: number;
+  /** Interviews asked in this world, newest first. */
+  readonly interviews: readonly InterviewMessage[];
+}
+
+export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice & ScenarioSlice;
 
 /** A fresh store; the page makes one, tests make their own. */
 export function createSandboxStore() {
@@ -151,6 +161,9 @@ export function createSandboxStore() {
     history: [],
     latencies: [],
     presenter: false,
+    scene: null,
+    colorTopic: 0,
+    interviews: [],
   }));
 }
 

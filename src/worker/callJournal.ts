@@ -28,19 +28,9 @@ export class CallJournal {
   /** Notes one event of the world's engine. */
   record(event: EngineEvent): void {
     switch (event.type) {
-      case 'decision': {
-        this.answered.add(event.agentId);
-        this.waiting.set(event.agentId, event.record);
-        this.retrying.delete(event.agentId);
-        this.calls.push(summaryOf(event.record, event.agentId));
-        const { startedAt, endedAt } = event.record;
-        if (startedAt !== undefined) {
-          this.latencies.push(endedAt - startedAt);
-          if (this.latencies.length > LATENCY_WINDOW * 2) this.latencies = this.latencies.slice(-LATENCY_WINDOW);
-          this.quantiles = undefined;
-        }
+      case 'decision':
+        this.answer(event.agentId, event.record);
         break;
-      }
       case 'failed-attempt':
         this.retrying.add(agentIdOf(event.key));
         break;
@@ -55,6 +45,20 @@ export class CallJournal {
       case 'settled':
       case 'batch':
         break;
+    }
+  }
+
+  /** An answer reached agent `agentId` (a grid decision, or a persona's reply in a scenario). */
+  answer(agentId: number, record: CallRecord): void {
+    this.answered.add(agentId);
+    this.waiting.set(agentId, record);
+    this.retrying.delete(agentId);
+    this.calls.push(summaryOf(record, agentId));
+    const { startedAt, endedAt } = record;
+    if (startedAt !== undefined) {
+      this.latencies.push(endedAt - startedAt);
+      if (this.latencies.length > LATENCY_WINDOW * 2) this.latencies = this.latencies.slice(-LATENCY_WINDOW);
+      this.quantiles = undefined;
     }
   }
 

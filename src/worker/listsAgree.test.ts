@@ -9,7 +9,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { FailureKind } from '../brain/errors.ts';
 import { DEFAULT_GEMINI_MODEL } from '../brain/geminiBrain.ts';
 import { ACTIONS } from '../fake-gemini/replies.ts';
-import { CONFIG_FIELDS, DEFAULT_CONFIG, DEFAULT_MODEL, type SandboxConfig } from '../protocol/config.ts';
+import { CONFIG_FIELDS, DEFAULT_CONFIG, DEFAULT_MODEL, SCENARIOS, type SandboxConfig } from '../protocol/config.ts';
+import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/scenario.ts';
 import type { AgentDetail, AgentStateName, AgentUpdate, CallSummary, WorldMessage } from '../protocol/protocol.ts';
 import { STRATEGIES, type Strategy } from '../scheduler/types.ts';
 import { DIRECTIONS, type AgentState, type DecisionSource, type Direction, type PoiKind } from '../sim/types.ts';
@@ -39,5 +40,10 @@ describe('lists kept in two layers agree', () => {
     expectTypeOf<WorldMessage['pois'][number]['kind']>().toEqualTypeOf<PoiKind>();
     expectTypeOf<SandboxConfig['strategy']>().toEqualTypeOf<Strategy>();
     expect(CONFIG_FIELDS.strategy.options).toEqual([...STRATEGIES]);
+  });
+
+  it('scenarios: the scenario layer and the settings', () => {
+    expectTypeOf<SandboxConfig['scenario']>().toEqualTypeOf<ScenarioName>();
+    expect([...SCENARIOS]).toEqual([...SCENARIO_NAMES]);
   });
 });

@@ -1,8 +1,9 @@
 import type { Clock, TimerHandle } from '../clock/clock.ts';
-import { runBatch, type BatchSettings } from '../engine/batchRun.ts';
+import { decisionAsk } from '../brain/decisionAsk.ts';
+import { runJobs, type BatchJob, type BatchSettings } from '../engine/batchRun.ts';
 import type { SchedulerEvent, Strategy } from '../scheduler/types.ts';
 import { requestFor } from '../sim/perception.ts';
-import type { DecisionRequest, WorldState } from '../sim/types.ts';
+import type { WorldState } from '../sim/types.ts';
 import { TICK_MS, type SandboxConfig } from '../protocol/config.ts';
 import type { CallStart, CallSummary, RaceMessage } from '../protocol/protocol.ts';
 import { agentIdOf, startOf, summaryOf } from './tickMessage.ts';
@@ -11,10 +12,16 @@ import { agentIdOf, startOf, summaryOf } from './tickMessage.ts';
 export const RACE_MAX_AGENTS = 100;
 
 /** A race of the world's first agents' next decisions, with the mock and the current settings. */
-export function raceOf(state: WorldState, config: SandboxConfig): { requests: DecisionRequest[]; settings: BatchSettings } {
+export function raceOf(state: WorldState, config: SandboxConfig): { jobs: BatchJob[]; settings: BatchSettings } {
   return {
-    requests: state.agents.slice(0, RACE_MAX_AGENTS).map((agent) => requestFor(state, agent.id)),
-    settings: {
+    jobs: state.agents.slice(0, RACE_MAX_AGENTS).map((agent) => ({ key: `agent-${agent.id}`, ask: decisionAsk(requestFor(state, agent.id)) })),
+    settings: raceSettings(config),
+  };
+}
+
+/** The race's mock and limits: the current latency settings and the scheduler's limits. */
+export function raceSettings(config: SandboxConfig): BatchSettings {
+  return {
       latencyMs: config.latency,
       jitterMs: config.jitter,
       failureRate: config.failureRate,
@@ -22,7 +29,6 @@ export function raceOf(state: WorldState, config: SandboxConfig): { requests: De
       rpm: config.rpm,
       concurrency: config.concurrency,
       timeoutMs: config.timeout,
-    },
   };
 }
 
@@ -54,17 +60,17 @@ export class RaceRunner {
   ) {}
 
   /** Starts a race of these requests; false (and nothing happens) while one is running. */
-  start(requests: readonly DecisionRequest[], settings: BatchSettings): boolean {
+  start(jobs: readonly BatchJob[], settings: BatchSettings): boolean {
     if (this.running) return false;
     this.raceId++;
     this.running = true;
-    this.size = requests.length;
+    this.size = jobs.length;
     this.startedAt = this.clock.now();
     this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
     const abort = new AbortController();
     this.abort = abort;
     const run = (strategy: Strategy) =>
-      runBatch(strategy, requests, settings, this.clock, (event) => {
+      runJobs(strategy, jobs, settings, this.clock, (event) => {
         if (!abort.signal.aborted) this.record(strategy, event);
       }, abort.signal).then((result) => {
         if (!abort.signal.aborted) this.lanes[strategy].wallMs = result.wallMs;

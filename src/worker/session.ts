@@ -12,20 +12,23 @@ import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
-import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
+import { checkPatch, DEFAULT_CONFIG, switchScenario, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
 import { KeyBudgets } from './keyBudgets.ts';
 import { connectionCapNotice, LiveChoice, schedulerConfigOf } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
 import { NoticeBoard, schedulerNotices } from './notices.ts';
 import type { Command, WorkerMessage } from '../protocol/protocol.ts';
-import { raceOf, RaceRunner } from './raceRunner.ts';
+import { raceOf, raceSettings, RaceRunner } from './raceRunner.ts';
 import { Checkpoints, loadOf, saveOf } from './saveRun.ts';
 import { metricsOf, tickOf, worldOf } from './tickMessage.ts';
+import { CommunityHost } from './communityHost.ts';
+import { communityTickOf } from './communityTick.ts';
+import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
-const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align'];
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness'];
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
 const USAGE_REFRESH_MS = 1_000;
 
@@ -58,6 +61,8 @@ export class Session {
   private readonly scheduler: Scheduler<AnyAsk, unknown>;
   private readonly choice: LiveChoice;
   private engine: WorldEngine | undefined;
+  /** The community of the moment, when `scenario=community` (then there is no engine). */
+  private community: CommunityHost | undefined;
   private mock: MockBrain;
   /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
   private isLive = false;
@@ -65,6 +70,8 @@ export class Session {
   private readonly loop: FixedStepLoop;
   private worldId = 0;
   private selected: number | null = null;
+  /** The community's ticks (a grid world counts its own). */
+  private communityTick = 0;
   private journal = new CallJournal();
   private readonly race: RaceRunner;
   private tickTimes: number[] = [];
@@ -122,16 +129,21 @@ export class Session {
         this.ensureWorld();
         this.setNotice('tick-error', null, 'error');
         this.loop.start();
+        this.community?.setRunning(true);
         this.postTick(NONE);
         break;
       case 'pause':
         this.ensureWorld();
         this.loop.pause();
+        this.community?.setRunning(false);
         this.postTick(NONE);
         break;
       case 'step':
         this.ensureWorld();
         this.loop.pause();
+        // A community steps a phase at a time: Step lets its next phase go out.
+        this.community?.setRunning(false);
+        this.community?.stepPhase();
         this.tick();
         break;
       case 'reset':
@@ -143,6 +155,7 @@ export class Session {
       case 'select':
         this.ensureWorld();
         this.selected = command.agentId;
+        this.community?.select(command.agentId);
         this.postTick(NONE);
         break;
       case 'race':
@@ -150,8 +163,17 @@ export class Session {
         break;
       case 'save':
         this.ensureWorld();
+        if (this.community) {
+          this.options.post({ type: 'ack', seq: command.seq, error: 'Saving a community run is not supported yet; only grid worlds can be saved.' }, []);
+          return;
+        }
         if (this.engine) this.options.post({ type: 'saved', seq: command.seq, save: saveOf(this.engine.state, this.config) }, []);
         break;
+      case 'interview':
+        // Answered (an `interview` message, then the ack) when the persona has spoken.
+        if (this.community) this.community.interview(command, this.options.post);
+        else this.options.post({ type: 'ack', seq: command.seq, error: 'Interviews are for the community scenario; switch to it first.' }, []);
+        return;
       case 'load': {
         const error = this.load(command.save);
         if (error !== null) {
@@ -171,13 +193,15 @@ export class Session {
     this.race.cancel();
     this.checkpoints.dispose();
     this.engine?.dispose();
+    this.community?.dispose();
     this.scheduler.dispose();
   }
 
   /** A tick threw: the loop has paused; say so, and show the world as it stands. */
   private tickFailed(error: unknown): void {
     const why = error instanceof Error ? error.message : String(error);
-    const tick = this.engine?.state.tick ?? 0;
+    const tick = this.engine?.state.tick ?? this.communityTick;
+    this.community?.setRunning(false);
     this.setNotice('tick-error', `The simulation hit an error at tick ${tick} (${why}) and paused. Press Start to go on, or Reset.`, 'error');
     this.postTick(NONE);
   }
@@ -185,7 +209,12 @@ export class Session {
   private configure(command: ConfigureCommand): void {
     const { patch, problems: refused } = checkPatch(command.patch);
     const before = this.config;
-    this.config = { ...before, ...patch };
+    // A new scenario brings its own defaults for the keys still at the old one's.
+    const base = patch.scenario !== undefined && patch.scenario !== before.scenario ? switchScenario(before, patch.scenario) : before;
+    this.config = { ...base, ...patch };
+    const tooMany = this.config.scenario === 'community' && this.config.agents > MAX_PERSONAS;
+    if (tooMany) refused.push({ key: 'agents', message: `A community holds at most ${MAX_PERSONAS.toLocaleString('en-US')} personas (got ${this.config.agents.toLocaleString('en-US')}); it keeps ${Math.min(before.agents, MAX_PERSONAS).toLocaleString('en-US')}.` });
+    if (tooMany) this.config = { ...this.config, agents: Math.min(before.agents, MAX_PERSONAS) };
     const keyProblem = this.choice.bindKey(command, this.config);
     const problems = keyProblem ? [...refused, keyProblem] : refused;
     this.choice.noteBaseUrl(command.patch, problems.some((p) => p.key === 'baseUrl'));
@@ -201,7 +230,7 @@ export class Session {
   }
 
   private ensureWorld(): void {
-    if (!this.engine) this.rebuild();
+    if (!this.engine && !this.community) this.rebuild();
   }
 
   /**
@@ -231,11 +260,18 @@ export class Session {
    */
   private rebuild(initial?: WorldState): void {
     this.engine?.dispose();
+    this.engine = undefined;
+    this.community?.dispose();
+    this.community = undefined;
     this.worldId++;
     this.journal = new CallJournal();
     this.mock = this.makeMock();
     this.applyBrain();
     const { config } = this;
+    if (config.scenario === 'community' && !initial) {
+      this.buildCommunity();
+      return;
+    }
     this.engine = new WorldEngine({
       world: defaultWorldConfig({
         agents: config.agents,
@@ -251,6 +287,28 @@ export class Session {
       },
     });
     this.options.post(worldOf(this.worldId, this.engine.state), []);
+    this.postTick(NONE);
+  }
+
+  /** A community on the session's scheduler, running if the loop is. */
+  private buildCommunity(): void {
+    this.communityTick = 0;
+    const host = new CommunityHost({
+      worldId: this.worldId,
+      config: this.config,
+      scheduler: this.scheduler,
+      clock: this.options.clock,
+      journal: this.journal,
+      postScene: (message) => {
+        this.options.post(message, []);
+        // Paused, no tick would tell the page that the phase in progress has finished.
+        if (!this.loop.running) this.postTick(this.journal.takeAnswered());
+      },
+    });
+    this.community = host;
+    host.select(this.selected);
+    this.options.post(host.worldMessage(), []);
+    host.setRunning(this.loop.running);
     this.postTick(NONE);
   }
 
@@ -277,9 +335,13 @@ export class Session {
 
   private tick(): void {
     const engine = this.engine;
-    if (!engine) return;
+    if (!engine && !this.community) return;
     const answered = this.journal.takeAnswered();
-    engine.tick();
+    if (this.community) {
+      this.communityTick++;
+      this.community.tick();
+    }
+    engine?.tick();
     const now = this.options.clock.now();
     if (now - this.usageRefreshedAt >= USAGE_REFRESH_MS) {
       this.usageRefreshedAt = now;
@@ -292,17 +354,20 @@ export class Session {
 
   private postTick(answered: ReadonlySet<number>): void {
     const engine = this.engine;
-    if (!engine) return;
+    const community = this.community;
+    if (!engine && !community) return;
     this.checkpoints.touch();
     const running = this.loop.running;
     const today = this.choice.budgets.lastLive?.usage().today;
     const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
-    const metrics = metricsOf(this.scheduler.metrics(engine.worldId), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
+    const producer = engine?.worldId ?? community?.producer;
+    const metrics = metricsOf(this.scheduler.metrics(producer), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
     }
-    const { message, transfer } = tickOf({ worldId: this.worldId, state: engine.state, journal: this.journal, answered, selected: this.selected, running, tickMs: this.loop.interval, now, metrics });
+    const parts = { worldId: this.worldId, journal: this.journal, answered, selected: this.selected, running, tickMs: this.loop.interval, now, metrics };
+    const { message, transfer } = engine ? tickOf({ ...parts, state: engine.state }) : communityTickOf(community as CommunityHost, { ...parts, tick: this.communityTick });
     this.options.post(message, transfer);
   }
 
@@ -313,9 +378,9 @@ export class Session {
   private startRace(): void {
     this.ensureWorld();
     const engine = this.engine;
-    if (!engine) return;
-    const { requests, settings } = raceOf(engine.state, this.config);
-    const started = this.race.start(requests, settings);
+    const settings = raceSettings(this.config);
+    const jobs = engine ? raceOf(engine.state, this.config).jobs : (this.community?.raceJobs() ?? []);
+    const started = this.race.start(jobs, settings);
     this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
   }
 
@@ -328,6 +393,7 @@ export class Session {
     const prefix = `world-${this.worldId}/`;
     const key = event.type === 'started' || event.type === 'failed-attempt' ? event.key : event.type === 'settled' ? event.record.key : undefined;
     if (key !== undefined && !key.startsWith(prefix)) return;
+    if (event.type === 'batch') this.community?.noteBatch(event.stats);
     this.journal.record(event);
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }

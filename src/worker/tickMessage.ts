@@ -61,18 +61,22 @@ export function detailOf(agent: Agent, retrying: ReadonlySet<number>, record: Ca
     memories: agent.memories.map((m) => m.text).reverse(),
     ...decisionOf(agent),
     heading: agent.heading,
-    lastCall: record
-      ? {
-          latencyMs: latencyOf(record),
-          attempts: record.attempts,
-          outcome: record.outcome,
-          source: record.source,
-          error: record.error ?? null,
-          prompt: record.prompt ?? null,
-          raw: record.raw ?? null,
-          tokens: record.usage ?? null,
-        }
-      : null,
+    lastCall: lastCallOf(record),
+  };
+}
+
+/** The inspector's view of a call: its timing, outcome, prompt and raw reply. */
+export function lastCallOf(record: CallRecord | undefined): AgentDetail['lastCall'] {
+  if (!record) return null;
+  return {
+    latencyMs: latencyOf(record),
+    attempts: record.attempts,
+    outcome: record.outcome,
+    source: record.source,
+    error: record.error ?? null,
+    prompt: record.prompt ?? null,
+    raw: record.raw ?? null,
+    tokens: record.usage ?? null,
   };
 }
 
@@ -186,6 +190,8 @@ export function tickOf(parts: TickParts): { message: TickMessage; transfer: Tran
     now: parts.now,
     ...journal.takeCalls(),
     metrics: parts.metrics,
+    beliefs: null,
+    links: null,
   };
   return { message, transfer: [positions.buffer, states.buffer] };
 }
@@ -201,5 +207,7 @@ export function worldOf(worldId: number, state: WorldState): WorldMessage {
     walls: grid.walls.slice(),
     pois: grid.pois.map((p) => ({ ...p })),
     agents: agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
+    scenario: 'grid',
+    topics: 0,
   };
 }

@@ -1,4 +1,5 @@
-import { STATE_COLORS } from '../../render/palette.ts';
+import { BELIEF_PALETTE, CHAT_LINK, GREYED, STATE_COLORS } from '../../render/palette.ts';
+import { useSandbox } from '../context.ts';
 import { AGENT_STATES, type AgentStateName } from '../../protocol/protocol.ts';
 
 /** Words for each state; a Record, so a new state without words fails to compile. */
@@ -19,6 +20,36 @@ const css = (color: number): string => `#${color.toString(16).padStart(6, '0')}`
  * of the page uses these colours for another meaning.
  */
 export function GridLegend() {
+  const community = useSandbox((s) => s.world?.scenario === 'community');
+  return community ? <BeliefLegend /> : <StateLegend />;
+}
+
+/** The belief scale as one CSS gradient, from the renderer's own palette. */
+const BELIEF_GRADIENT = `linear-gradient(to right, ${BELIEF_PALETTE.map(css).join(', ')})`;
+
+/** The community's colours: belief on the chosen topic, greyed fallbacks, chat lines. */
+function BeliefLegend() {
+  const topic = useSandbox((s) => s.scene?.view.topics[s.colorTopic]?.key ?? null);
+  return (
+    <ul className="grid-legend" aria-label="Persona colours on the grid">
+      <li>
+        {`belief${topic === null ? '' : ` on ${topic}`}: against −1`}
+        <span className="grid-gradient" style={{ background: BELIEF_GRADIENT }} aria-hidden="true" />
+        +1 for
+      </li>
+      <li>
+        <span className="grid-swatch" style={{ background: css(GREYED) }} aria-hidden="true" />
+        fell back (belief kept)
+      </li>
+      <li>
+        <span className="grid-line" style={{ background: css(CHAT_LINK) }} aria-hidden="true" />
+        chatting
+      </li>
+    </ul>
+  );
+}
+
+function StateLegend() {
   return (
     <ul className="grid-legend" aria-label="Agent colours on the grid">
       {AGENT_STATES.map((state) => (

@@ -6,6 +6,10 @@ import { BudgetSettings } from './BudgetSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4].map((s) => [String(s), `×${s}`] as const);
+const SCENARIO_CHOICES = [
+  ['grid', 'Grid world: agents think when their timers expire'],
+  ['community', 'Community: personas debate, chat, post and vote in phases'],
+] as const;
 
 function ActionButton({ id, label }: { id: ActionId; label?: string }) {
   const ctx = useSandboxContext();
@@ -29,6 +33,7 @@ export function Controls() {
   countRender('Controls');
   const running = useSandbox((s) => s.running);
   const brain = useSandbox((s) => s.config.brain);
+  const scenario = useSandbox((s) => s.config.scenario);
   return (
     <section className="panel controls" aria-label="Controls">
       <div className="run-buttons">
@@ -37,15 +42,29 @@ export function Controls() {
         <ActionButton id="reset" />
       </div>
       <ChoiceSetting name="speed" label="Speed" options={SPEEDS} />
-      <h2>World</h2>
-      <TextSetting name="agents" label="Agents" hint="1 to 10,000" />
-      <TextSetting name="thinkInterval" label="Think interval (ms)" />
-      <ToggleSetting name="align" label="Aligned timers (everyone thinks together)" />
-      <TextSetting name="seed" label="Seed" />
+      <ChoiceSetting name="scenario" label="Scenario" options={SCENARIO_CHOICES} />
+      {scenario === 'community' ? (
+        <>
+          <h2>Community</h2>
+          <TextSetting name="agents" label="Personas" hint="1 to 1,000" />
+          <TextSetting name="topics" label="Topics" hint="1 to 6" />
+          <TextSetting name="epochs" label="Epochs (rounds of phases)" hint="1 to 20" />
+          <TextSetting name="openness" label="Openness" hint="0 to 1: 0.9 agrees, 0.45 splits in two, 0 stays scattered" />
+          <TextSetting name="seed" label="Seed" />
+        </>
+      ) : (
+        <>
+          <h2>World</h2>
+          <TextSetting name="agents" label="Agents" hint="1 to 10,000" />
+          <TextSetting name="thinkInterval" label="Think interval (ms)" />
+          <ToggleSetting name="align" label="Aligned timers (everyone thinks together)" />
+          <TextSetting name="seed" label="Seed" />
+        </>
+      )}
       <h2>Scheduler</h2>
       <ChoiceSetting name="strategy" label="Strategy" options={[['parallel', 'Parallel'], ['sequential', 'Sequential (one at a time)']]} />
       <BudgetSettings />
-      <TextSetting name="concurrency" label="Concurrency cap" />
+      <TextSetting name="concurrency" label={scenario === 'community' ? 'Concurrency cap (the semaphore)' : 'Concurrency cap'} />
       <TextSetting name="timeout" label="Call timeout (ms)" />
       <h2>Brain</h2>
       <ChoiceSetting name="brain" label="Brain" options={[['mock', 'Mock (no key, no network)'], ['gemini', 'Gemini']]} />

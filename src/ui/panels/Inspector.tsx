@@ -47,6 +47,8 @@ export function Inspector() {
   const selectedId = useSandbox((s) => s.selectedId);
   const detail = useSandbox((s) => s.detail);
   const name = useSandbox((s) => (s.selectedId === null ? null : (s.world?.agents[s.selectedId]?.name ?? null)));
+  // A persona does not walk by its own decisions: no action or heading to show.
+  const walks = useSandbox((s) => s.world?.scenario !== 'community');
   if (selectedId === null) {
     return (
       <section className="panel inspector" aria-label="Agent inspector">
@@ -70,20 +72,24 @@ export function Inspector() {
       <dl className="facts">
         <dt>Traits</dt>
         <dd>{detail.traits.join(', ')}</dd>
-        <dt>Goal</dt>
+        <dt>{walks ? 'Goal' : 'Beliefs'}</dt>
         <dd>{detail.goal.replace('-', ' ')}</dd>
         <dt>Position</dt>
         <dd>{`(${detail.x}, ${detail.y})`}</dd>
         <dt>State</dt>
         <dd data-testid="inspector-state">{detail.state}</dd>
-        <dt>Thought</dt>
+        <dt>{walks ? 'Thought' : 'Last said'}</dt>
         <dd data-testid="inspector-thought">{detail.thought || '–'}</dd>
         <dt>Plan</dt>
         <dd data-testid="inspector-plan">{detail.plan || '–'}</dd>
-        <dt>Decided</dt>
-        <dd data-testid="inspector-action">{detail.decisions === 0 ? '–' : directionText(detail.action)}</dd>
-        <dt>Heading</dt>
-        <dd data-testid="inspector-heading">{headingText(detail)}</dd>
+        {walks ? (
+          <>
+            <dt>Decided</dt>
+            <dd data-testid="inspector-action">{detail.decisions === 0 ? '–' : directionText(detail.action)}</dd>
+            <dt>Heading</dt>
+            <dd data-testid="inspector-heading">{headingText(detail)}</dd>
+          </>
+        ) : null}
         {detail.say ? (
           <>
             <dt>Says</dt>

@@ -21,6 +21,7 @@ export function StageHost() {
       world: () => store.getState().world,
       frames: () => store.getState().live.frame,
       selected: () => store.getState().selectedId,
+      colorTopic: () => store.getState().colorTopic,
       select: (agentId) => {
         void client.select(agentId);
       },

@@ -40,6 +40,10 @@ describe('timeline text', () => {
     expect(nameOf(namesById(undefined), -1)).toBe('Unknown caller');
     expect(batchTitle('1:tick-42')).toBe('Tick 42');
     expect(batchTitle('other')).toBe('Calls outside a batch');
+    expect(batchTitle('world-3:e1:beliefs-debate')).toBe('Epoch 1 · beliefs-debate');
+    expect(batchTitle('world-12:e2:vote')).toBe('Epoch 2 · vote');
+    expect(batchTitle('world-3:tick-7')).toBe('Tick 7');
+    expect(batchTitle('something:else')).toBe('something:else');
     expect(sumLatencyMs([bar({}), bar({ attemptStarts: [100], endedAt: 300 }), bar({ endedAt: null, outcome: 'running' })])).toBe(700);
   });
 });

@@ -87,8 +87,13 @@ export function nameOf(names: ReadonlyMap<number, string>, agentId: number): str
   return names.get(agentId) ?? (agentId >= 0 ? `Agent ${agentId}` : 'Unknown caller');
 }
 
-/** A batch's heading: "Tick 12" for the grid's batches (ids like `1:tick-12`), else its id. */
+/**
+ * A batch's heading: "Tick 12" for the grid's batches (ids like `1:tick-12`), "Epoch 1 ·
+ * beliefs-debate" for a community's phases (ids like `world-3:e1:beliefs-debate`), else its id.
+ */
 export function batchTitle(id: string): string {
+  const phase = /:e(\d+):([a-z]+(?:-[a-z]+)*)$/.exec(id);
+  if (phase) return `Epoch ${phase[1] ?? ''} · ${phase[2] ?? ''}`;
   const tick = /tick-(\d+)$/.exec(id);
   if (tick) return `Tick ${tick[1] ?? ''}`;
   return id === 'other' ? 'Calls outside a batch' : id;
