@@ -28,6 +28,17 @@ export interface Ask<Res> {
   answer(): Res;
   /** One line saying what was asked, for the inspector when the mock answered. */
   readonly label: string;
+  /**
+   * `text`: the reply is plain prose (a narration), read by `parse` as it is, not JSON in
+   * `schema`. Absent: `json`.
+   */
+  readonly format?: 'json' | 'text';
+  /**
+   * Called with the reply so far as it streams in, so the first words can show before the
+   * whole reply (live: `generateContentStream`; the mock: its answer's words spread over its
+   * latency). Absent: the reply arrives whole.
+   */
+  readonly onText?: (textSoFar: string) => void;
 }
 
 /** Any ask: how the scheduler and the models see them, whatever they answer. */

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DIRECTIONS } from '../sim/types.ts';
 import { startFakeGemini } from '../fake-gemini/server.ts';
 import type { FakeGemini, FakeGeminiOptions, FakeMode } from '../fake-gemini/server.ts';
+import type { Ask } from './ask.ts';
 import type { FailureKind } from './errors.ts';
 import { ModelError } from './errors.ts';
 import { decisionAsk } from './decisionAsk.ts';
@@ -163,6 +164,130 @@ describe('GeminiBrain through the real SDK against the fake server', () => {
     expect(JSON.stringify(brain)).not.toContain(KEY);
     const { inspect } = await import('node:util');
     expect(inspect(brain, { depth: 5 })).not.toContain(KEY);
+  });
+});
+
+/** A narration ask: plain prose (`format: 'text'`), read as it is, streaming when `heard` is given. */
+function narrationAsk(heard?: { at: number; text: string }[]): Ask<string> {
+  return {
+    draw: { seed: 1, who: 2, when: 3 },
+    prompt: () => 'Narrate what the player sees as the gate opens, in two sentences.',
+    schema: { type: 'string' },
+    parse: (raw) => raw,
+    answer: () => 'The gate opens.',
+    label: 'narration',
+    format: 'text',
+    ...(heard === undefined ? {} : { onText: (text: string) => heard.push({ at: performance.now(), text }) }),
+  };
+}
+
+/** Runs one ask and returns the ModelError it must fail with. */
+async function askFailure(brain: GeminiBrain, ask: Ask<unknown>, signal?: AbortSignal): Promise<ModelError> {
+  const error: unknown = await brain.call(ask, options(signal)).then(
+    () => new Error('expected the call to fail'),
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(ModelError);
+  return error as ModelError;
+}
+
+describe('GeminiBrain streaming and plain text, through the real SDK against the fake server', () => {
+  it('a text ask sends no response schema nor JSON type and reads the prose as it is', async () => {
+    const { fake, brain } = await setup({}, { temperature: 0.7 });
+    const reply = await brain.call(narrationAsk(), options());
+    expect(typeof reply.value).toBe('string');
+    expect(reply.value).toBe(reply.raw);
+    expect(() => JSON.parse(reply.raw ?? '') as unknown).toThrow();
+    expect(fake.requests[0]).toMatchObject({ stream: false });
+    expect((fake.requests[0]?.body as { generationConfig?: unknown }).generationConfig).toEqual({ temperature: 0.7 });
+  });
+
+  it('streams: onText hears the growing text in several calls before the call resolves, the first well before the last', async () => {
+    const { fake, brain } = await setup({ latencyMs: 400 });
+    const heard: { at: number; text: string }[] = [];
+    const reply = await brain.call(narrationAsk(heard), options());
+    const resolvedAt = performance.now();
+    expect(heard.length).toBeGreaterThanOrEqual(2);
+    for (let index = 1; index < heard.length; index++) {
+      expect(heard[index]?.text.startsWith(heard[index - 1]?.text ?? '')).toBe(true);
+      expect(heard[index]?.text.length).toBeGreaterThan(heard[index - 1]?.text.length ?? 0);
+    }
+    expect(heard.at(-1)?.text).toBe(reply.raw);
+    expect(reply.value).toBe(reply.raw);
+    // The fake sends the first chunk at 100 ms and the last at 400 ms.
+    expect((heard.at(-1)?.at ?? 0) - (heard[0]?.at ?? 0)).toBeGreaterThanOrEqual(100);
+    for (const { at } of heard) expect(at).toBeLessThanOrEqual(resolvedAt);
+    expect(reply.usage?.outputTokens).toBeGreaterThan(0);
+    expect(reply.usage?.totalTokens).toBe((reply.usage?.promptTokens ?? 0) + (reply.usage?.outputTokens ?? 0));
+    expect(fake.requests[0]).toMatchObject({ stream: true, path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent' });
+    const config = (fake.requests[0]?.body as { generationConfig?: Record<string, unknown> }).generationConfig ?? {};
+    expect(config).not.toHaveProperty('responseSchema');
+    expect(config).not.toHaveProperty('responseMimeType');
+  });
+
+  it('a JSON ask streams too: the decision is read from the whole streamed text', async () => {
+    const { fake, brain } = await setup();
+    const heard: string[] = [];
+    const ask = { ...decisionAsk(sampleRequest()), onText: (text: string) => heard.push(text) };
+    const reply = await brain.call(ask, options());
+    expect(DIRECTIONS).toContain((reply.value as { action: string }).action);
+    expect(heard.length).toBeGreaterThanOrEqual(2);
+    expect(heard.at(-1)).toBe(reply.raw);
+    expect(fake.requests[0]?.body).toMatchObject({ generationConfig: { responseMimeType: 'application/json', responseSchema: { type: 'object' } } });
+  });
+
+  it.each<[FakeMode, FailureKind, number | undefined]>([
+    ['429', 'rate-limit', 429],
+    ['quota-day', 'quota-exhausted', 429],
+    ['400-key', 'invalid-key', 400],
+    ['500', 'server', 500],
+    ['stream-error', 'server', 503],
+    ['cut-stream', 'network', undefined],
+    ['safety', 'blocked', undefined],
+    ['prompt-blocked', 'blocked', undefined],
+    ['max-tokens', 'truncated', undefined],
+    ['malformed', 'bad-output', undefined],
+  ])('streaming, fake mode %s → %s, with no key in the message', async (mode, kind, status) => {
+    const { fake, brain } = await setup();
+    fake.script([mode]);
+    const heard: string[] = [];
+    const error = await askFailure(brain, { ...decisionAsk(sampleRequest()), onText: (text: string) => heard.push(text) });
+    expect(error.kind).toBe(kind);
+    expect(error.status).toBe(status);
+    expect(error.message).not.toContain(KEY);
+    expect(fake.requests[0]?.stream).toBe(true);
+  });
+
+  it('a 429 on a stream carries the RetryInfo delay, and a stream-error heard some words first', async () => {
+    const { fake, brain } = await setup();
+    fake.script(['429', 'stream-error']);
+    expect((await askFailure(brain, narrationAsk([]))).retryAfterMs).toBe(2_000);
+    const heard: { at: number; text: string }[] = [];
+    expect((await askFailure(brain, narrationAsk(heard))).kind).toBe('server');
+    expect(heard.length).toBeGreaterThan(0);
+  });
+
+  it('a mid-reply connection drop without streaming is network too', async () => {
+    const { fake, brain } = await setup();
+    fake.script(['cut-stream']);
+    expect((await failure(brain)).kind).toBe('network');
+  });
+
+  it.each<FakeMode>(['hang', 'hang-body'])('streaming, %s + an aborting signal → timeout, promptly', async (mode) => {
+    const { fake, brain } = await setup({ latencyMs: 40 });
+    fake.script([mode]);
+    const heard: { at: number; text: string }[] = [];
+    const started = performance.now();
+    const error = await askFailure(brain, narrationAsk(heard), AbortSignal.timeout(150));
+    expect(error.kind).toBe('timeout');
+    expect(performance.now() - started).toBeLessThan(400);
+    expect(heard.length).toBe(mode === 'hang' ? 0 : 1);
+  });
+
+  it('a listener that throws does not fail the streamed call', async () => {
+    const { brain } = await setup();
+    const ask: Ask<string> = { ...narrationAsk(), onText: () => { throw new Error('UI bug'); } };
+    expect(typeof (await brain.call(ask, options())).value).toBe('string');
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * The live brain: one Gemini `generateContent` call per ask (a grid decision, a persona's post…)
- * through `@google/generative-ai`, in the ask's JSON shape.
+ * through `@google/generative-ai`, in the ask's JSON shape or as plain text; an ask that wants
+ * its words as they come (`onText`) gets `generateContentStream` instead.
  * This is the only file that imports the SDK, so moving to `@google/genai` touches nothing else.
  */
 import { GoogleGenerativeAI, SchemaType } from '@google/generative-ai';
-import type { GenerativeModel, ResponseSchema, UsageMetadata } from '@google/generative-ai';
+import type { GenerateContentCandidate, GenerateContentRequest, GenerateContentResponse, GenerationConfig, GenerativeModel, ResponseSchema, UsageMetadata } from '@google/generative-ai';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { BrainSource, Brain } from './brain.ts';
 import { ModelError } from './errors.ts';
-import { classifyGeminiError, classifyGeminiResponse } from './geminiErrors.ts';
+import { classifyGeminiError, classifyGeminiResponse, classifyStreamChunk } from './geminiErrors.ts';
 import { connectionCap, type CallOptions, type ModelReply, type TokenUsage } from './model.ts';
 import type { PortableSchema } from './prompt.ts';
 import type { AnyAsk } from './ask.ts';
@@ -61,8 +62,9 @@ export class GeminiBrain implements Brain {
   }
 
   /**
-   * Sends one ask's prompt, asking for JSON in the ask's shape, and resolves with the ask's
-   * reading of the reply, or rejects with a ModelError.
+   * Sends one ask's prompt, asking for JSON in the ask's shape (or plain text for a `text` ask),
+   * and resolves with the ask's reading of the reply, or rejects with a ModelError. An ask with
+   * `onText` hears the reply so far after every streamed chunk.
    */
   async call(ask: AnyAsk, { signal }: CallOptions): Promise<ModelReply<unknown>> {
     if (this.#apiKey.trim() === '') throw new ModelError('invalid-key', 'No Gemini API key was given.');
@@ -73,18 +75,67 @@ export class GeminiBrain implements Brain {
     try {
       // The generation settings travel with each request (the SDK sends the request's and not
       // the model's, so they are given whole here): the reply shape is the ask's own.
-      const generationConfig = { responseMimeType: 'application/json', responseSchema: toSdkSchema(ask.schema), ...this.#sampling };
-      const { response } = await this.#generative.generateContent({ contents: [{ role: 'user', parts: [{ text: prompt }] }], generationConfig }, { signal });
-      // Check the finish reason first: text() throws on a blocked reply, and a truncated
-      // reply would otherwise surface as a misleading JSON error.
-      const refusal = classifyGeminiResponse(response);
-      if (refusal !== undefined) throw refusal;
-      const raw = response.text();
+      const generationConfig: GenerationConfig =
+        ask.format === 'text' ? { ...this.#sampling } : { responseMimeType: 'application/json', responseSchema: toSdkSchema(ask.schema), ...this.#sampling };
+      const request: GenerateContentRequest = { contents: [{ role: 'user', parts: [{ text: prompt }] }], generationConfig };
+      const { raw, metadata } = ask.onText === undefined ? await this.#whole(request, signal) : await this.#streamed(request, signal, ask.onText);
       const value = ask.parse(raw);
-      const usage = toUsage(response.usageMetadata);
+      const usage = toUsage(metadata);
       return usage === undefined ? { value, prompt, raw } : { value, usage, prompt, raw };
     } catch (error) {
       throw this.#withoutKey(classifyGeminiError(error, signal));
+    }
+  }
+
+  async #whole(request: GenerateContentRequest, signal: AbortSignal): Promise<RawReply> {
+    const { response } = await this.#generative.generateContent(request, { signal });
+    // Check the finish reason first: text() throws on a blocked reply, and a truncated
+    // reply would otherwise surface as a misleading JSON error.
+    const refusal = classifyGeminiResponse(response);
+    if (refusal !== undefined) throw refusal;
+    return { raw: response.text(), metadata: response.usageMetadata };
+  }
+
+  /**
+   * One `streamGenerateContent?alt=sse` call: the text grows chunk by chunk and `onText` hears
+   * each step; the aggregate the SDK builds gives the finish reason and the usage at the end.
+   */
+  async #streamed(request: GenerateContentRequest, signal: AbortSignal, onText: (textSoFar: string) => void): Promise<RawReply> {
+    // A local controller, so a stream we leave early (an error chunk) stops downloading too.
+    const local = new AbortController();
+    const forward = (): void => {
+      local.abort(signal.reason);
+    };
+    signal.addEventListener('abort', forward, { once: true });
+    try {
+      const result = await this.#generative.generateContentStream(request, { signal: local.signal });
+      // The SDK tees the body: the aggregate fails whenever the chunks do, and would be an
+      // unhandled rejection if nobody listened before the loop throws.
+      const aggregate = result.response;
+      aggregate.catch(() => undefined);
+      let raw = '';
+      let chunks = 0;
+      let finished = false;
+      for await (const chunk of result.stream) {
+        chunks += 1;
+        const failure = classifyStreamChunk(chunk);
+        if (failure !== undefined) throw failure;
+        if ((chunk.candidates?.[0]?.finishReason ?? '') !== '') finished = true;
+        const piece = textOf(chunk);
+        if (piece === '') continue;
+        raw += piece;
+        tell(onText, raw);
+      }
+      const response = await aggregate;
+      const refusal = chunks === 0 ? undefined : classifyGeminiResponse(response);
+      if (refusal !== undefined) throw refusal;
+      // The last chunk of a whole reply always names why the model stopped; without one, the
+      // stream was cut short on the way (a proxy, a dropped connection that closed cleanly).
+      if (!finished) throw new ModelError('truncated', 'The reply stream ended before the model finished.');
+      return { raw, metadata: response.usageMetadata };
+    } finally {
+      signal.removeEventListener('abort', forward);
+      local.abort();
     }
   }
 
@@ -130,6 +181,28 @@ export function toSdkSchema(schema: PortableSchema): ResponseSchema {
       };
       return { type: SchemaType.ARRAY, items: toSdkSchema(schema.items), ...bounds, ...description };
     }
+  }
+}
+
+/** The reply text and token counts of a call, before the ask reads it. */
+interface RawReply {
+  readonly raw: string;
+  readonly metadata: UsageMetadata | undefined;
+}
+
+/** The text of a chunk's first candidate; unlike the SDK's text(), it never throws on a blocked chunk. */
+function textOf(chunk: GenerateContentResponse): string {
+  // The SDK types `content` as always there; a blocked chunk comes without it.
+  const first: Partial<GenerateContentCandidate> | undefined = chunk.candidates?.[0];
+  return (first?.content?.parts ?? []).map((part) => part.text ?? '').join('');
+}
+
+/** A listener's fault (a UI callback) must not fail the model call it listens to. */
+function tell(onText: (textSoFar: string) => void, text: string): void {
+  try {
+    onText(text);
+  } catch {
+    // ignored on purpose: the reply is still good
   }
 }
 

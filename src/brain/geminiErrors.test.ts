@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ModelError } from './errors.ts';
-import { classifyGeminiError, classifyGeminiResponse, parseRetryDelay } from './geminiErrors.ts';
+import { classifyGeminiError, classifyGeminiResponse, classifyStreamChunk, parseRetryDelay } from './geminiErrors.ts';
 
 const KEY = 'AIzaSyDUMMY-secret-key-0123456789';
 const URL = 'http://127.0.0.1:1/v1beta/models/gemini-2.5-flash:generateContent';
@@ -125,6 +125,36 @@ describe('classifyGeminiResponse', () => {
     expect(classifyGeminiResponse(candidate('MAX_TOKENS'))?.kind).toBe('truncated');
     expect(classifyGeminiResponse({ candidates: [] })?.kind).toBe('bad-output');
     expect(classifyGeminiResponse(candidate('OTHER'))?.kind).toBe('bad-output');
+  });
+});
+
+describe('streams', () => {
+  it('an error event inside a stream is classified like the same HTTP error, without the key', () => {
+    const chunk = (code: unknown, status: string, details?: unknown[]): unknown => ({ error: { code, status, message: 'server says no', ...(details === undefined ? {} : { details }) } });
+    expect(classifyStreamChunk(chunk(429, 'RESOURCE_EXHAUSTED', [retryInfo('3s')]))).toMatchObject({ kind: 'rate-limit', status: 429, retryAfterMs: 3_000 });
+    expect(classifyStreamChunk(chunk(429, 'RESOURCE_EXHAUSTED', [quotaFailure('GenerateRequestsPerDayPerProjectPerModel-FreeTier')]))?.kind).toBe('quota-exhausted');
+    expect(classifyStreamChunk(chunk(503, 'UNAVAILABLE'))).toMatchObject({ kind: 'server', status: 503 });
+    const invalid = classifyStreamChunk(chunk(400, 'INVALID_ARGUMENT', invalidKeyDetails));
+    expect(invalid?.kind).toBe('invalid-key');
+    expect(invalid?.message).not.toContain(KEY);
+    expect(classifyStreamChunk(chunk('oops', 'INTERNAL'))?.kind).toBe('server');
+  });
+
+  it('an ordinary chunk is no error', () => {
+    expect(classifyStreamChunk({ candidates: [{ content: { parts: [{ text: 'Hi' }] }, index: 0 }] })).toBeUndefined();
+    expect(classifyStreamChunk(undefined)).toBeUndefined();
+  });
+
+  it.each([
+    ['Error reading from the stream', 'network'],
+    ['Failed to parse stream', 'truncated'],
+    [`Error parsing JSON response: "{not json"`, 'server'],
+  ])('the SDK\'s "%s" → %s', (message, kind) => {
+    expect(classifyGeminiError(new Error(`[GoogleGenerativeAI Error]: ${message}`)).kind).toBe(kind);
+  });
+
+  it('an abort while reading the stream is a timeout', () => {
+    expect(classifyGeminiError(new Error('[GoogleGenerativeAI Error]: Request aborted when reading from the stream')).kind).toBe('timeout');
   });
 });
 

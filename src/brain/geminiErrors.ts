@@ -54,6 +54,9 @@ export function classifyGeminiError(error: unknown, signal?: AbortSignal): Model
   const status = typeof fields.status === 'number' ? fields.status : undefined;
   if (status !== undefined) return classifyStatus(status, text(fields.statusText), fields.errorDetails, message, error);
 
+  const streamFailure = classifyStreamFailure(message, cause);
+  if (streamFailure !== undefined) return streamFailure;
+
   const response = asFields(fields.response);
   if (Object.keys(response).length > 0) {
     return classifyGeminiResponse(response) ?? new ModelError('bad-output', 'Gemini sent a reply with no usable text.', cause);
@@ -87,6 +90,22 @@ export function classifyGeminiResponse(response: unknown): ModelError | undefine
     return new ModelError('bad-output', `Gemini stopped without a usable answer (${finishReason}).`);
   }
   return undefined;
+}
+
+/**
+ * Classifies an error the server sent inside a stream: Gemini can answer 200, stream some text,
+ * then send `data: {"error": {code, status, message, details}}` (a 429 or a 503 mid-reply). Read
+ * like the same error before the stream; undefined for an ordinary chunk.
+ */
+export function classifyStreamChunk(chunk: unknown): ModelError | undefined {
+  const envelope = asFields(asFields(chunk).error);
+  if (Object.keys(envelope).length === 0) return undefined;
+  const message = text(envelope.message);
+  if (typeof envelope.code !== 'number') {
+    return new ModelError('server', 'The Gemini server reported an error in the middle of the reply.');
+  }
+  // Shaped like the SDK's fetch error, so the status rules (and the key scrub) read it the same way.
+  return classifyGeminiError({ name: 'GeminiStreamError', message, status: envelope.code, statusText: text(envelope.status), errorDetails: envelope.details });
 }
 
 /** Reads a protobuf Duration string such as "17s" or "1.5s" as milliseconds. */
@@ -139,6 +158,23 @@ function hasDailyQuotaViolation(entries: readonly Fields[]): boolean {
     .filter((entry) => text(entry['@type']).endsWith('google.rpc.QuotaFailure'))
     .flatMap((entry) => (Array.isArray(entry.violations) ? (entry.violations as unknown[]) : []))
     .some((violation) => text(asFields(violation).quotaId).includes('PerDay'));
+}
+
+/**
+ * The SDK's own errors while it reads a stream (it drops the underlying error): the connection
+ * dropped mid-body, the body ended inside an event, or an event was not JSON.
+ */
+function classifyStreamFailure(message: string, cause: { cause: unknown }): ModelError | undefined {
+  if (/error reading from the stream/i.test(message)) {
+    return new ModelError('network', 'The connection dropped while the reply was streaming in.', cause);
+  }
+  if (/failed to parse stream/i.test(message)) {
+    return new ModelError('truncated', 'The reply stream ended in the middle of a chunk.', cause);
+  }
+  if (/error parsing json response/i.test(message)) {
+    return new ModelError('server', 'The Gemini server sent a stream chunk that is not JSON.', cause);
+  }
+  return undefined;
 }
 
 function isNetworkFailure(fields: Fields, message: string): boolean {

@@ -3,8 +3,10 @@ import { ManualClock } from '../clock/manualClock.ts';
 import { requestFor } from '../sim/perception.ts';
 import type { DecisionRequest } from '../sim/types.ts';
 import { createWorld, defaultWorldConfig } from '../sim/world.ts';
+import type { Ask } from './ask.ts';
 import { ModelError } from './errors.ts';
 import { MockBrain, mockFallback, type MockBrainOptions } from './mockBrain.ts';
+import { streamedText, streamSchedule } from './mockStream.ts';
 import { mockDecision } from './mockPolicy.ts';
 import { parseDecision } from './schema.ts';
 
@@ -141,5 +143,125 @@ describe('MockBrain', () => {
     expect(b.plan(first, 1)).toEqual({ latencyMs: 50, fault: 'server' });
     expect(() => { b.configure({ hangRate: 2 }); }).toThrow(RangeError);
     expect(b.options.hangRate).toBeUndefined();
+  });
+});
+
+const NARRATION = 'The old gate creaks open and a cold wind sweeps across the empty square tonight.';
+
+/** An ask that streams: its answer, and every text `onText` heard with the fake time it heard it. */
+function streamingAsk<Res>(answer: Res, clock: ManualClock, format?: 'json' | 'text'): { ask: Ask<Res>; heard: { at: number; text: string }[] } {
+  const heard: { at: number; text: string }[] = [];
+  const ask: Ask<Res> = {
+    draw: { seed: 7, who: 3, when: 11 },
+    prompt: () => 'Narrate the gate.',
+    schema: { type: 'string' },
+    parse: () => answer,
+    answer: () => answer,
+    label: 'Mock brain: narrate.',
+    ...(format === undefined ? {} : { format }),
+    onText: (text) => heard.push({ at: clock.now(), text }),
+  };
+  return { ask, heard };
+}
+
+describe('MockBrain streaming (onText)', () => {
+  it('spreads the words over the latency: first at 25%, growing prefixes, the whole text exactly when it resolves', async () => {
+    const { clock, brain: b } = brain({ latencyMs: 800 });
+    const answer = { narration: NARRATION, mood: 'grim' };
+    const { ask, heard } = streamingAsk(answer, clock);
+    const call = track(b.call(ask, { signal: new AbortController().signal, attempt: 1 }));
+    await clock.advance(199);
+    expect(heard).toEqual([]);
+    await clock.advance(1);
+    expect(heard).toHaveLength(1);
+    expect(heard[0]?.text).toBe('The ');
+    await clock.advance(599);
+    expect(call.done).toBe(false);
+    expect(heard.length).toBeGreaterThan(5);
+    expect(heard.at(-1)?.text).not.toBe(NARRATION);
+    await clock.advance(1);
+    expect(call.done).toBe(true);
+    expect(heard.at(-1)).toEqual({ at: 800, text: NARRATION });
+    for (let index = 1; index < heard.length; index++) {
+      const [before, after] = [heard[index - 1], heard[index]];
+      expect(after?.text.startsWith(before?.text ?? '')).toBe(true);
+      expect(after?.text.length).toBeGreaterThan(before?.text.length ?? 0);
+      expect(after?.at).toBeGreaterThanOrEqual(before?.at ?? 0);
+    }
+    expect(call.value?.value).toEqual(answer);
+    expect(call.value?.raw).toBe(JSON.stringify(answer));
+  });
+
+  it('streams a string answer as it is, a `text` field, or else the JSON; a text ask returns the text as raw', () => {
+    expect(streamedText('Hello there.')).toBe('Hello there.');
+    expect(streamedText({ text: 'Said.', narration: 'Not this.' })).toBe('Said.');
+    expect(streamedText({ narration: 'Told.' })).toBe('Told.');
+    expect(streamedText({ belief: 0.5 })).toBe('{"belief":0.5}');
+    expect(streamedText(undefined)).toBe('');
+  });
+
+  it('a text-format ask with a string answer resolves with it as value and raw', async () => {
+    const { clock, brain: b } = brain({ latencyMs: 100 });
+    const { ask, heard } = streamingAsk(NARRATION, clock, 'text');
+    const call = track(b.call(ask, { signal: new AbortController().signal, attempt: 1 }));
+    await clock.advance(100);
+    expect(call.value).toMatchObject({ value: NARRATION, raw: NARRATION });
+    expect(heard.at(-1)?.text).toBe(NARRATION);
+  });
+
+  it('is deterministic: the same seed and ask hear the same texts at the same times', async () => {
+    const runs = [];
+    for (let run = 0; run < 2; run++) {
+      const { clock, brain: b } = brain({ latencyMs: 500, jitterMs: 200, seed: 4 });
+      const { ask, heard } = streamingAsk({ text: NARRATION }, clock);
+      void b.call(ask, { signal: new AbortController().signal, attempt: 1 });
+      await clock.runAll();
+      runs.push(heard);
+    }
+    expect(runs[0]?.length).toBeGreaterThan(1);
+    expect(runs[1]).toEqual(runs[0]);
+  });
+
+  it('an abort mid-stream rejects with its reason, clears every timer and stops the words', async () => {
+    const { clock, brain: b } = brain({ latencyMs: 400 });
+    const { ask, heard } = streamingAsk(NARRATION, clock);
+    const controller = new AbortController();
+    const call = track(b.call(ask, { signal: controller.signal, attempt: 1 }));
+    await clock.advance(250);
+    const before = heard.length;
+    expect(before).toBeGreaterThan(0);
+    const reason = new Error('deadline');
+    controller.abort(reason);
+    await clock.advance(0);
+    expect(call).toMatchObject({ done: true, error: reason });
+    expect(clock.pending).toBe(0);
+    await clock.advance(1_000);
+    expect(heard).toHaveLength(before);
+  });
+
+  it('a drawn fault streams nothing and fails at the latency as without onText', async () => {
+    const { clock, brain: b } = brain({ latencyMs: 300, errorRate: 1 });
+    const { ask, heard } = streamingAsk(NARRATION, clock);
+    const call = track(b.call(ask, { signal: new AbortController().signal, attempt: 1 }));
+    await clock.advance(300);
+    expect(call.error).toMatchObject({ kind: 'server' });
+    expect(heard).toEqual([]);
+  });
+
+  it('a listener that throws does not fail the call', async () => {
+    const { clock, brain: b } = brain({ latencyMs: 100 });
+    const ask: Ask<string> = { ...streamingAsk(NARRATION, clock).ask, onText: () => { throw new Error('UI bug'); } };
+    const call = track(b.call(ask, { signal: new AbortController().signal, attempt: 1 }));
+    await clock.advance(100);
+    expect(call.value?.value).toBe(NARRATION);
+  });
+
+  it('schedules word by word up to 40 steps, a one-word text at the latency only', () => {
+    expect(streamSchedule('Hi.', 100)).toEqual([{ atMs: 100, text: 'Hi.' }]);
+    const words = Array.from({ length: 100 }, (_, index) => `w${index}`).join(' ');
+    const steps = streamSchedule(words, 1_000);
+    expect(steps).toHaveLength(40);
+    expect(steps[0]?.atMs).toBe(250);
+    expect(steps.at(-1)).toEqual({ atMs: 1_000, text: words });
   });
 });

@@ -8,6 +8,7 @@ import { decisionAsk } from './decisionAsk.ts';
 import { ModelError } from './errors.ts';
 import type { CallOptions, ModelReply } from './model.ts';
 import { mockDecision } from './mockPolicy.ts';
+import { playStream, streamedText, streamSchedule } from './mockStream.ts';
 
 const SALT_LATENCY = 0x6c617465;
 const SALT_FAULT = 0x6661756c;
@@ -95,9 +96,19 @@ export class MockBrain implements Brain {
     return { latencyMs, fault: 'none' };
   }
 
-  /** Waits the seeded latency on the clock, then answers with the ask's mock answer, or fails as planned. */
+  /**
+   * Waits the seeded latency on the clock, then answers with the ask's mock answer, or fails as
+   * planned. An ask with `onText` hears the answer's words over that latency (a failure, like a
+   * live error before the stream starts, streams nothing).
+   */
   async call(ask: AnyAsk, options: CallOptions): Promise<ModelReply<unknown>> {
     const { latencyMs, fault } = this.plan(ask.draw, options.attempt);
+    if (ask.onText !== undefined && fault === 'none') {
+      const value = ask.answer();
+      const text = streamedText(value);
+      await playStream(this.current.clock, streamSchedule(text, latencyMs), ask.onText, options.signal);
+      return { value, prompt: ask.label, raw: ask.format === 'text' ? text : JSON.stringify(value) };
+    }
     await sleep(this.current.clock, latencyMs, options.signal);
     switch (fault) {
       case 'hang':
@@ -112,7 +123,7 @@ export class MockBrain implements Brain {
         break;
     }
     const value = ask.answer();
-    return { value, prompt: ask.label, raw: JSON.stringify(value) };
+    return { value, prompt: ask.label, raw: ask.format === 'text' ? streamedText(value) : JSON.stringify(value) };
   }
 
   /** A grid agent's decision: `call` with its ask. */

@@ -9,12 +9,14 @@ import type { FakeGeminiOptions, FakeMode } from './server.ts';
 
 const HELP = `npm run fake-gemini -- [flags]
 
-A fake Gemini REST server (generateContent) for offline demos and tests. Open the app with
-?brain=gemini&baseUrl=http://127.0.0.1:8787 and enter any key (or the one given by --key).
+A fake Gemini REST server (generateContent, and streamGenerateContent?alt=sse in 3-6 chunks
+over the latency) for offline demos and tests. A request that asks for no JSON gets prose.
+Open the app with ?brain=gemini&baseUrl=http://127.0.0.1:8787 and enter any key (or the one
+given by --key).
 
   --port N              port to listen on (default 8787; 0 picks a free one)
   --host H              address to listen on (default 127.0.0.1)
-  --latency MS          answer time (default 0)
+  --latency MS          answer time; a stream's last chunk leaves then (default 0)
   --jitter MS           uniform ± spread added to the latency (default 0)
   --mode MODE           the reply when no fault fires (default ok)
   --key KEY             the only key accepted (default: any non-empty key)

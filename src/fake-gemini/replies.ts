@@ -20,12 +20,19 @@ export type FakeMode =
   | 'malformed'
   | 'safety'
   | 'prompt-blocked'
-  | 'max-tokens';
+  | 'max-tokens'
+  /** The reply, cut off on the wire: half of it, then the connection drops. */
+  | 'cut-stream'
+  /** Streamed: half the reply, then a 503 error event on the 200; not streamed: the 503. */
+  | 'stream-error';
 
 export const FAKE_MODES: readonly FakeMode[] = [
   'ok', 'markup', '429', 'quota-day', '400-key', '401', '403', '500', '503',
-  'hang', 'hang-body', 'malformed', 'safety', 'prompt-blocked', 'max-tokens',
+  'hang', 'hang-body', 'malformed', 'safety', 'prompt-blocked', 'max-tokens', 'cut-stream', 'stream-error',
 ];
+
+/** What a request asks the model to write: JSON (in a schema or not) or plain prose. */
+export type ReplyFormat = 'json' | 'text';
 
 /** An HTTP status and a JSON body. */
 export interface FakeReply {
@@ -68,6 +75,41 @@ export function decisionText(prompt: string, markup = false): string {
     ...(hash % 3 === 0 || markup ? { say: markup ? '<b>hi</b><script>alert(1)</script>' : 'Hello there!' } : {}),
   };
   return JSON.stringify(decision);
+}
+
+/**
+ * JSON when the request asks for it (a response schema, or `responseMimeType` JSON), as every
+ * JSON ask of the app does; prose otherwise, as a live model answers a bare prompt.
+ */
+export function replyFormatOf(body: unknown): ReplyFormat {
+  const config = (body as { generationConfig?: { responseSchema?: unknown; responseMimeType?: unknown } } | null)?.generationConfig;
+  if (config?.responseSchema !== undefined) return 'json';
+  return typeof config?.responseMimeType === 'string' && config.responseMimeType.toLowerCase().includes('json') ? 'json' : 'text';
+}
+
+const OPENINGS = [
+  'The lantern light flickers as you step forward.',
+  'A cold wind sweeps across the square.',
+  'The old gate creaks open before you.',
+  'Somewhere behind the market stalls, a dog barks twice.',
+  'The innkeeper looks up from the counter and nods.',
+  'Rain begins to patter on the cobblestones.',
+] as const;
+const FOLLOW_UPS = [
+  'Nobody seems to have noticed you yet.',
+  'Two guards by the well fall silent and watch.',
+  'A child points at you, then runs off laughing.',
+  'The smell of fresh bread drifts from an open window.',
+  'Far off, a bell rings the hour.',
+  'An old woman mutters something about strangers.',
+] as const;
+
+/** The narration the fake "model" writes for a prompt that asks for no JSON: two sentences drawn from its hash. */
+export function proseText(prompt: string, markup = false): string {
+  const hash = hashText(prompt);
+  const opening = OPENINGS[hash % OPENINGS.length] ?? OPENINGS[0];
+  const followUp = FOLLOW_UPS[(hash >>> 8) % FOLLOW_UPS.length] ?? FOLLOW_UPS[0];
+  return markup ? `${opening} <b>Beware</b><script>alert(1)</script> ${followUp}` : `${opening} ${followUp}`;
 }
 
 /** The `generationConfig.responseSchema` of a generateContent request body, if it has one. */
@@ -139,8 +181,12 @@ export function synthesize(schema: unknown, seed: number, path: string, markup =
   }
 }
 
-/** The successful and model-side replies (HTTP 200); undefined for the HTTP error modes. */
-export function contentReply(mode: FakeMode, prompt: string, model: string, schema?: unknown): FakeReply | undefined {
+/**
+ * The successful and model-side replies (HTTP 200); undefined for the HTTP error modes. The
+ * reply is JSON (in `schema`, or the grid's decision) unless `format` is `text`: then prose.
+ * The wire faults (`hang-body`, `cut-stream`, `stream-error`) give the reply the server then breaks.
+ */
+export function contentReply(mode: FakeMode, prompt: string, model: string, schema?: unknown, format: ReplyFormat = 'json'): FakeReply | undefined {
   const promptTokenCount = Math.max(1, Math.ceil(prompt.length / 4));
   const common = { modelVersion: model, responseId: `fake-${hashText(prompt + mode).toString(36)}` };
   const answer = (text: string, finishReason: string): FakeReply => {
@@ -155,15 +201,19 @@ export function contentReply(mode: FakeMode, prompt: string, model: string, sche
     };
   };
   const usageWithoutOutput = { promptTokenCount, totalTokenCount: promptTokenCount };
+  const write = (markup = false): string => (format === 'text' ? proseText(prompt, markup) : replyText(prompt, schema, markup));
   switch (mode) {
     case 'ok':
-      return answer(replyText(prompt, schema), 'STOP');
+    case 'hang-body':
+    case 'cut-stream':
+    case 'stream-error':
+      return answer(write(), 'STOP');
     case 'markup':
-      return answer(replyText(prompt, schema, true), 'STOP');
+      return answer(write(true), 'STOP');
     case 'malformed':
       return answer('{not json', 'STOP');
     case 'max-tokens':
-      return answer(replyText(prompt, schema).slice(0, 24), 'MAX_TOKENS');
+      return answer(write().slice(0, 24), 'MAX_TOKENS');
     case 'safety':
       return {
         status: 200,
@@ -196,10 +246,16 @@ export function errorReply(mode: FakeMode, model: string, key: string): FakeRepl
     case '500':
       return error(500, 'INTERNAL', 'An internal error has occurred. Please retry or report in https://developers.generativeai.google/guide/troubleshooting');
     case '503':
-      return error(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
+    case 'stream-error':
+      return overloaded();
     default:
       return undefined;
   }
+}
+
+/** The real 503 body: also the error event a stream ends with in `stream-error`. */
+export function overloaded(): FakeReply {
+  return error(503, 'UNAVAILABLE', 'The model is overloaded. Please try again later.');
 }
 
 /** What the real API answers when the x-goog-api-key header is missing altogether. */

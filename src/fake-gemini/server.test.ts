@@ -17,10 +17,14 @@ async function start(options: FakeGeminiOptions = {}): Promise<FakeGemini> {
 
 const PATH = '/v1beta/models/gemini-2.5-flash:generateContent';
 
-function post(server: FakeGemini, prompt = 'hello', init: { key?: string | null; path?: string; schema?: unknown } = {}): Promise<Response> {
+const STREAM_PATH = '/v1beta/models/gemini-2.5-flash:streamGenerateContent?alt=sse';
+
+/** A request as the SDK sends it: JSON asked for (in `schema` when given) unless `format` is `text`. */
+function post(server: FakeGemini, prompt = 'hello', init: { key?: string | null; path?: string; schema?: unknown; format?: 'json' | 'text' } = {}): Promise<Response> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.key !== null) headers['x-goog-api-key'] = init.key ?? 'k';
-  const generationConfig = init.schema === undefined ? {} : { generationConfig: { responseMimeType: 'application/json', responseSchema: init.schema } };
+  const json = { responseMimeType: 'application/json', ...(init.schema === undefined ? {} : { responseSchema: init.schema }) };
+  const generationConfig = init.format === 'text' ? {} : { generationConfig: json };
   return fetch(`${server.url}${init.path ?? PATH}`, {
     method: 'POST',
     headers,
@@ -33,6 +37,40 @@ async function replyText(response: Response): Promise<string> {
   const body = (await response.json()) as { candidates: { content: { parts: { text: string }[] } }[] };
   return body.candidates[0]?.content.parts[0]?.text ?? '';
 }
+
+interface Chunk {
+  candidates?: { content?: { parts: { text: string }[] }; finishReason?: string }[];
+  usageMetadata?: { promptTokenCount: number; candidatesTokenCount: number; totalTokenCount: number };
+  error?: { code: number; status: string };
+}
+
+/** Reads an SSE body event by event, noting when each arrived (ms after `since`), and checks nothing is left unterminated. */
+async function readEvents(response: Response, since: number): Promise<{ events: { at: number; chunk: Chunk }[]; raw: string }> {
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
+  const decoder = new TextDecoder();
+  const events: { at: number; chunk: Chunk }[] = [];
+  let raw = '';
+  let buffer = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const text = decoder.decode(value, { stream: true });
+    raw += text;
+    buffer += text;
+    let end = buffer.indexOf('\r\n\r\n');
+    while (end >= 0) {
+      const event = buffer.slice(0, end);
+      expect(event.startsWith('data: ')).toBe(true);
+      events.push({ at: performance.now() - since, chunk: JSON.parse(event.slice('data: '.length)) as Chunk });
+      buffer = buffer.slice(end + 4);
+      end = buffer.indexOf('\r\n\r\n');
+    }
+  }
+  expect(buffer).toBe('');
+  return { events, raw };
+}
+
+const chunkText = (chunk: Chunk): string => chunk.candidates?.[0]?.content?.parts.map((part) => part.text).join('') ?? '';
 
 interface ErrorBody {
   error: { code: number; status: string; details?: Record<string, unknown>[] };
@@ -184,5 +222,86 @@ describe('fake Gemini server', () => {
     expect(bad.status).toBe(400);
     const listed = (await (await fetch(`${server.url}/__fake/requests`)).json()) as unknown[];
     expect(listed).toHaveLength(1);
+  });
+
+  it('streams a reply as SSE: 3 to 6 data events over the latency, the text of generateContent, STOP and usage on the last', async () => {
+    const server = await start({ latencyMs: 300 });
+    const whole = await replyText(await post(server, 'stream me'));
+    const started = performance.now();
+    const response = await post(server, 'stream me', { path: STREAM_PATH });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(response.headers.get('access-control-allow-origin')).toBe('*');
+    const { events, raw } = await readEvents(response, started);
+    expect(raw).toMatch(/^data: \{"candidates":\[/);
+    expect(events.length).toBeGreaterThanOrEqual(3);
+    expect(events.length).toBeLessThanOrEqual(6);
+    expect(events.map((event) => chunkText(event.chunk)).join('')).toBe(whole);
+    const last = events.at(-1)?.chunk;
+    expect(last?.candidates?.[0]?.finishReason).toBe('STOP');
+    expect(last?.usageMetadata?.totalTokenCount).toBeGreaterThan(0);
+    for (const event of events.slice(0, -1)) {
+      expect(event.chunk.candidates?.[0]?.finishReason).toBeUndefined();
+      expect(event.chunk.usageMetadata).toBeUndefined();
+    }
+    // First chunk at a quarter of the latency, the last at the whole of it.
+    expect((events.at(-1)?.at ?? 0) - (events[0]?.at ?? 0)).toBeGreaterThanOrEqual(100);
+    expect(server.requests.map((request) => request.stream)).toEqual([false, true]);
+  });
+
+  it('answers a prompt that asks for no JSON with prose, the same text streamed or not', async () => {
+    const server = await start();
+    const prose = await replyText(await post(server, 'Narrate the gate.', { format: 'text' }));
+    expect(() => JSON.parse(prose) as unknown).toThrow();
+    expect(prose).toMatch(/^[A-Z].*\.$/);
+    expect(prose.split(' ').length).toBeGreaterThan(6);
+    const { events } = await readEvents(await post(server, 'Narrate the gate.', { format: 'text', path: STREAM_PATH }), 0);
+    expect(events.map((event) => chunkText(event.chunk)).join('')).toBe(prose);
+    const others = await Promise.all(['a', 'b', 'c', 'd', 'e'].map(async (prompt) => replyText(await post(server, prompt, { format: 'text' }))));
+    expect(new Set(others).size).toBeGreaterThan(1);
+  });
+
+  it('fails a stream with the HTTP error before it starts, and breaks it on the wire for the stream faults', async () => {
+    const server = await start({ latencyMs: 20 });
+    server.script(['429', '500', 'stream-error', 'cut-stream', 'safety']);
+    const rateLimited = await post(server, 'x', { path: STREAM_PATH });
+    expect(rateLimited.status).toBe(429);
+    expect(((await rateLimited.json()) as ErrorBody).error.status).toBe('RESOURCE_EXHAUSTED');
+    expect((await post(server, 'x', { path: STREAM_PATH })).status).toBe(500);
+
+    const midway = await readEvents(await post(server, 'a reply that breaks', { path: STREAM_PATH }), 0);
+    expect(midway.events.length).toBeGreaterThanOrEqual(2);
+    expect(midway.events.at(-1)?.chunk.error).toMatchObject({ code: 503, status: 'UNAVAILABLE' });
+    expect(midway.events.slice(0, -1).every((event) => chunkText(event.chunk) !== '')).toBe(true);
+
+    const cut = await post(server, 'a reply that breaks', { path: STREAM_PATH });
+    expect(cut.status).toBe(200);
+    await expect(cut.text()).rejects.toThrow();
+
+    const { events } = await readEvents(await post(server, 'x', { path: STREAM_PATH }), 0);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.chunk.candidates?.[0]?.finishReason).toBe('SAFETY');
+  });
+
+  it('hangs a stream in hang and after the first chunk in hang-body, and close() ends both', async () => {
+    const server = await start();
+    server.script(['hang', 'hang-body']);
+    const hung = post(server, 'x', { path: STREAM_PATH }).catch((error: unknown) => error);
+    while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    const halfway = await post(server, 'x', { path: STREAM_PATH });
+    expect(halfway.headers.get('content-type')).toBe('text/event-stream');
+    const reader = (halfway.body as ReadableStream<Uint8Array>).getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/^data: /);
+    const next = reader.read().catch((error: unknown) => error);
+    await server.close();
+    fake = undefined;
+    expect(await hung).toBeInstanceOf(Error);
+    expect(await next).toBeInstanceOf(Error);
+  });
+
+  it('serves streamGenerateContent only as SSE (?alt=sse)', async () => {
+    const server = await start();
+    expect((await post(server, 'x', { path: '/v1beta/models/gemini-2.5-flash:streamGenerateContent' })).status).toBe(404);
+    expect(server.requests).toHaveLength(0);
   });
 });

@@ -1,14 +1,16 @@
 /**
  * A fake Gemini REST server for tests and offline demos. It speaks the real wire format
- * (`POST /v1beta/models/{model}:generateContent`, `x-goog-api-key`, the real reply and error
- * bodies, CORS for a browser worker) so the real SDK can be tested against it, and it injects
- * latency and faults on demand: a queue of scripted replies, random fault rates, or a default.
+ * (`POST /v1beta/models/{model}:generateContent` and `:streamGenerateContent?alt=sse`,
+ * `x-goog-api-key`, the real reply and error bodies, CORS for a browser worker) so the real SDK
+ * can be tested against it, and it injects latency and faults on demand: a queue of scripted
+ * replies, random fault rates, or a default.
  */
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { contentReply, errorReply, FAKE_MODES, missingKeyReply, notFoundReply, promptOf, responseSchemaOf } from './replies.ts';
+import { contentReply, errorReply, FAKE_MODES, hashText, missingKeyReply, notFoundReply, promptOf, replyFormatOf, responseSchemaOf } from './replies.ts';
 import type { FakeMode, FakeReply } from './replies.ts';
+import { streamChunks, writeStream } from './stream.ts';
 
 export type { FakeMode } from './replies.ts';
 export { FAKE_MODES } from './replies.ts';
@@ -35,13 +37,15 @@ export interface FakeGeminiOptions extends FakeSettings {
   readonly seed?: number;
 }
 
-/** One generateContent request as the fake saw it, for budget and wiring tests. */
+/** One generateContent (or streamGenerateContent) request as the fake saw it, for budget and wiring tests. */
 export interface RecordedRequest {
   /** Date.now() when the request body had arrived. */
   readonly at: number;
   readonly path: string;
   readonly apiVersion: string;
   readonly model: string;
+  /** A `streamGenerateContent?alt=sse` request. */
+  readonly stream: boolean;
   readonly keyPresent: boolean;
   readonly keyValid: boolean;
   readonly body: unknown;
@@ -62,7 +66,18 @@ export interface FakeGemini {
   close(): Promise<void>;
 }
 
-const ROUTE = /^\/(v1|v1beta|v1alpha)\/(models\/[^/:]+):generateContent$/;
+/** What a streamed reply is built from. */
+interface StreamCall {
+  readonly mode: FakeMode;
+  readonly body: unknown;
+  /** `models/...`, as in the path. */
+  readonly model: string;
+  readonly key: string;
+  /** The drawn latency: when the last chunk leaves. */
+  readonly ms: number;
+}
+
+const ROUTE = /^\/(v1|v1beta|v1alpha)\/(models\/[^/:]+):(generateContent|streamGenerateContent)$/;
 const ALLOWED_HEADERS = ['content-type', 'x-goog-api-key', 'x-goog-api-client'];
 const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -76,17 +91,18 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const random = mulberry32(options.seed ?? 1);
 
   const nextMode = (): FakeMode => queue.shift() ?? drawFault(settings.faults ?? {}, random()) ?? settings.mode ?? 'ok';
-  const delay = (): Promise<void> => {
+  const latency = (): number => {
     const spread = settings.jitterMs ?? 0;
-    const ms = Math.max(0, (settings.latencyMs ?? 0) + (random() * 2 - 1) * spread);
-    return new Promise((resolve) => {
+    return Math.max(0, (settings.latencyMs ?? 0) + (random() * 2 - 1) * spread);
+  };
+  const wait = (ms: number): Promise<void> =>
+    new Promise((resolve) => {
       const timer = setTimeout(() => {
         timers.delete(timer);
         resolve();
       }, ms);
       timers.add(timer);
     });
-  };
   const control = (patch: FakeSettings & { readonly script?: readonly FakeMode[] }): void => {
     const script = (patch.script ?? []).map(checkMode);
     if (patch.mode !== undefined) checkMode(patch.mode);
@@ -127,6 +143,9 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     }
     const route = ROUTE.exec(url.pathname);
     if (req.method !== 'POST' || route === null) return notFoundReply(url.pathname);
+    const stream = route[3] === 'streamGenerateContent';
+    // The API's other stream format (one JSON array) is not served: the SDK always asks for SSE.
+    if (stream && url.searchParams.get('alt') !== 'sse') return notFoundReply(`${url.pathname} without ?alt=sse`);
 
     const body = await readJson(req);
     const key = header(req, 'x-goog-api-key') ?? url.searchParams.get('key') ?? '';
@@ -134,21 +153,42 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     const model = route[2] ?? 'models/unknown';
     // The live API answers a missing key with 403 and a wrong one with 400 API_KEY_INVALID.
     const mode: FakeMode = key === '' ? '403' : keyValid ? nextMode() : '400-key';
-    requests.push({ at: Date.now(), path: url.pathname, apiVersion: route[1] ?? '', model, keyPresent: key !== '', keyValid, body, mode });
+    requests.push({ at: Date.now(), path: url.pathname, apiVersion: route[1] ?? '', model, stream, keyPresent: key !== '', keyValid, body, mode });
 
     if (key === '') return missingKeyReply();
     if (mode === 'hang') return undefined; // never answers; close() or the client's abort ends the socket
-    await delay();
-    if (mode === 'hang-body') {
-      // Headers and half a body, then nothing: the client fails while reading the body.
+    const ms = latency();
+    if (stream) return streamReply(res, { mode, body, model, key, ms });
+    await wait(ms);
+    if (mode === 'hang-body' || mode === 'cut-stream') {
+      // Headers and half a body, then nothing (hang-body) or a dropped connection (cut-stream):
+      // the client fails while reading the body.
       if (!res.destroyed) {
         res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' });
-        res.write('{"candidates": [');
+        res.write('{"candidates": [', () => {
+          if (mode === 'cut-stream') res.destroy();
+        });
       }
       return undefined;
     }
-    const modelId = model.replace(/^models\//, '');
-    return errorReply(mode, model, key) ?? contentReply(mode, promptOf(body), modelId, responseSchemaOf(body)) ?? notFoundReply(url.pathname);
+    return errorReply(mode, model, key) ?? contentReply(mode, promptOf(body), model.replace(/^models\//, ''), responseSchemaOf(body), replyFormatOf(body)) ?? notFoundReply(url.pathname);
+  }
+
+  /**
+   * A streamed reply: an HTTP error (after the latency) as for generateContent, before any
+   * stream starts; else the reply's chunks spread over the latency as SSE events (`stream.ts`).
+   */
+  async function streamReply(res: ServerResponse, call: StreamCall): Promise<FakeReply | undefined> {
+    const { mode, body, model, key, ms } = call;
+    const failure = mode === 'stream-error' ? undefined : errorReply(mode, model, key);
+    const prompt = promptOf(body);
+    const reply = failure ?? contentReply(mode, prompt, model.replace(/^models\//, ''), responseSchemaOf(body), replyFormatOf(body));
+    if (reply === undefined || reply.status !== 200) {
+      await wait(ms);
+      return reply ?? notFoundReply(model);
+    }
+    await writeStream(res, streamChunks(reply.body, hashText(prompt)), { latencyMs: ms, mode, wait });
+    return undefined;
   }
 
   server.on('connection', (socket) => {

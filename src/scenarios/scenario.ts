@@ -6,7 +6,7 @@
  */
 import type { Ask } from '../brain/ask.ts';
 import type { Clock } from '../clock/clock.ts';
-import type { BatchStats, CallRecord } from '../scheduler/types.ts';
+import type { BatchStats, CallRecord, Lane } from '../scheduler/types.ts';
 
 /** The scenarios there are, by the name the URL key `scenario` takes. */
 export const SCENARIO_NAMES = ['grid', 'community'] as const;
@@ -25,6 +25,10 @@ export interface AskOptions {
   readonly key: string;
   /** Asks that go out together and are measured as a batch (e.g. one phase of one epoch). */
   readonly batch?: string;
+  /** `background` asks take only the budget interactive ones leave (scheduler lanes). */
+  readonly lane?: Lane;
+  /** This ask's own per-attempt timeout (ms). */
+  readonly timeoutMs?: number;
 }
 
 /** The session's side of a scenario: its clock and its line to the scheduler. */

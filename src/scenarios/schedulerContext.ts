@@ -8,7 +8,7 @@ import { answerOf, type AnyAsk, type Ask } from '../brain/ask.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats, JobResult } from '../scheduler/types.ts';
-import type { Answer, ScenarioContext } from './scenario.ts';
+import type { Answer, AskOptions, ScenarioContext } from './scenario.ts';
 
 export interface ContextHooks {
   /** Holds each next batch until it may begin (a paused page). */
@@ -33,13 +33,15 @@ export function schedulerContext(scheduler: Scheduler<AnyAsk, unknown>, clock: C
   const context: ScenarioContext = {
     clock,
     producer,
-    ask: async <Res>(ask: Ask<Res>, options: { key: string; batch?: string }): Promise<Answer<Res>> => {
+    ask: async <Res>(ask: Ask<Res>, options: AskOptions): Promise<Answer<Res>> => {
       const who = ask.draw.who;
       hooks.onSubmit?.(who);
       const result = await scheduler.submit({
         key: options.key,
         producer,
         ...(options.batch === undefined ? {} : { batch: options.batch }),
+        ...(options.lane === undefined ? {} : { lane: options.lane }),
+        ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
         request: ask,
         fallback: answerOf,
         onStart: () => hooks.onStart?.(who),

@@ -18,11 +18,19 @@ export function validateSchedulerConfig(patch: Partial<SchedulerConfig>): Schedu
   nonNegative('backoffBaseMs', config.backoffBaseMs);
   nonNegative('backoffMaxMs', config.backoffMaxMs);
   nonNegative('dailyLimit', config.dailyLimit);
+  if (typeof config.backgroundShare !== 'number' || !(config.backgroundShare > 0 && config.backgroundShare <= 1)) {
+    throw new ConfigError(`backgroundShare must be above 0 and at most 1 (got ${String(config.backgroundShare)}).`);
+  }
   if (config.rpm !== Infinity && !Number.isInteger(config.rpm)) throw new ConfigError(`rpm must be a whole number (got ${config.rpm}).`);
   if (config.concurrency !== Infinity && !Number.isInteger(config.concurrency)) {
     throw new ConfigError(`concurrency must be a whole number (got ${config.concurrency}).`);
   }
   return config;
+}
+
+/** A job's own timeout, when it names one, must be a positive finite number of ms. */
+export function validateJobTimeout(timeoutMs: number | undefined): void {
+  if (timeoutMs !== undefined) positive('A job\'s timeoutMs', timeoutMs, false);
 }
 
 function positive(name: string, value: number, infinityAllowed: boolean): void {

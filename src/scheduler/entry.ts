@@ -1,7 +1,7 @@
 import type { ModelError } from '../brain/errors.ts';
 import type { ModelReply } from '../brain/model.ts';
 import type { Budget } from './budget.ts';
-import type { CallRecord, Job, JobResult } from './types.ts';
+import { laneOf, type CallRecord, type Job, type JobResult } from './types.ts';
 
 /** A job between submit and answer. `id` fixes its place in line, retries included. */
 export interface Entry<Req, Res> {
@@ -35,6 +35,7 @@ export function recordOf<Req, Res>(
     id: entry.id,
     key: entry.job.key,
     batch: entry.job.batch,
+    lane: laneOf(entry.job),
     enqueuedAt: entry.enqueuedAt,
     startedAt: entry.startedAt,
     attemptStarts: [...entry.attemptStarts],

@@ -1,7 +1,7 @@
 import { addUsage, ZERO_TOKENS, type TokenUsage } from '../brain/model.ts';
 import { BatchTracker } from './batches.ts';
 import { Tallies, type Counter, type Tally } from './tallies.ts';
-import type { CallRecord, Job, SchedulerEvent } from './types.ts';
+import { laneOf, type CallRecord, type Job, type SchedulerEvent } from './types.ts';
 
 /**
  * What became of the scheduler's jobs: counts per producer and in all, batch timing and token
@@ -18,12 +18,12 @@ export class Outcomes {
 
   /** A job was queued (or refused at once): it is pending until it settles. */
   submitted(job: Job<unknown, unknown>, now: number): void {
-    this.tallies.add(job.producer, 'pending');
+    this.tallies.add(job.producer, 'pending', 1, laneOf(job));
     if (job.batch !== undefined) this.batches.add(job.batch, now);
   }
 
   count(job: Job<unknown, unknown>, counter: Counter, by = 1): void {
-    this.tallies.add(job.producer, counter, by);
+    this.tallies.add(job.producer, counter, by, laneOf(job));
   }
 
   /** A job settled: its record is announced, and its batch reported if it was the last. */

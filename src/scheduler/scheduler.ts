@@ -4,8 +4,9 @@ import { raceAbort, type Clock, type TimerHandle } from '../clock/clock.ts';
 import { backoffDelay } from './backoff.ts';
 import { LocalBudget, type Budget } from './budget.ts';
 import { Dispatch, type DispatchHost } from './dispatch.ts';
-import { validateSchedulerConfig } from './config.ts';
-import { insertInOrder, readyEntries, recordOf, type Entry } from './entry.ts';
+import { validateJobTimeout, validateSchedulerConfig } from './config.ts';
+import { insertInOrder, recordOf, type Entry } from './entry.ts';
+import { attemptTimeout, laneCounts, laneLimits, nextGroup } from './lanes.ts';
 import { Outcomes } from './outcomes.ts';
 import type { Counter } from './tallies.ts';
 import type { Job, JobResult, SchedulerConfig, SchedulerEvent, SchedulerMetrics } from './types.ts';
@@ -22,13 +23,15 @@ export interface SchedulerOptions<Req, Res> {
 }
 
 /**
- * Runs model calls for jobs: in order of submission, at most `concurrency` at once (one for
+ * Runs model calls for jobs: in order of submission, interactive jobs before background ones
+ * (which take only what is left over, `lanes.ts`), at most `concurrency` at once (one for
  * `sequential`), each request under the key's budget (`rpm` in any rolling minute, a day's
- * limit, a server's pause), each attempt under a timeout, with retries for transient failures
- * and the job's fallback when it finally fails. A failure only ever touches its own job, except
- * the two that no retry can fix (invalid key, daily quota): those switch live calls off and
- * every waiting job falls back at once. One scheduler serves many producers (worlds, and later
- * other scenarios) in turn or together, and outlives them: `cancel` drops one producer's jobs.
+ * limit, a server's pause), each attempt under a timeout (the job's own, or `timeoutMs`), with
+ * retries for transient failures and the job's fallback when it finally fails. A failure only
+ * ever touches its own job, except the two that no retry can fix (invalid key, daily quota):
+ * those switch live calls off and every waiting job falls back at once. One scheduler serves
+ * many producers (worlds, and later other scenarios) in turn or together, and outlives them:
+ * `cancel` drops one producer's jobs.
  */
 export class Scheduler<Req, Res> {
   private config: SchedulerConfig;
@@ -53,16 +56,15 @@ export class Scheduler<Req, Res> {
     this.clock = options.clock;
     this.random = options.random ?? Math.random;
     this.onEvent = options.onEvent;
-    this.outcomes = new Outcomes((event) => {
-      this.emit(event);
-    });
+    this.outcomes = new Outcomes((event) => { this.emit(event); });
     this.config = validateSchedulerConfig(options.config ?? {});
     this.budget = options.budget ?? LocalBudget.fresh(options.clock);
     this.dispatch = new Dispatch(options.clock, this.dispatchHost());
   }
 
-  /** Queues a job; the promise always resolves, with the model's answer or the fallback. */
+  /** Queues a job; the promise always resolves, with the model's answer or the fallback (throws on a bad `timeoutMs`). */
   submit(job: Job<Req, Res>): Promise<JobResult<Res>> {
+    validateJobTimeout(job.timeoutMs);
     return new Promise<JobResult<Res>>((resolve) => {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
@@ -84,7 +86,6 @@ export class Scheduler<Req, Res> {
     this.config = validateSchedulerConfig({ ...this.config, ...patch });
     this.dispatch.schedule();
   }
-
 
   /**
    * Swaps the model (e.g. after the user fixed a key) and, when it is another model, switches
@@ -134,7 +135,6 @@ export class Scheduler<Req, Res> {
     this.outcomes.drop(producer);
   }
 
-
   private drop(which: (entry: Entry<Req, Res>) => boolean, reason: string): void {
     const error = new ModelError('unknown', reason);
     const waiting = this.queue.filter(which);
@@ -156,7 +156,7 @@ export class Scheduler<Req, Res> {
    */
   metrics(producer?: string): SchedulerMetrics {
     const { liveDisabled } = this;
-    const { pending, inFlight, lastBatch, ...counters } = this.outcomes.tally(producer);
+    const { pending, inFlight, lastBatch, lanes, ...counters } = this.outcomes.tally(producer);
     const usage = this.budget.usage();
     return {
       ...counters,
@@ -170,9 +170,9 @@ export class Scheduler<Req, Res> {
       liveDisabled: liveDisabled ? { kind: liveDisabled.kind, message: liveDisabled.message } : null,
       lastBatch,
       tokens: this.outcomes.tokens,
+      lanes: laneCounts(lanes),
     };
   }
-
 
   /** The scheduler as its dispatcher sees it. */
   private dispatchHost(): DispatchHost<Entry<Req, Res>> {
@@ -182,12 +182,14 @@ export class Scheduler<Req, Res> {
         // A model's own limit (a browser's 6 connections to an HTTP/1.1 host) keeps the calls that
         // could not really start in this line, where the timeline shows them waiting.
         const cap = Math.min(this.config.strategy === 'sequential' ? 1 : this.config.concurrency, this.model.maxConcurrent ?? Infinity);
-        const { ready, nextRetryAt } = readyEntries(this.queue, cap - this.inFlight.size, this.busyKeys, this.clock.now(), (producer) => this.producerRoom(producer));
-        if (nextRetryAt < Infinity) this.dispatch.wakeAt(nextRetryAt);
-        return ready;
+        const group = nextGroup(this.queue, {
+          cap, inFlight: this.inFlight.size, backgroundInFlight: this.outcomes.tally().lanes.background.inFlight,
+          busyKeys: this.busyKeys, now: this.clock.now(), producerRoom: (producer) => this.producerRoom(producer),
+        });
+        if (group.nextRetryAt < Infinity) this.dispatch.wakeAt(group.nextRetryAt);
+        return { entries: group.entries, limits: laneLimits(group, this.config) };
       },
       budget: () => this.budget,
-      limits: () => ({ rpm: this.config.rpm, dailyLimit: this.config.dailyLimit, maxCallMs: this.config.timeoutMs }),
       start: (entries, budget) => {
         const now = this.clock.now();
         const started = new Set(entries);
@@ -231,7 +233,7 @@ export class Scheduler<Req, Res> {
   }
 
   private async attempt(entry: Entry<Req, Res>, controller: AbortController): Promise<void> {
-    const { timeoutMs } = this.config;
+    const timeoutMs = attemptTimeout(entry.job, this.config);
     const timer = this.clock.setTimeout(() => {
       controller.abort(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
     }, timeoutMs);
@@ -298,7 +300,6 @@ export class Scheduler<Req, Res> {
     this.queue = [];
     for (const entry of waiting) this.fallBack(entry, error);
   }
-
 
   private fallBack(entry: Entry<Req, Res>, error: ModelError): void {
     if (entry.settled) return;

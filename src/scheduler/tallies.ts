@@ -1,4 +1,13 @@
-import type { BatchStats } from './types.ts';
+import type { BatchStats, Lane } from './types.ts';
+
+/** One lane's jobs within a tally. */
+export interface LaneTally {
+  /** Submitted and not yet settled. */
+  pending: number;
+  inFlight: number;
+  /** Settled, answered or fallen back. */
+  done: number;
+}
 
 /** What happened to one producer's jobs (or to all of them). */
 export interface Tally {
@@ -12,12 +21,26 @@ export interface Tally {
   pending: number;
   inFlight: number;
   lastBatch: BatchStats | null;
+  /** `pending`, `inFlight` and `jobsCompleted` again, split by priority lane. */
+  readonly lanes: Record<Lane, LaneTally>;
 }
 
 export type Counter = 'callsStarted' | 'callsSucceeded' | 'callsFailed' | 'retries' | 'fallbacks' | 'jobsCompleted' | 'pending' | 'inFlight';
 
+/** The counters that are also kept per lane, and their name there. */
+const LANE_COUNTERS: Partial<Record<Counter, keyof LaneTally>> = { pending: 'pending', inFlight: 'inFlight', jobsCompleted: 'done' };
+
 function freshTally(): Tally {
-  return { callsStarted: 0, callsSucceeded: 0, callsFailed: 0, retries: 0, fallbacks: 0, jobsCompleted: 0, pending: 0, inFlight: 0, lastBatch: null };
+  return {
+    callsStarted: 0, callsSucceeded: 0, callsFailed: 0, retries: 0, fallbacks: 0, jobsCompleted: 0, pending: 0, inFlight: 0, lastBatch: null,
+    lanes: { interactive: { pending: 0, inFlight: 0, done: 0 }, background: { pending: 0, inFlight: 0, done: 0 } },
+  };
+}
+
+function bump(tally: Tally, counter: Counter, by: number, lane: Lane | undefined): void {
+  tally[counter] += by;
+  const laneCounter = LANE_COUNTERS[counter];
+  if (lane !== undefined && laneCounter !== undefined) tally.lanes[lane][laneCounter] += by;
 }
 
 /**
@@ -36,15 +59,16 @@ export class Tallies {
     return this.byProducer.get(producer) ?? freshTally();
   }
 
-  add(producer: string | undefined, counter: Counter, by = 1): void {
-    this.total[counter] += by;
+  /** Counts `by` on `counter`; with a lane, on that lane's matching counter too. */
+  add(producer: string | undefined, counter: Counter, by = 1, lane?: Lane): void {
+    bump(this.total, counter, by, lane);
     if (producer === undefined) return;
     let tally = this.byProducer.get(producer);
     if (!tally) {
       tally = freshTally();
       this.byProducer.set(producer, tally);
     }
-    tally[counter] += by;
+    bump(tally, counter, by, lane);
     if (tally.pending === 0 && this.dropped.has(producer)) this.forget(producer);
   }
 

@@ -19,6 +19,11 @@ export interface SchedulerConfig {
   readonly backoffMaxMs: number;
   /** Requests per calendar day against the budget; 0 for no daily limit (the mock has none). */
   readonly dailyLimit: number;
+  /**
+   * The share (0 < share ≤ 1) of the rolling minute's `rpm` slots that background jobs may fill,
+   * counting every request in the window: the rest is kept for interactive work (`lanes.ts`).
+   */
+  readonly backgroundShare: number;
 }
 
 export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
@@ -30,6 +35,7 @@ export const DEFAULT_SCHEDULER_CONFIG: SchedulerConfig = {
   backoffBaseMs: 500,
   backoffMaxMs: 8_000,
   dailyLimit: 0,
+  backgroundShare: 0.5,
 };
 
 /**
@@ -48,6 +54,21 @@ export interface Job<Req, Res> {
   fallback(request: Req): Res;
   /** Called once, when the job's first attempt is sent. */
   onStart?(): void;
+  /**
+   * `interactive` (the default) jobs are dispatched before any `background` job; background jobs
+   * take only the budget and slots left over, so they can never delay an interactive one.
+   */
+  readonly lane?: Lane;
+  /** This job's own per-attempt timeout (ms), instead of the scheduler's `timeoutMs`. */
+  readonly timeoutMs?: number;
+}
+
+/** The scheduler's priority lanes (the rule is in `lanes.ts`). */
+export type Lane = 'interactive' | 'background';
+
+/** A job's lane: `interactive` unless it says otherwise. */
+export function laneOf(job: { readonly lane?: Lane }): Lane {
+  return job.lane ?? 'interactive';
 }
 
 export type Outcome = 'success' | 'fallback';
@@ -57,6 +78,8 @@ export interface CallRecord {
   readonly id: number;
   readonly key: string;
   readonly batch: string | undefined;
+  /** The lane the job ran in (`interactive` when the job named none). */
+  readonly lane: Lane;
   readonly enqueuedAt: number;
   /** When the first attempt was sent; undefined if the job fell back without a call. */
   readonly startedAt: number | undefined;
@@ -98,6 +121,12 @@ export interface BatchStats {
   readonly fallbacks: number;
 }
 
+/** One lane's jobs: waiting (retries in backoff included) and in flight. */
+export interface LaneCounts {
+  readonly queued: number;
+  readonly inFlight: number;
+}
+
 export interface SchedulerMetrics {
   readonly callsStarted: number;
   readonly callsSucceeded: number;
@@ -117,6 +146,11 @@ export interface SchedulerMetrics {
   readonly liveDisabled: { readonly kind: FailureKind; readonly message: string } | null;
   readonly lastBatch: BatchStats | null;
   readonly tokens: TokenUsage;
+  /** The same jobs by priority lane; `done` counts background jobs settled (answered or fallen back). */
+  readonly lanes: {
+    readonly interactive: LaneCounts;
+    readonly background: LaneCounts & { readonly done: number };
+  };
 }
 
 export type SchedulerEvent =
