@@ -85,3 +85,10 @@ test('axe-core finds no serious or critical violation in the community, with a p
   await expect(page.getByTestId('persona-name')).not.toHaveText('');
   expect.soft(severe(await audit(page, 'community'))).toEqual([]);
 });
+
+test('axe-core finds no serious or critical violation in the game master after a turn', async ({ page }) => {
+  await openSandbox(page, '?scenario=gamemaster&latency=200&jitter=100');
+  await page.evaluate(() => (window as unknown as { sandbox: { act(text: string): Promise<unknown> } }).sandbox.act('talk to the baker'));
+  await expect(page.getByTestId('gm-waterfall')).toContainText('narration');
+  expect.soft(severe(await audit(page, 'game master'))).toEqual([]);
+});

@@ -33,6 +33,12 @@ export interface Backend {
   requests(): Promise<SeenRequest[]>;
 }
 
+/** Makes every request whose prompt contains `contains` get `mode` (e.g. one villager's assessment hangs). */
+export async function fakeRule(contains: string, mode: FakeMode): Promise<void> {
+  const response = await fetch(`${FAKE_URL}/__fake/control`, { method: 'POST', body: JSON.stringify({ rules: [{ contains, mode }] }) });
+  if (!response.ok) throw new Error(`fake control failed: ${response.status}`);
+}
+
 /** The fake server from the Playwright config, steered over its control endpoint. */
 export function fakeServerBackend(): Backend {
   let since = 0;
@@ -45,7 +51,7 @@ export function fakeServerBackend(): Backend {
     query: `brain=gemini&baseUrl=${encodeURIComponent(FAKE_URL)}`,
     attach: async (_page, latencyMs = 150) => {
       since = Date.now();
-      await control({ mode: 'ok', faults: {}, latencyMs, jitterMs: 0 });
+      await control({ mode: 'ok', faults: {}, rules: [], latencyMs, jitterMs: 0 });
     },
     script: (modes) => control({ script: modes }),
     requests: async () => {

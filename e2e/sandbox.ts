@@ -34,9 +34,19 @@ export interface CommunityScene {
   votes: Record<string, number> | null;
 }
 
+/** The contract's `scene` for `scenario=gamemaster`. */
+export interface GameMasterScene {
+  turns: number;
+  lastTurn: { action: string; responseMs: number; narration: string; assessments: { name: string; source: string; ms: number }[] } | null;
+  response: { p50: number; p95: number };
+  cache: { hits: number; misses: number; hitRate: number };
+  background: { pending: number; done: number };
+  fallbacks: number;
+}
+
 export interface Snapshot {
   scenario: string;
-  /** null for the grid. */
+  /** null for the grid; the community's public state (a game master's: cast to GameMasterScene). */
   scene: CommunityScene | null;
   tick: number;
   running: boolean;
@@ -72,6 +82,8 @@ export interface SandboxWindow {
     select(agentId: number | null): Promise<void>;
     /** Asks a community persona a question; the run is unchanged. */
     interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
+    /** Plays one game master turn; resolves to that turn's \`lastTurn\`. */
+    act(text: string): Promise<unknown>;
   };
 }
 

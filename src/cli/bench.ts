@@ -1,9 +1,11 @@
 import { DEFAULT_SETTINGS, MAX_AGENTS, TOPIC_CATALOGUE } from '../scenarios/community/population.ts';
+import { DEFAULT_SETTINGS as GM_DEFAULTS, MAX_NPCS } from '../scenarios/gamemaster/village.ts';
 import { parseFlags, numberFlag, runMain, UsageError } from './args.ts';
 import { runBatch, type BatchRun, type BenchSettings } from './benchBatch.ts';
 import { BASELINES, benchCommunity, COMMUNITY_CONCURRENCY, communityJson, communityTable, type Baseline, type CommunityBenchSettings } from './benchCommunity.ts';
+import { benchGamemaster, gamemasterJson, gamemasterTable, type GamemasterBenchSettings } from './benchGamemaster.ts';
 
-const HELP = `Usage: npm run bench -- [--scenario grid|community] [flags]
+const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster] [flags]
 
 grid (the default): runs the same batch of agent decisions with the mock brain in real time,
 first one call at a time (sequential), then all at once under the budget (parallel), and
@@ -12,7 +14,13 @@ compares the wall times.
 community: runs a whole community (debate, beliefs, chat, posts, reactions, vote, with a barrier
 after each phase) with the mock brain in real time under its semaphore, and reports each phase.
 
-  --scenario NAME     grid (default) or community
+gamemaster: plays a scripted session of player actions (with repeats) against the game master:
+each turn's assessments at once under a reply deadline, a cache, background upkeep and prefetch
+in the reading pauses; then the first --sample actions again one assessment at a time. Reports
+the response p50/p95 (first words and complete), one at a time, the cache hit rate, the share of
+assessments that fell back, and the background jobs and prefetch calls.
+
+  --scenario NAME     grid (default), community or gamemaster
   --agents N          agents in the batch (default 10, 1 to 10000), or personas (default ${DEFAULT_SETTINGS.agents}, 1 to ${MAX_AGENTS})
   --latency MS        mock latency per call (default 500)
   --jitter MS         latency varies uniformly by ± this much (default 0)
@@ -25,6 +33,14 @@ after each phase) with the mock brain in real time under its semaphore, and repo
                       sum of the parallel calls' latencies ("baseline": "sum" in the JSON)
   --epochs E          community: epochs (default ${DEFAULT_SETTINGS.epochs})
   --topics T          community: topics (default ${DEFAULT_SETTINGS.topics}, 1 to ${TOPIC_CATALOGUE.length})
+  --turns N           gamemaster: turns of the session (default 200)
+  --npcs N            gamemaster: NPCs in the village (default ${GM_DEFAULTS.npcs}, 1 to ${MAX_NPCS})
+  --deadline MS       gamemaster: the reply is composed this long after the action (default ${GM_DEFAULTS.deadlineMs})
+  --cache 0|1         gamemaster: the answer cache and its prefetch (default 1)
+  --prefetch K        gamemaster: likely next actions prefetched after each turn (default ${GM_DEFAULTS.prefetch}, 0 to 10)
+  --read MS           gamemaster: the player's reading pause between turns (default 300)
+  --sample N          gamemaster: turns played again one at a time for the sequential side (default 20)
+                      (gamemaster's latency and jitter default to 450 and 350: calls of 100 to 800 ms)
   --json              print one JSON object instead of a table
   --help              this text`;
 
@@ -41,13 +57,20 @@ const FLAGS = {
   baseline: { type: 'string' },
   epochs: { type: 'string' },
   topics: { type: 'string' },
+  turns: { type: 'string' },
+  npcs: { type: 'string' },
+  deadline: { type: 'string' },
+  cache: { type: 'string' },
+  prefetch: { type: 'string' },
+  read: { type: 'string' },
+  sample: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
 
-const SCENARIOS = ['grid', 'community'] as const;
+const SCENARIOS = ['grid', 'community', 'gamemaster'] as const;
 type BenchScenario = (typeof SCENARIOS)[number];
 
 function oneOf<T extends string>(name: string, raw: string | undefined, options: readonly T[], fallback: T): T {
@@ -73,7 +96,42 @@ function commonFrom(flags: Flags, agents: { fallback: number; max: number }, con
   };
 }
 
+const GAMEMASTER_FLAGS = ['turns', 'npcs', 'deadline', 'cache', 'prefetch', 'read', 'sample'] as const;
+
+/** Flags of one scenario given to another are mistakes, not silent no-ops. */
+function refuse(flags: Flags, names: readonly (keyof Flags)[], only: string): void {
+  for (const name of names) {
+    if (flags[name] !== undefined) throw new UsageError(`--${name} is only for --scenario ${only}.`);
+  }
+}
+
+function gamemasterFrom(flags: Flags, baseline: Baseline): GamemasterBenchSettings {
+  refuse(flags, ['epochs', 'topics'], 'community');
+  if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario gamemaster: use --npcs.');
+  const latencyMs = numberFlag('latency', flags.latency, 450, { min: 0 });
+  const jitterMs = numberFlag('jitter', flags.jitter, 350, { min: 0 });
+  const turns = numberFlag('turns', flags.turns, 200, { integer: true, min: 1, max: 10_000 });
+  return {
+    turns,
+    npcs: numberFlag('npcs', flags.npcs, GM_DEFAULTS.npcs, { integer: true, min: 1, max: MAX_NPCS }),
+    latencyMs,
+    jitterMs,
+    deadlineMs: numberFlag('deadline', flags.deadline, GM_DEFAULTS.deadlineMs, { positive: true }),
+    cache: numberFlag('cache', flags.cache, 1, { integer: true, min: 0, max: 1 }) === 1,
+    prefetch: numberFlag('prefetch', flags.prefetch, GM_DEFAULTS.prefetch, { integer: true, min: 0, max: 10 }),
+    readMs: numberFlag('read', flags.read, 300, { min: 0 }),
+    sample: Math.min(turns, numberFlag('sample', flags.sample, 20, { integer: true, min: 0, max: 10_000 })),
+    rpm: numberFlag('rpm', flags.rpm, Infinity, { integer: true, positive: true }),
+    concurrency: numberFlag('concurrency', flags.concurrency, Infinity, { integer: true, positive: true }),
+    failureRate: numberFlag('failure-rate', flags['failure-rate'], 0, { min: 0, max: 1 }),
+    timeoutMs: numberFlag('timeout', flags.timeout, Math.max(10_000, 2 * (latencyMs + jitterMs)), { positive: true }),
+    seed: numberFlag('seed', flags.seed, 1, { integer: true, min: 0 }),
+    baseline,
+  };
+}
+
 function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings {
+  refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
   return {
     ...commonFrom(flags, { fallback: DEFAULT_SETTINGS.agents, max: MAX_AGENTS }, COMMUNITY_CONCURRENCY),
     epochs: numberFlag('epochs', flags.epochs, DEFAULT_SETTINGS.epochs, { integer: true, min: 1, max: 100 }),
@@ -83,9 +141,8 @@ function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings
 }
 
 function gridFrom(flags: Flags): BenchSettings {
-  for (const name of ['epochs', 'topics'] as const) {
-    if (flags[name] !== undefined) throw new UsageError(`--${name} is only for --scenario community.`);
-  }
+  refuse(flags, ['epochs', 'topics'], 'community');
+  refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
   return commonFrom(flags, { fallback: 10, max: 10_000 }, Infinity);
 }
 
@@ -152,6 +209,11 @@ runMain('bench', async () => {
   const log = (line: string): void => {
     if (!json) console.error(line);
   };
+  if (scenario === 'gamemaster') {
+    const bench = await benchGamemaster(gamemasterFrom(flags, baseline), log);
+    console.log(json ? JSON.stringify(gamemasterJson(bench)) : gamemasterTable(bench));
+    return;
+  }
   const bench = await benchCommunity(communityFrom(flags, baseline), log);
   console.log(json ? JSON.stringify(communityJson(bench)) : communityTable(bench));
 });

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { ManualClock } from '../clock/manualClock.ts';
 import { benchCommunity, communityJson, type CommunityBenchSettings } from './benchCommunity.ts';
+import { benchGamemaster, checks, gamemasterJson, type GamemasterBenchSettings } from './benchGamemaster.ts';
 
 const tsx = 'node_modules/.bin/tsx';
 
@@ -21,12 +22,19 @@ describe('CLI input errors: one clear line and a non-zero exit', () => {
     ['bench', ['--latency', 'abc'], /--latency must be a number of at least 0 \(got 'abc'\)/],
     ['bench', ['--rpm', '0'], /--rpm must be a positive whole number \(got '0'\)/],
     ['bench', ['--failure-rate', '1.5'], /--failure-rate must be a number from 0 to 1/],
-    ['bench', ['--scenario', 'chess'], /--scenario must be grid or community \(got 'chess'\)/],
+    ['bench', ['--scenario', 'chess'], /--scenario must be grid or community or gamemaster \(got 'chess'\)/],
     ['bench', ['--baseline', 'median'], /--baseline must be run or sum \(got 'median'\)/],
     ['bench', ['--epochs', '3'], /--epochs is only for --scenario community/],
     ['bench', ['--scenario', 'community', '--agents', '2000'], /--agents must be a whole number from 1 to 1000 \(got '2000'\)/],
     ['bench', ['--scenario', 'community', '--topics', '9'], /--topics must be a whole number from 1 to 8/],
     ['bench', ['--scenario', 'community', '--epochs', '0'], /--epochs must be a whole number from 1 to 100/],
+    ['bench', ['--turns', '5'], /--turns is only for --scenario gamemaster/],
+    ['bench', ['--scenario', 'community', '--npcs', '5'], /--npcs is only for --scenario gamemaster/],
+    ['bench', ['--scenario', 'gamemaster', '--npcs', '51'], /--npcs must be a whole number from 1 to 50 \(got '51'\)/],
+    ['bench', ['--scenario', 'gamemaster', '--cache', '2'], /--cache must be a whole number from 0 to 1 \(got '2'\)/],
+    ['bench', ['--scenario', 'gamemaster', '--deadline', '0'], /--deadline must be a positive number/],
+    ['bench', ['--scenario', 'gamemaster', '--agents', '5'], /--agents is not for --scenario gamemaster: use --npcs/],
+    ['bench', ['--scenario', 'gamemaster', '--epochs', '2'], /--epochs is only for --scenario community/],
     ['sim', ['--brain', 'gemini'], /--brain gemini needs an API key/],
     ['sim', ['--brain', 'claude'], /--brain must be mock or gemini/],
     ['sim', ['--ticks', '1e'], /--ticks must be/],
@@ -152,6 +160,71 @@ describe('benchCommunity on fake time', () => {
     expect(result.parallel.calls).toBeGreaterThan(60);
     // Minutes of fake time: the budget, not the latency, sets the pace.
     expect(result.parallel.wallMs).toBeGreaterThan(3 * 60_000);
+  });
+});
+
+type GamemasterJson = {
+  scenario: string;
+  turns: number;
+  cache: number;
+  baseline: string;
+  sequential: { wallMs: number; p50: number; p95: number; turns: number; summed: { p50: number; p95: number } };
+  parallel: { wallMs: number; sessionMs: number; calls: number };
+  speedup: number;
+  response: { p50: number; p95: number; firstWords: { p50: number; p95: number } };
+  cacheHitRate: number;
+  fallbackShare: number;
+  background: { done: number; pending: number; prefetch: number };
+};
+
+describe('bench --scenario gamemaster', () => {
+  it('plays a short session and prints the contract object', () => {
+    const { code, stdout } = run('bench', ['--scenario', 'gamemaster', '--turns', '8', '--latency', '40', '--jitter', '30', '--deadline', '50', '--read', '20', '--sample', '2', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as GamemasterJson;
+    expect(Object.keys(result).slice(0, 1)).toEqual(['scenario']);
+    expect(result).toMatchObject({ scenario: 'gamemaster', turns: 8, cache: 1, baseline: 'run', sequential: { turns: 2 } });
+    expect(result.sequential.wallMs).toBeGreaterThan(0);
+    expect(result.parallel.wallMs).toBeGreaterThanOrEqual(0);
+    expect(result.speedup).toBeGreaterThan(1);
+    // Generous bounds: real time on a shared machine; the deadline holds each reply near 50 ms.
+    expect(result.response.p95).toBeLessThan(50 + 150);
+    expect(result.response.firstWords.p95).toBeLessThanOrEqual(result.response.p95);
+    expect(result.background.done).toBeGreaterThan(0);
+    expect(result.background.pending).toBe(0);
+  });
+});
+
+describe('benchGamemaster on fake time', () => {
+  const settings: GamemasterBenchSettings = {
+    turns: 200, npcs: 6, latencyMs: 450, jitterMs: 350, deadlineMs: 450, cache: true, prefetch: 4, readMs: 300, sample: 20,
+    rpm: Infinity, concurrency: Infinity, failureRate: 0, timeoutMs: 10_000, seed: 1, baseline: 'run',
+  };
+
+  async function onFakeTime(patch: Partial<GamemasterBenchSettings>) {
+    const clock = new ManualClock();
+    const pending = benchGamemaster({ ...settings, ...patch }, undefined, clock);
+    const progress = { done: false };
+    void pending.then(() => (progress.done = true));
+    for (let i = 0; i < 100 && !progress.done; i++) await clock.runAll();
+    const bench = await pending;
+    return { bench, json: gamemasterJson(bench) as unknown as GamemasterJson };
+  }
+
+  it('meets the acceptance figures on the scripted session, and says what the cache was worth', async () => {
+    const { bench, json } = await onFakeTime({});
+    expect(checks(bench).filter((c) => !c.ok)).toEqual([]);
+    // On fake time the deadline is exact.
+    expect(json.response.p95).toBeLessThanOrEqual(450);
+    expect(json.sequential.turns).toBe(20);
+    const off = await onFakeTime({ cache: false, sample: 0, baseline: 'sum' });
+    expect(off.json.cacheHitRate).toBe(0);
+    expect(off.json.background.prefetch).toBe(0);
+    expect(off.json.fallbackShare).toBeGreaterThan(json.fallbackShare + 0.2);
+    expect(off.json.response.p50).toBeGreaterThan(json.response.p50);
+    // The summed baseline covers every turn.
+    expect(off.json.sequential.turns).toBe(200);
+    expect(off.json.sequential.p50).toBeGreaterThan(2000);
   });
 });
 

@@ -136,6 +136,14 @@ describe('fake Gemini server', () => {
     expect(synthesize({ type: 'string' }, 7, 'y')).toBe(synthesize({ type: 'string' }, 7, 'y'));
   });
 
+  it('gives the mode of a rule to the requests whose prompt matches it, and no other', async () => {
+    const server = await start();
+    server.configure({ rules: [{ contains: 'You play Mara', mode: '500' }] });
+    const [hit, miss] = await Promise.all([post(server, 'You play Mara the baker.'), post(server, 'You play Bo the smith.')]);
+    expect(hit.status).toBe(500);
+    expect(miss.status).toBe(200);
+  });
+
   it('derives the same decision from the same prompt', async () => {
     const server = await start();
     const texts = await Promise.all([post(server, 'a'), post(server, 'a')].map(async (reply) => (await reply).text()));

@@ -25,6 +25,11 @@ export interface FakeSettings {
   readonly mode?: FakeMode;
   /** Chance (0..1) per request of each fault, e.g. `{ '429': 0.1, hang: 0.02 }`. */
   readonly faults?: Partial<Record<FakeMode, number>>;
+  /**
+   * Replies by prompt: a request whose prompt contains `contains` gets `mode` (before the script
+   * and the faults), so one caller among many concurrent ones can be made to fail or hang.
+   */
+  readonly rules?: readonly { readonly contains: string; readonly mode: FakeMode }[];
 }
 
 export interface FakeGeminiOptions extends FakeSettings {
@@ -106,6 +111,7 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
   const control = (patch: FakeSettings & { readonly script?: readonly FakeMode[] }): void => {
     const script = (patch.script ?? []).map(checkMode);
     if (patch.mode !== undefined) checkMode(patch.mode);
+    for (const rule of patch.rules ?? []) checkMode(rule.mode);
     queue.push(...script);
     settings = { ...settings, ...settingsOf(patch) };
   };
@@ -152,7 +158,8 @@ export async function startFakeGemini(options: FakeGeminiOptions = {}): Promise<
     const keyValid = key !== '' && (options.apiKey === undefined || key === options.apiKey);
     const model = route[2] ?? 'models/unknown';
     // The live API answers a missing key with 403 and a wrong one with 400 API_KEY_INVALID.
-    const mode: FakeMode = key === '' ? '403' : keyValid ? nextMode() : '400-key';
+    const ruled = settings.rules?.find((rule) => promptOf(body).includes(rule.contains))?.mode;
+    const mode: FakeMode = key === '' ? '403' : keyValid ? (ruled ?? nextMode()) : '400-key';
     requests.push({ at: Date.now(), path: url.pathname, apiVersion: route[1] ?? '', model, stream, keyPresent: key !== '', keyValid, body, mode });
 
     if (key === '') return missingKeyReply();
@@ -298,8 +305,9 @@ function mulberry32(seed: number): () => number {
 
 /** Only the runtime settings of a patch, without undefined values that would erase defaults. */
 function settingsOf(patch: FakeSettings): FakeSettings {
-  const { latencyMs, jitterMs, mode, faults } = patch;
+  const { latencyMs, jitterMs, mode, faults, rules } = patch;
   return {
+    ...(rules === undefined ? {} : { rules }),
     ...(latencyMs === undefined ? {} : { latencyMs }),
     ...(jitterMs === undefined ? {} : { jitterMs }),
     ...(mode === undefined ? {} : { mode }),

@@ -77,7 +77,7 @@ export function hostOf(origin: string): string {
 }
 
 /** The scenarios (as `scenarios/scenario.ts` names them; checked equal in `worker/listsAgree.test.ts`). */
-export const SCENARIOS = ['grid', 'community'] as const;
+export const SCENARIOS = ['grid', 'community', 'gamemaster'] as const;
 export type ScenarioKey = (typeof SCENARIOS)[number];
 
 /** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
@@ -109,6 +109,12 @@ export const CONFIG_FIELDS = {
   topics: wholeNumber(1, 6),
   /** The community's mean openness: 0.9 consensus, 0.45 two camps, 0 many (scenarios/community/population.ts). */
   openness: decimal(0, 1),
+  /** The game master's NPCs. */
+  npcs: wholeNumber(1, 50),
+  /** The game master composes its reply this many ms after the action, from what has arrived. */
+  deadline: wholeNumber(50, 10_000),
+  /** The game master's answer cache (1 on, 0 off for comparison). */
+  cache: flag,
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_FIELDS;
@@ -139,6 +145,9 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   epochs: 2,
   topics: 3,
   openness: 0.45,
+  npcs: 6,
+  deadline: 450,
+  cache: true,
 };
 
 /**
@@ -148,6 +157,8 @@ export const DEFAULT_CONFIG: SandboxConfig = {
 const SCENARIO_DEFAULTS: Readonly<Record<ScenarioKey, Partial<SandboxConfig>>> = {
   grid: {},
   community: { agents: 24, concurrency: 20 },
+  // Hosted models answer in 100–800 ms: the game master's lesson is a reply inside 500 ms anyway.
+  gamemaster: { latency: 450, jitter: 350 },
 };
 
 /** The defaults in force for a scenario. */

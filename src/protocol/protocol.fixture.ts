@@ -12,6 +12,6 @@ export const EMPTY_METRICS: Metrics = {
 export function tickFixture(overrides: Partial<TickMessage> = {}): TickMessage {
   return {
     type: 'tick', worldId: 1, tick: 0, running: true, tickMs: 100, positions: new Uint16Array(0), states: new Uint8Array(0),
-    updates: [], selected: null, now: 0, started: [], calls: [], metrics: EMPTY_METRICS, beliefs: null, links: null, ...overrides,
+    updates: [], selected: null, now: 0, started: [], calls: [], metrics: EMPTY_METRICS, beliefs: null, links: null, emotes: null, ...overrides,
   };
 }

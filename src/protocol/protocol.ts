@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { SCENARIOS } from './config.ts';
 import { communitySceneSchema, communityViewSchema, personaStorySchema } from './scene.ts';
+import { gameMasterSceneSchema, gameMasterViewSchema, lastTurnSchema } from './gamemasterScene.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -55,6 +56,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('load'), seq, save: z.unknown() }),
   /** Puts a question to one persona of a community; answered by an `interview` message. Changes nothing in the run. */
   z.object({ type: z.literal('interview'), seq, agentId: z.number().int().nonnegative(), question: z.string().max(500) }),
+  /** The player's action in the game master; answered by an `acted` message with the turn, then the ack. */
+  z.object({ type: z.literal('act'), seq, text: z.string().max(1_000) }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
@@ -222,6 +225,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     beliefs: z.instanceof(Int8Array).nullable(),
     /** Pairs talking now, [a0, b0, a1, b1, …], joined by a line; null when no one is. */
     links: z.instanceof(Uint16Array).nullable(),
+    /** A word shown over each agent (a game master NPC's emote), '' for none; null for no labels. */
+    emotes: z.array(z.string()).nullable(),
   }),
   /** A scenario's public state (the contract's `scene`) and what its panels draw, at most 4 times a second. */
   z.object({
@@ -232,6 +237,10 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     /** The selected persona's story, or null. */
     persona: personaStorySchema.nullable(),
   }),
+  /** The game master's public state and what its panel draws, at most 4 times a second. */
+  z.object({ type: z.literal('gmScene'), worldId: z.number(), scene: gameMasterSceneSchema, view: gameMasterViewSchema }),
+  /** One game master turn, answering an `act` command. */
+  z.object({ type: z.literal('acted'), seq: z.number(), turn: lastTurnSchema }),
   /** A persona's answer to an interview question (the run is unchanged). */
   z.object({ type: z.literal('interview'), seq: z.number(), agentId: z.number(), question: z.string(), answer: z.string(), source: z.string(), prompt: z.string().nullable() }),
   /** The settings in force, after a configure (problems name the keys that were refused). */
@@ -277,6 +286,8 @@ export type CallStart = z.infer<typeof callStart>;
 export type RaceMessage = Extract<WorkerMessage, { type: 'race' }>;
 export type SceneMessage = Extract<WorkerMessage, { type: 'scene' }>;
 export type InterviewMessage = Extract<WorkerMessage, { type: 'interview' }>;
+export type GmSceneMessage = Extract<WorkerMessage, { type: 'gmScene' }>;
+export type ActedMessage = Extract<WorkerMessage, { type: 'acted' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;
 export type BatchSummary = z.infer<typeof batchStats>;

@@ -11,6 +11,7 @@ import { Camera } from './camera.ts';
 import { worldToScreen, type Point } from './cameraMath.ts';
 import { GridView } from './gridView.ts';
 import { LinksView } from './linksView.ts';
+import { EmotesView } from './emotesView.ts';
 import { interpolatePositions } from './interpolate.ts';
 import { agentInCell } from './pick.ts';
 import { PoiView } from './poiView.ts';
@@ -28,6 +29,7 @@ export class StageScene {
   private readonly agents: AgentsView;
   private readonly selection = new SelectionView();
   private readonly links = new LinksView();
+  private readonly emotes = new EmotesView();
   private world: WorldMessage | null = null;
   private idToIndex = new Map<number, number>();
   private positions: Float32Array = new Float32Array(0);
@@ -41,7 +43,7 @@ export class StageScene {
   ) {
     this.agents = new AgentsView(app.renderer);
     this.mapLayer.addChild(this.grid.tiles, this.pois.cells);
-    this.agentLayer.addChild(this.links.graphics, this.agents.container);
+    this.agentLayer.addChild(this.links.graphics, this.agents.container, this.emotes.container);
     app.stage.addChild(this.mapLayer, this.pois.labels, this.agentLayer, this.selection.view);
     app.stage.visible = false;
     this.camera = new Camera(app.canvas, [this.mapLayer, this.agentLayer], () => app.screen, this.onTap);
@@ -61,8 +63,10 @@ export class StageScene {
       const tint = beliefs && world.topics > 0 ? { beliefs, topics: world.topics, topic: Math.min(this.source.colorTopic(), world.topics - 1) } : null;
       this.agents.update(this.positions, pair.curr.states, this.drawn, tint);
       this.links.update(this.positions, pair.curr.links, this.drawn);
+      this.emotes.update(this.positions, pair.curr.emotes, this.drawn);
     } else {
       this.links.update(this.positions, null, 0);
+      this.emotes.update(this.positions, null, 0);
     }
     this.agents.container.visible = this.drawn > 0;
     if (this.camera.version !== this.layoutVersion) {

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { runAction, type ActionContext } from './actions.ts';
 import { CommunityPanel } from './community/CommunityPanel.tsx';
 import { SandboxContext, useSandbox } from './context.ts';
+import { GameMasterPanel } from './gamemaster/GameMasterPanel.tsx';
 import { GridLegend } from './layout/GridLegend.tsx';
 import { paneId, ViewSwitcher, type ViewId } from './layout/ViewSwitcher.tsx';
 import { AgentList } from './panels/AgentList.tsx';
@@ -56,6 +57,7 @@ function Workspace() {
         </div>
         <div className="classroom-pane" id={paneId('classroom')}>
           <CommunityPanel />
+          <GameMasterPanel />
           <ClassroomTabs />
         </div>
       </div>

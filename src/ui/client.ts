@@ -12,6 +12,7 @@ import { CallLog } from './timeline/callLog.ts';
 import { RaceLog } from './timeline/raceLog.ts';
 import { RingBuffer } from './ringBuffer.ts';
 import type { InterviewMessage, RaceMessage } from '../protocol/protocol.ts';
+import type { LastTurnWire } from '../protocol/gamemasterScene.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
 export interface WorkerPort {
@@ -60,6 +61,8 @@ export class SandboxClient {
   private readonly saved = new Map<number, unknown>();
   /** Interview answers, by the seq of the command they answer, until it is acked. */
   private readonly interviewed = new Map<number, InterviewMessage>();
+  /** Game master turns, by the seq of the `act` they answer, until it is acked. */
+  private readonly acted = new Map<number, LastTurnWire>();
   private worldId = -1;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** Calls of the world's recent batches, and every settled call for export. */
@@ -199,6 +202,22 @@ export class SandboxClient {
     }
   }
 
+  /**
+   * Plays one game master turn; resolves with that turn (the contract's `lastTurn`). Rejects
+   * with the reason in a sentence (not the game master, an empty action, the worker gone).
+   */
+  async act(text: string): Promise<LastTurnWire> {
+    const seq = ++this.seq;
+    try {
+      await this.post({ type: 'act', text }, seq);
+      const turn = this.acted.get(seq);
+      if (!turn) throw new Error('The simulation answered without a turn.');
+      return turn;
+    } finally {
+      this.acted.delete(seq);
+    }
+  }
+
   /** Selects an agent (or none) at once in the page and asks the worker for its details. */
   select(agentId: number | null): Promise<void> {
     this.store.setState({ selectedId: agentId, detail: null, live: { ...this.store.getState().live, detail: null } });
@@ -259,6 +278,12 @@ export class SandboxClient {
       case 'interview':
         this.interviewed.set(message.seq, message);
         break;
+      case 'gmScene':
+        if (message.worldId === this.worldId) this.store.setState({ gmScene: message });
+        break;
+      case 'acted':
+        this.acted.set(message.seq, message.turn);
+        break;
       case 'checkpoint':
         break; // kept by the supervisor (observe), which restarts a dead worker from it
     }
@@ -267,7 +292,7 @@ export class SandboxClient {
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
     const { colorTopic } = this.store.getState();
-    this.store.setState({ scene: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
+    this.store.setState({ scene: null, gmScene: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
     this.calls.clear();
     this.history.clear();
     this.latencies.clear();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../protocol/config.ts';
 import { EMPTY_METRICS } from '../protocol/protocol.fixture.ts';
 import { makeScene, phaseRecord } from './community/scene.fixture.ts';
-import { beliefsCsv, beliefsNow, callsCsv, communityJson, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from './exportRun.ts';
+import { emptyGmScene, makeGmScene, makeTurn } from './gamemaster/gmScene.fixture.ts';
+import { beliefsCsv, beliefsNow, callsCsv, communityJson, gameMasterJson, gameMasterTurnsCsv, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from './exportRun.ts';
 
 const run: RunExport = {
   config: DEFAULT_CONFIG,
@@ -103,5 +104,30 @@ describe('community export', () => {
     expect(parsed.histograms).toEqual(scene.view.histograms);
     const before = JSON.parse(communityJson({ ...run, scene: makeScene() }, new Date(0))) as { votes: unknown };
     expect(before.votes).toBeNull();
+  });
+});
+
+describe('game master export', () => {
+  const message = makeGmScene({}, { turns: [makeTurn({ turn: 2, action: 'look, "around"', mode: 'sequential', deadlineMs: null, responseMs: 2140.04999, assessments: [{ name: 'world', source: 'model', ms: 700 }], late: [], background: { jobs: 0, prefetch: 0, pending: 0, done: 0 } }), makeTurn()] });
+
+  it('writes the turns as CSV: timing, each assessment’s source, fallbacks', () => {
+    expect(gameMasterTurnsCsv(message).split('\n')).toEqual([
+      'turn,action,mode,response_ms,first_words_ms,deadline_ms,assessments,sources,cache_hits,fallbacks,late_answers,background_jobs,prefetch_calls',
+      '2,"look, ""around""",sequential,2140,180,,1,world=model,0,0,0,0,0',
+      '3,take the bread from the bakery,parallel,452,180,450,4,world=model;pacing=cache;npc:0=fallback;narration=model,1,1,1,3,1',
+      '',
+    ]);
+    expect(gameMasterTurnsCsv(emptyGmScene())).toBe('turn,action,mode,response_ms,first_words_ms,deadline_ms,assessments,sources,cache_hits,fallbacks,late_answers,background_jobs,prefetch_calls\n');
+  });
+
+  it('writes the scene, the settings and the turns as JSON', () => {
+    const parsed = JSON.parse(gameMasterJson(message, new Date('2026-11-25T12:00:00Z'))) as Record<string, unknown> & { turns: { responseMs: number; bars: unknown[] }[] };
+    expect(Object.keys(parsed)).toEqual(['exportedAt', 'scenario', 'scene', 'settings', 'turns']);
+    expect(parsed.scenario).toBe('gamemaster');
+    expect(parsed.scene).toEqual(message.scene);
+    expect(parsed.settings).toEqual({ deadlineMs: 450, mode: 'parallel', cacheEnabled: true });
+    expect(parsed.turns.map((t) => t.responseMs)).toEqual([2140, 452]);
+    expect(parsed.turns[1]?.bars).toHaveLength(7);
+    expect(JSON.stringify(parsed).toLowerCase()).not.toContain('apikey');
   });
 });

@@ -1,11 +1,12 @@
 /**
  * The run as files: every settled call and the load history as CSV, and everything (settings,
  * latest metrics, calls, history) as JSON; for a community also its beliefs and phases as CSV
- * and its scene, beliefs, histograms, posts and vote as JSON. The API key is never part of any of them: the page
+ * and its scene, beliefs, histograms, posts and vote as JSON; for a game master its turns as CSV and
+ * its scene and turns as JSON. The API key is never part of any of them: the page
  * does not hold it, and the settings have no field for it.
  */
 import type { SandboxConfig } from '../protocol/config.ts';
-import type { CallSummary, Metrics, SceneMessage } from '../protocol/protocol.ts';
+import type { CallSummary, GmSceneMessage, Metrics, SceneMessage } from '../protocol/protocol.ts';
 import type { MetricSample } from './store.ts';
 
 export interface RunExport {
@@ -142,6 +143,40 @@ export function phasesCsv(run: CommunityExport): string {
     ['epoch', 'phase', 'calls', 'wall_ms', 'sum_latency_ms', 'speedup', 'fallbacks'],
     run.scene.scene.phases.map((p) => [p.epoch, p.name, p.calls, round(p.wallMs), round(p.sumLatencyMs), Math.round(p.speedup * 100) / 100, p.fallbacks]),
   );
+}
+
+/** A turn's assessments with their sources, "world=model;pacing=cache;npc:0=fallback". */
+function sourcesOf(turn: GmSceneMessage['view']['turns'][number]): string {
+  return turn.assessments.map((a) => `${a.name}=${a.source}`).join(';');
+}
+
+/** The game master's recent turns (the newest 50), one row each: timing, each assessment's source, fallbacks. */
+export function gameMasterTurnsCsv(message: GmSceneMessage): string {
+  return csv(
+    ['turn', 'action', 'mode', 'response_ms', 'first_words_ms', 'deadline_ms', 'assessments', 'sources', 'cache_hits', 'fallbacks', 'late_answers', 'background_jobs', 'prefetch_calls'],
+    message.view.turns.map((t) => [
+      t.turn,
+      t.action,
+      t.mode,
+      round(t.responseMs),
+      round(t.firstWordsMs),
+      t.deadlineMs,
+      t.assessments.length,
+      sourcesOf(t),
+      t.assessments.filter((a) => a.source === 'cache').length,
+      t.assessments.filter((a) => a.source === 'fallback').length,
+      t.late.length,
+      t.background.jobs,
+      t.background.prefetch,
+    ]),
+  );
+}
+
+/** The game master as JSON: the contract's scene, the settings it ran with, and its recent turns with their waterfalls. */
+export function gameMasterJson(message: GmSceneMessage, exportedAt: Date): string {
+  const { scene, view } = message;
+  const settings = { deadlineMs: view.deadlineMs, mode: view.mode, cacheEnabled: view.cacheEnabled };
+  return JSON.stringify({ exportedAt: exportedAt.toISOString(), scenario: 'gamemaster', scene, settings, turns: view.turns }, tidyNumbers, 2);
 }
 
 /** Hands a text file to the browser's download. */

@@ -55,6 +55,12 @@ export const PRESETS: readonly Preset[] = [
     lesson: '100 personas at 2 s under a semaphore of 20: each phase takes ⌈100/20⌉ × 2 s = 10 s, not 200 s. Set the concurrency cap to 100 and a phase takes 2 s.',
     patch: { scenario: 'community', agents: 100, epochs: 1, latency: 2_000, concurrency: 20 },
   },
+  {
+    id: 'gamemaster',
+    label: 'A game master under 500 ms',
+    lesson: 'Type an action: its assessments go out together, the reply comes at the 450 ms deadline with fallbacks for what is late, and repeats come from the cache. Tick "One at a time" to feel the difference.',
+    patch: { scenario: 'gamemaster', latency: 450, jitter: 350, deadline: 450 },
+  },
 ];
 
 /** Settings a preset does not touch and that belong to the user: their Gemini setup. */

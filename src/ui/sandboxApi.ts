@@ -4,6 +4,7 @@
  */
 import type { ConfigProblem } from '../protocol/config.ts';
 import type { CommunitySceneWire } from '../protocol/scene.ts';
+import type { GameMasterSceneWire, LastTurnWire } from '../protocol/gamemasterScene.ts';
 import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
@@ -38,7 +39,7 @@ export interface Snapshot {
   /** The scenario on show (`grid`, `community`). */
   readonly scenario: string;
   /** The scenario's public state (the contract's `scene`); null for the grid. */
-  readonly scene: CommunitySceneWire | null;
+  readonly scene: CommunitySceneWire | GameMasterSceneWire | null;
   readonly tick: number;
   readonly running: boolean;
   readonly agents: readonly SnapshotAgent[];
@@ -74,6 +75,8 @@ export interface SandboxApi {
   renderCounts(): Record<string, number>;
   /** Asks persona `agentId` of a community a question; its answer changes nothing in the run. */
   interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
+  /** Plays one game master turn; resolves to that turn's `lastTurn`. */
+  act(text: string): Promise<LastTurnWire>;
 }
 
 const THINKING = new Set(['queued', 'thinking', 'retrying']);
@@ -120,6 +123,7 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
     select: (agentId) => ctx.client.select(agentId),
     locate: (agentId) => ctx.stage.current?.locate(agentId) ?? null,
     renderCounts,
+    act: (text) => ctx.client.act(text),
     interview: (agentId, question) => ctx.client.interview(agentId, question).then(({ answer, source }) => ({ answer, source })),
   };
 }
@@ -139,7 +143,7 @@ export function steppedWay(prev: ArrayLike<number> | undefined, curr: ArrayLike<
 }
 
 function snapshotOf({ store }: ActionContext): Snapshot {
-  const { live, world, fps, scene, config } = store.getState();
+  const { live, world, fps, scene, gmScene, config } = store.getState();
   const curr = live.frame?.curr;
   // The previous tick of the same world (the client keeps it across repeats of one tick).
   const prev = live.frame?.prev;
@@ -165,7 +169,7 @@ function snapshotOf({ store }: ActionContext): Snapshot {
   const batch = m?.lastBatch ?? null;
   return {
     scenario: world?.scenario ?? config.scenario,
-    scene: world?.scenario === 'community' && scene ? scene.scene : null,
+    scene: world?.scenario === 'community' ? (scene?.scene ?? null) : world?.scenario === 'gamemaster' ? (gmScene?.scene ?? null) : null,
     tick: curr?.tick ?? 0,
     running: curr?.running ?? false,
     agents,

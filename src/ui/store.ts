@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
 import type { BatchLane, CallBar } from './timeline/callLog.ts';
 import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
-import type { AgentDetail, AgentUpdate, InterviewMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
+import type { AgentDetail, AgentUpdate, GmSceneMessage, InterviewMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
 
 /** What the page knows of an agent between inspector refreshes: its newest decision. */
 export type AgentRow = Omit<AgentUpdate, 'id'>;
@@ -128,6 +128,8 @@ export interface ScenarioSlice {
   readonly colorTopic: number;
   /** Interviews asked in this world, newest first. */
   readonly interviews: readonly InterviewMessage[];
+  /** The game master's newest scene, when it is on show. */
+  readonly gmScene: GmSceneMessage | null;
 }
 
 export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice & ScenarioSlice;
@@ -164,6 +166,7 @@ export function createSandboxStore() {
     scene: null,
     colorTopic: 0,
     interviews: [],
+    gmScene: null,
   }));
 }
 

@@ -6,7 +6,8 @@
  * barrier.
  */
 import { answerOf, type Ask, type AnyAsk } from '../brain/ask.ts';
-import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { Clock } from '../clock/clock.ts';
+import { SceneThrottle } from './sceneThrottle.ts';
 import type { BatchJob } from '../engine/batchRun.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats } from '../scheduler/types.ts';
@@ -23,8 +24,6 @@ import { personaWire, replyText, sceneWire, viewWire } from './communityWire.ts'
 import type { CallJournal } from './callJournal.ts';
 import { RACE_MAX_AGENTS } from './raceRunner.ts';
 
-/** The scene goes to the page at most this often (4 Hz), and soon after every change. */
-const SCENE_MS = 250;
 /** The phases where pairs walk to each other and a line joins them. */
 const TALKING = new Set(['chat', 'beliefs-chat']);
 
@@ -68,13 +67,15 @@ export class CommunityHost {
   /** Phases Step has let through while paused. */
   private allowance = 0;
   private waiters: (() => void)[] = [];
-  private sceneTimer: TimerHandle | undefined;
-  private sceneSentAt = -Infinity;
+  private readonly scenes: SceneThrottle;
   private selected: number | null = null;
   private disposed = false;
 
   constructor(private readonly options: CommunityHostOptions) {
     this.producer = `world-${options.worldId}`;
+    this.scenes = new SceneThrottle(options.clock, () => {
+      this.options.postScene(this.sceneMessage());
+    });
     const { config } = options;
     this.run = new CommunityRun(
       { agents: config.agents, topics: config.topics, epochs: config.epochs, seed: config.seed, concurrency: config.concurrency, openness: config.openness },
@@ -84,7 +85,7 @@ export class CommunityHost {
     this.states = new Uint8Array(config.agents);
     this.rows = Array.from({ length: config.agents }, () => ({ thought: '', plan: '', source: 'none' as const, decisions: 0 }));
     this.run.onChange(() => {
-      this.sceneChanged();
+      this.scenes.changed();
     });
   }
 
@@ -108,7 +109,7 @@ export class CommunityHost {
   /** The persona the page inspects; its story travels with the scene. */
   select(id: number | null): void {
     this.selected = id;
-    this.sceneChanged();
+    this.scenes.changed();
   }
 
   /** One tick: everyone takes a step toward where they are headed (home, or a chat partner). */
@@ -189,7 +190,7 @@ export class CommunityHost {
   dispose(): void {
     this.disposed = true;
     this.run.cancel();
-    if (this.sceneTimer !== undefined) this.options.clock.clearTimeout(this.sceneTimer);
+    this.scenes.stop();
     this.release();
     this.options.scheduler.cancel(this.producer, 'The community was replaced.');
   }
@@ -258,18 +259,7 @@ export class CommunityHost {
     return state.phase !== null && TALKING.has(state.phase) ? state.pairs : null;
   }
 
-  /** Sends the scene soon: at once if the last one went out long enough ago, else when it may. */
-  private sceneChanged(): void {
-    if (this.disposed || this.sceneTimer !== undefined) return;
-    const { clock } = this.options;
-    const wait = Math.max(0, this.sceneSentAt + SCENE_MS - clock.now());
-    this.sceneTimer = clock.setTimeout(() => {
-      this.sceneTimer = undefined;
-      if (this.disposed) return;
-      this.sceneSentAt = clock.now();
-      this.options.postScene(this.sceneMessage());
-    }, wait);
-  }
+
 }
 
 /** The personas' home cells, [x0, y0, …]. */

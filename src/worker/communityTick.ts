@@ -35,6 +35,7 @@ export function communityTickOf(host: CommunityHost, ctx: CommunityTickContext):
     metrics: ctx.metrics,
     beliefs: parts.beliefs,
     links: parts.links,
+    emotes: null,
   };
   const transfer: Transferable[] = [parts.positions.buffer, parts.states.buffer, parts.beliefs.buffer];
   if (parts.links) transfer.push(parts.links.buffer);

@@ -22,13 +22,14 @@ import { raceOf, raceSettings, RaceRunner } from './raceRunner.ts';
 import { Checkpoints, loadOf, saveOf } from './saveRun.ts';
 import { metricsOf, tickOf, worldOf } from './tickMessage.ts';
 import { CommunityHost } from './communityHost.ts';
+import { GameMasterHost } from './gamemasterHost.ts';
 import { communityTickOf } from './communityTick.ts';
 import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
-const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness'];
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache'];
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
 const USAGE_REFRESH_MS = 1_000;
 
@@ -63,6 +64,8 @@ export class Session {
   private engine: WorldEngine | undefined;
   /** The community of the moment, when `scenario=community` (then there is no engine). */
   private community: CommunityHost | undefined;
+  /** The game master's village, when `scenario=gamemaster` (then there is no engine). */
+  private gamemaster: GameMasterHost | undefined;
   private mock: MockBrain;
   /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
   private isLive = false;
@@ -163,12 +166,17 @@ export class Session {
         break;
       case 'save':
         this.ensureWorld();
-        if (this.community) {
-          this.options.post({ type: 'ack', seq: command.seq, error: 'Saving a community run is not supported yet; only grid worlds can be saved.' }, []);
+        if (this.community || this.gamemaster) {
+          this.options.post({ type: 'ack', seq: command.seq, error: `Saving a ${this.config.scenario === 'community' ? 'community run' : 'game master session'} is not supported yet; only grid worlds can be saved.` }, []);
           return;
         }
         if (this.engine) this.options.post({ type: 'saved', seq: command.seq, save: saveOf(this.engine.state, this.config) }, []);
         break;
+      case 'act':
+        this.ensureWorld();
+        if (this.gamemaster) this.gamemaster.act(command.seq, command.text);
+        else this.options.post({ type: 'ack', seq: command.seq, error: 'Actions are for the game master scenario; switch to it first.' }, []);
+        return;
       case 'interview':
         // Answered (an `interview` message, then the ack) when the persona has spoken.
         if (this.community) this.community.interview(command, this.options.post);
@@ -194,6 +202,7 @@ export class Session {
     this.checkpoints.dispose();
     this.engine?.dispose();
     this.community?.dispose();
+    this.gamemaster?.dispose();
     this.scheduler.dispose();
   }
 
@@ -223,14 +232,15 @@ export class Session {
     this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
     // A new daily limit may allow what the old one stopped.
     if (changed('dailyLimit')) this.scheduler.enableLive();
-    if (!this.engine || WORLD_KEYS.some(changed)) this.rebuild();
+    if (changed('strategy')) this.gamemaster?.setMode(this.config.strategy);
+    if ((!this.engine && !this.community && !this.gamemaster) || WORLD_KEYS.some(changed)) this.rebuild();
     else this.applyBrain();
     this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
     this.checkpoints.touch();
   }
 
   private ensureWorld(): void {
-    if (!this.engine && !this.community) this.rebuild();
+    if (!this.engine && !this.community && !this.gamemaster) this.rebuild();
   }
 
   /**
@@ -263,6 +273,8 @@ export class Session {
     this.engine = undefined;
     this.community?.dispose();
     this.community = undefined;
+    this.gamemaster?.dispose();
+    this.gamemaster = undefined;
     this.worldId++;
     this.journal = new CallJournal();
     this.mock = this.makeMock();
@@ -270,6 +282,10 @@ export class Session {
     const { config } = this;
     if (config.scenario === 'community' && !initial) {
       this.buildCommunity();
+      return;
+    }
+    if (config.scenario === 'gamemaster' && !initial) {
+      this.buildGameMaster();
       return;
     }
     this.engine = new WorldEngine({
@@ -312,6 +328,15 @@ export class Session {
     this.postTick(NONE);
   }
 
+  /** The game master's village on the session's scheduler. */
+  private buildGameMaster(): void {
+    this.communityTick = 0;
+    const host = new GameMasterHost({ worldId: this.worldId, config: this.config, scheduler: this.scheduler, clock: this.options.clock, journal: this.journal, post: this.options.post });
+    this.gamemaster = host;
+    this.options.post(host.worldMessage(), []);
+    this.postTick(NONE);
+  }
+
   private makeMock(): MockBrain {
     const { config } = this;
     return new MockBrain({ clock: this.options.clock, seed: config.seed, latencyMs: config.latency, jitterMs: config.jitter, errorRate: config.failureRate });
@@ -335,8 +360,9 @@ export class Session {
 
   private tick(): void {
     const engine = this.engine;
-    if (!engine && !this.community) return;
+    if (!engine && !this.community && !this.gamemaster) return;
     const answered = this.journal.takeAnswered();
+    if (this.gamemaster) this.communityTick++;
     if (this.community) {
       this.communityTick++;
       this.community.tick();
@@ -355,19 +381,24 @@ export class Session {
   private postTick(answered: ReadonlySet<number>): void {
     const engine = this.engine;
     const community = this.community;
-    if (!engine && !community) return;
+    const gamemaster = this.gamemaster;
+    if (!engine && !community && !gamemaster) return;
     this.checkpoints.touch();
     const running = this.loop.running;
     const today = this.choice.budgets.lastLive?.usage().today;
     const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
-    const producer = engine?.worldId ?? community?.producer;
+    const producer = engine?.worldId ?? community?.producer ?? gamemaster?.producer;
     const metrics = metricsOf(this.scheduler.metrics(producer), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
     }
     const parts = { worldId: this.worldId, journal: this.journal, answered, selected: this.selected, running, tickMs: this.loop.interval, now, metrics };
-    const { message, transfer } = engine ? tickOf({ ...parts, state: engine.state }) : communityTickOf(community as CommunityHost, { ...parts, tick: this.communityTick });
+    const { message, transfer } = engine
+      ? tickOf({ ...parts, state: engine.state })
+      : gamemaster
+        ? gamemaster.tickMessage({ ...parts, tick: this.communityTick })
+        : communityTickOf(community as CommunityHost, { ...parts, tick: this.communityTick });
     this.options.post(message, transfer);
   }
 
@@ -379,6 +410,10 @@ export class Session {
     this.ensureWorld();
     const engine = this.engine;
     const settings = raceSettings(this.config);
+    if (this.gamemaster) {
+      this.setNotice('race', 'The race is for the grid and the community; the game master compares with its "One at a time" switch instead.', 'info');
+      return;
+    }
     const jobs = engine ? raceOf(engine.state, this.config).jobs : (this.community?.raceJobs() ?? []);
     const started = this.race.start(jobs, settings);
     this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
@@ -393,7 +428,7 @@ export class Session {
     const prefix = `world-${this.worldId}/`;
     const key = event.type === 'started' || event.type === 'failed-attempt' ? event.key : event.type === 'settled' ? event.record.key : undefined;
     if (key !== undefined && !key.startsWith(prefix)) return;
-    if (event.type === 'batch') this.community?.noteBatch(event.stats);
+    if (event.type === 'batch') (this.community ?? this.gamemaster)?.noteBatch(event.stats);
     this.journal.record(event);
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }

@@ -1,21 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ManualClock } from '../clock/manualClock.ts';
-import type { CommandBody, SceneMessage, TickMessage, WorkerMessage } from '../protocol/protocol.ts';
-import { Session } from './session.ts';
-
-function harness() {
-  const clock = new ManualClock();
-  const messages: WorkerMessage[] = [];
-  const session = new Session({ clock, post: (message) => messages.push(message), today: () => '2026-11-26' });
-  let seq = 0;
-  const send = (command: CommandBody): number => {
-    session.handle({ ...command, seq: ++seq });
-    return seq;
-  };
-  const scenes = (): SceneMessage[] => messages.filter((m): m is SceneMessage => m.type === 'scene');
-  const ticks = (): TickMessage[] => messages.filter((m): m is TickMessage => m.type === 'tick');
-  return { clock, messages, session, send, scenes, ticks };
-}
+import { scenarioSession as harness } from './scenarioSession.fixture.ts';
 
 describe('Session with a community', () => {
   it('runs a community through its phases to the vote on the one scheduler', async () => {

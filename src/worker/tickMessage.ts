@@ -192,6 +192,7 @@ export function tickOf(parts: TickParts): { message: TickMessage; transfer: Tran
     metrics: parts.metrics,
     beliefs: null,
     links: null,
+    emotes: null,
   };
   return { message, transfer: [positions.buffer, states.buffer] };
 }

@@ -4,15 +4,12 @@
  * ModelError('bad-output'), so the scheduler falls back for that persona alone.
  */
 import { z } from 'zod';
-import { ModelError } from '../../brain/errors.ts';
 import type { PortableSchema } from '../../brain/prompt.ts';
+import { jsonReply, type ReplySpec } from '../replySpec.ts';
 import type { Topic } from './types.ts';
 
 /** A reply shape and its reader. */
-export interface ReplySpec<Res> {
-  readonly schema: PortableSchema;
-  parse(raw: string): Res;
-}
+export type { ReplySpec } from '../replySpec.ts';
 
 export interface ArgumentReply {
   readonly argument: string;
@@ -41,21 +38,21 @@ const belief = z.number().min(-1).max(1);
 const beliefSchema = { type: 'number', minimum: -1, maximum: 1, description: 'From -1 (strongly against) to 1 (strongly for).' } as const;
 
 /** A debater's argument: `{ argument, stance }`. */
-export const argumentReply: ReplySpec<ArgumentReply> = spec(
+export const argumentReply: ReplySpec<ArgumentReply> = jsonReply(
   { type: 'object', properties: { argument: { type: 'string', description: 'Two or three sentences.' }, stance: beliefSchema }, required: ['argument', 'stance'] },
   z.object({ argument: text, stance: belief }),
   (value) => value,
 );
 
 /** A chat line or similar: `{ text }`. */
-export const textReply: ReplySpec<TextReply> = spec(
+export const textReply: ReplySpec<TextReply> = jsonReply(
   { type: 'object', properties: { text: { type: 'string', description: 'One to three sentences.' } }, required: ['text'] },
   z.object({ text }),
   (value) => value,
 );
 
 /** An interview's answer: `{ answer }`. */
-export const interviewReply: ReplySpec<InterviewReply> = spec(
+export const interviewReply: ReplySpec<InterviewReply> = jsonReply(
   { type: 'object', properties: { answer: { type: 'string', description: 'One to three sentences, in your own voice.' } }, required: ['answer'] },
   z.object({ answer: text }),
   (value) => value,
@@ -65,7 +62,7 @@ export const interviewReply: ReplySpec<InterviewReply> = spec(
 export function updateReply(topics: readonly Topic[]): ReplySpec<UpdateReply> {
   const entry = z.object({ belief, reason: z.string().trim().max(TEXT_MAX) });
   const entrySchema: PortableSchema = { type: 'object', properties: { belief: beliefSchema, reason: { type: 'string', description: 'One short sentence.' } }, required: ['belief', 'reason'] };
-  return spec(
+  return jsonReply(
     { type: 'object', properties: Object.fromEntries(topics.map((t) => [t.key, entrySchema])), required: topics.map((t) => t.key) },
     z.object(Object.fromEntries(topics.map((t) => [t.key, entry]))),
     (value) => topics.map((t) => value[t.key] ?? { belief: 0, reason: '' }),
@@ -75,7 +72,7 @@ export function updateReply(topics: readonly Topic[]): ReplySpec<UpdateReply> {
 /** A post: `{ topic, text }`, the topic by its key. */
 export function postReply(topics: readonly Topic[]): ReplySpec<PostReply> {
   const keys = topics.map((t) => t.key);
-  return spec(
+  return jsonReply(
     { type: 'object', properties: { topic: { type: 'string', enum: keys, description: 'The topic the post is about.' }, text: { type: 'string', description: 'One to three sentences.' } }, required: ['topic', 'text'] },
     z.object({ topic: z.enum(keys as [string, ...string[]]), text }),
     (value) => ({ topic: keys.indexOf(value.topic), text: value.text }),
@@ -86,7 +83,7 @@ export function postReply(topics: readonly Topic[]): ReplySpec<PostReply> {
 export function reactionsReply(postIds: readonly number[]): ReplySpec<ReactionsReply> {
   const keys = postIds.map((id) => `post-${id}`);
   const vote = { type: 'string', enum: ['up', 'down'] } as const;
-  return spec(
+  return jsonReply(
     { type: 'object', properties: Object.fromEntries(keys.map((key) => [key, vote])), required: keys },
     z.object(Object.fromEntries(keys.map((key) => [key, z.enum(['up', 'down'])]))),
     (value) => postIds.map((post, index) => ({ post, up: value[keys[index] ?? ''] === 'up' })),
@@ -95,36 +92,9 @@ export function reactionsReply(postIds: readonly number[]): ReplySpec<ReactionsR
 
 /** A vote: `{ t0: <one of t0's options>, … }`. */
 export function voteReply(topics: readonly Topic[]): ReplySpec<VoteReply> {
-  return spec(
+  return jsonReply(
     { type: 'object', properties: Object.fromEntries(topics.map((t) => [t.key, { type: 'string', enum: [...t.options] }])), required: topics.map((t) => t.key) },
     z.object(Object.fromEntries(topics.map((t) => [t.key, z.enum(t.options)]))),
     (value) => topics.map((t) => t.options.indexOf(value[t.key] ?? t.options[0])),
   );
-}
-
-function spec<S extends z.ZodType, Res>(schema: PortableSchema, check: S, read: (value: z.infer<S>) => Res): ReplySpec<Res> {
-  return {
-    schema,
-    parse: (raw) => {
-      const parsed = check.safeParse(readJson(raw));
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        const where = issue && issue.path.length > 0 ? issue.path.join('.') : 'reply';
-        throw new ModelError('bad-output', `The model reply does not match the asked shape (${where}: ${issue?.message ?? 'invalid'}).`);
-      }
-      return read(parsed.data);
-    },
-  };
-}
-
-/** The reply's JSON; models sometimes wrap it in a Markdown fence even when asked for JSON only. */
-function readJson(raw: string): unknown {
-  const trimmed = raw.trim();
-  const text = /^```(?:json)?\s*\n?([\s\S]*?)\n?```$/i.exec(trimmed)?.[1]?.trim() ?? trimmed;
-  if (text === '') throw new ModelError('bad-output', 'The model sent an empty reply.');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (error) {
-    throw new ModelError('bad-output', 'The model reply is not valid JSON.', { cause: error });
-  }
 }

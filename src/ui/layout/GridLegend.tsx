@@ -20,8 +20,10 @@ const css = (color: number): string => `#${color.toString(16).padStart(6, '0')}`
  * of the page uses these colours for another meaning.
  */
 export function GridLegend() {
-  const community = useSandbox((s) => s.world?.scenario === 'community');
-  return community ? <BeliefLegend /> : <StateLegend />;
+  const scenario = useSandbox((s) => s.world?.scenario ?? 'grid');
+  if (scenario === 'community') return <BeliefLegend />;
+  if (scenario === 'gamemaster') return <DispositionLegend />;
+  return <StateLegend />;
 }
 
 /** The belief scale as one CSS gradient, from the renderer's own palette. */
@@ -45,6 +47,20 @@ function BeliefLegend() {
         <span className="grid-line" style={{ background: css(CHAT_LINK) }} aria-hidden="true" />
         chatting
       </li>
+    </ul>
+  );
+}
+
+/** The village's colours: each NPC's disposition toward the player, and its reaction in words. */
+function DispositionLegend() {
+  return (
+    <ul className="grid-legend" aria-label="Villager colours on the grid">
+      <li>
+        disposition toward you: hostile −1
+        <span className="grid-gradient" style={{ background: BELIEF_GRADIENT }} aria-hidden="true" />
+        +1 friendly
+      </li>
+      <li>the first dot is you; a word over a villager is its reaction</li>
     </ul>
   );
 }

@@ -9,6 +9,7 @@ const SPEEDS = [0.25, 0.5, 1, 2, 4].map((s) => [String(s), `×${s}`] as const);
 const SCENARIO_CHOICES = [
   ['grid', 'Grid world: agents think when their timers expire'],
   ['community', 'Community: personas debate, chat, post and vote in phases'],
+  ['gamemaster', 'Game master: one action, many assessments, a deadline'],
 ] as const;
 
 function ActionButton({ id, label }: { id: ActionId; label?: string }) {
@@ -43,7 +44,14 @@ export function Controls() {
       </div>
       <ChoiceSetting name="speed" label="Speed" options={SPEEDS} />
       <ChoiceSetting name="scenario" label="Scenario" options={SCENARIO_CHOICES} />
-      {scenario === 'community' ? (
+      {scenario === 'gamemaster' ? (
+        <>
+          <h2>Village</h2>
+          <TextSetting name="npcs" label="Villagers (NPCs)" hint="1 to 50" />
+          <TextSetting name="deadline" label="Reply deadline (ms)" hint="the reply is composed then, from what has arrived" />
+          <TextSetting name="seed" label="Seed" />
+        </>
+      ) : scenario === 'community' ? (
         <>
           <h2>Community</h2>
           <TextSetting name="agents" label="Personas" hint="1 to 1,000" />

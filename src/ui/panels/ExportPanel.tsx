@@ -1,5 +1,6 @@
+import type { GmSceneMessage } from '../../protocol/protocol.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
-import { beliefsCsv, callsCsv, communityJson, download, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from '../exportRun.ts';
+import { beliefsCsv, callsCsv, communityJson, download, gameMasterJson, gameMasterTurnsCsv, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from '../exportRun.ts';
 import { SETTLED_CAP } from '../timeline/callLog.ts';
 
 const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
@@ -41,7 +42,33 @@ function CommunityExportRow() {
   );
 }
 
-/** Downloads the run's call records and metrics as CSV and JSON, and a community's own data. */
+/** A game master's turns as CSV and its scene and turns as JSON; only while the world on screen is a game master. */
+function GameMasterExportRow() {
+  const ctx = useSandboxContext();
+  const gamemaster = useSandbox((s) => s.world?.scenario === 'gamemaster');
+  const ready = useSandbox((s) => s.gmScene !== null);
+  if (!gamemaster) return null;
+  const save = (kind: string, ext: 'csv' | 'json', write: (message: GmSceneMessage) => string): void => {
+    const { gmScene } = ctx.store.getState();
+    if (gmScene) download(`neon-gamemaster-${kind}-${stamp()}.${ext}`, ext === 'csv' ? 'text/csv' : 'application/json', write(gmScene));
+  };
+  return (
+    <>
+      <h3>The game master</h3>
+      <div className="row">
+        <button type="button" disabled={!ready} onClick={() => { save('turns', 'csv', gameMasterTurnsCsv); }}>
+          Turns (CSV)
+        </button>
+        <button type="button" disabled={!ready} onClick={() => { save('run', 'json', (message) => gameMasterJson(message, new Date())); }}>
+          Game master (JSON)
+        </button>
+      </div>
+      <p className="field-hint">The newest 50 turns: each one’s action, reply and first-words times, and where each assessment came from (model, cache or fallback); the JSON adds the scene’s figures and every turn’s waterfall.</p>
+    </>
+  );
+}
+
+/** Downloads the run's call records and metrics as CSV and JSON, and a community's or a game master's own data. */
 export function ExportPanel() {
   const ctx = useSandboxContext();
   const gather = (): RunExport => {
@@ -64,6 +91,7 @@ export function ExportPanel() {
       </div>
       <p className="field-hint">Every settled call (the newest {SETTLED_CAP.toLocaleString('en')}) and the load over the last 10 minutes. Never the API key.</p>
       <CommunityExportRow />
+      <GameMasterExportRow />
     </section>
   );
 }

@@ -40,6 +40,8 @@ describe('timeline text', () => {
     expect(nameOf(namesById(undefined), -1)).toBe('Unknown caller');
     expect(batchTitle('1:tick-42')).toBe('Tick 42');
     expect(batchTitle('other')).toBe('Calls outside a batch');
+    expect(batchTitle('world-2:turn-4')).toBe('Turn 4');
+    expect(batchTitle('world-2:turn-4:background')).toBe('Turn 4 · background');
     expect(batchTitle('world-3:e1:beliefs-debate')).toBe('Epoch 1 · beliefs-debate');
     expect(batchTitle('world-12:e2:vote')).toBe('Epoch 2 · vote');
     expect(batchTitle('world-3:tick-7')).toBe('Tick 7');

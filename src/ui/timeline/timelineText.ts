@@ -89,11 +89,14 @@ export function nameOf(names: ReadonlyMap<number, string>, agentId: number): str
 
 /**
  * A batch's heading: "Tick 12" for the grid's batches (ids like `1:tick-12`), "Epoch 1 ·
- * beliefs-debate" for a community's phases (ids like `world-3:e1:beliefs-debate`), else its id.
+ * beliefs-debate" for a community's phases (ids like `world-3:e1:beliefs-debate`), "Turn 4" and
+ * "Turn 4 · background" for a game master's (`world-3:turn-4`, `world-3:turn-4:background`), else its id.
  */
 export function batchTitle(id: string): string {
   const phase = /:e(\d+):([a-z]+(?:-[a-z]+)*)$/.exec(id);
   if (phase) return `Epoch ${phase[1] ?? ''} · ${phase[2] ?? ''}`;
+  const turn = /:turn-(\d+)(:background)?$/.exec(id);
+  if (turn) return turn[2] ? `Turn ${turn[1] ?? ''} · background` : `Turn ${turn[1] ?? ''}`;
   const tick = /tick-(\d+)$/.exec(id);
   if (tick) return `Tick ${tick[1] ?? ''}`;
   return id === 'other' ? 'Calls outside a batch' : id;
