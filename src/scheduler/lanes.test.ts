@@ -107,12 +107,13 @@ describe('lanes: interactive before background', () => {
     const { clock, submit, scheduler, startOf } = harness({ concurrency: 10, rpm: 60 }, (r) => ({ latencyMs: r.startsWith('b') ? 5_000 : 300 }));
     const background = names('b', 20).map((name) => submit(name, 'background'));
     await clock.advance(1_000);
-    // The reserve: background holds at most concurrency − 1 slots, the rest wait.
-    expect(scheduler.metrics().lanes.background).toEqual({ queued: 11, inFlight: 9, done: 0 });
-    const turn = submit('i0', 'interactive');
+    // The reserve: background holds at most its share (half) of the cap, the rest wait.
+    expect(scheduler.metrics().lanes.background).toEqual({ queued: 15, inFlight: 5, done: 0 });
+    // A turn's fan-out of five finds its five slots at once.
+    const turn = names('i', 5).map((name) => submit(name, 'interactive'));
     await clock.advance(0);
-    expect(startOf('i0')).toBe(1_000);
-    expect((await clockThen(clock, 300, turn)).record.endedAt).toBe(1_300);
+    for (const name of names('i', 5)) expect(startOf(name)).toBe(1_000);
+    for (const answer of await clockThen(clock, 300, Promise.all(turn))) expect(answer.record.endedAt).toBe(1_300);
     await clock.runAll();
     await Promise.all(background);
     // Once nothing interactive waits, background work uses what is left over: all 20 ran.
@@ -166,7 +167,7 @@ describe('lanes: the background share of the rpm window', () => {
 
   it('rounds the share down but never to nothing, and reserves one slot in flight when it can', () => {
     expect([backgroundRpm(60, 0.5), backgroundRpm(5, 0.5), backgroundRpm(1, 0.5), backgroundRpm(Infinity, 0.5), backgroundRpm(60, 1)]).toEqual([30, 2, 1, Infinity, 60]);
-    expect([backgroundCap(10), backgroundCap(2), backgroundCap(1), backgroundCap(Infinity)]).toEqual([9, 1, 1, Infinity]);
+    expect([backgroundCap(10, 0.5), backgroundCap(6, 0.5), backgroundCap(2, 0.5), backgroundCap(1, 0.5), backgroundCap(Infinity, 0.5), backgroundCap(10, 1)]).toEqual([5, 3, 1, 1, Infinity, 9]);
   });
 
   it('backgroundShare is checked with the other settings', () => {

@@ -13,7 +13,7 @@ import { laneOf, type Job, type Lane, type SchedulerConfig, type SchedulerMetric
  *    were submitted in relative to background jobs.
  * 2. Only when all of them were granted and started, so that no interactive job is left waiting
  *    for a slot, may background jobs start, and then only within two reserves:
- *    - at most `cap - 1` background calls in flight, when the cap (`concurrency`, 1 for
+ *    - at most ⌊cap × backgroundShare⌋ background calls in flight (at least 1, at most cap − 1), when the cap (`concurrency`, 1 for
  *      `sequential`, or the model's own `maxConcurrent`, whichever is least) is finite and > 1;
  *    - a background request is sent only while the key's rolling window holds fewer than
  *      B = ⌊rpm × backgroundShare⌋ slots (at least 1), counting every request in it, of either lane
@@ -22,8 +22,9 @@ import { laneOf, type Job, type Lane, type SchedulerConfig, type SchedulerMetric
  *    the per-key rule (two jobs with one key are never in flight together) and producer caps.
  *
  * Why background work can never hold what an interactive job needs:
- * - Slots in flight: background calls alone never fill the cap, so one slot at least is always
- *   free of them; an interactive job that finds none is behind other interactive calls only.
+ * - Slots in flight: background calls alone never hold more than their share of the cap (and
+ *   never all of it), so cap − ⌊cap × share⌋ slots are always free of them; an interactive job
+ *   that finds none is behind other interactive calls only.
  * - Budget: background requests never hold more than B of the window's slots. (Proof, as for the
  *   rolling window: at the latest start s among the background requests holding a slot at t,
  *   each of them already held its slot, since a slot is held without a break from send to
@@ -46,9 +47,13 @@ export function backgroundRpm(rpm: number, share: number): number {
   return rpm === Infinity ? Infinity : Math.max(1, Math.floor(rpm * share));
 }
 
-/** How many background calls may be in flight under a cap of `cap` calls in all. */
-export function backgroundCap(cap: number): number {
-  return Number.isFinite(cap) && cap > 1 ? cap - 1 : cap;
+/**
+ * How many background calls may be in flight under a cap of `cap` calls in all: the same share
+ * as of the budget, and always one short of the cap, so a turn's fan-out (several interactive
+ * calls at once) finds room beside the background work, not just one slot.
+ */
+export function backgroundCap(cap: number, share: number): number {
+  return Number.isFinite(cap) && cap > 1 ? Math.max(1, Math.min(cap - 1, Math.floor(cap * share))) : cap;
 }
 
 /** One attempt's deadline for this job: its own timeout, or the scheduler's. */
@@ -60,6 +65,8 @@ export function attemptTimeout(job: Pick<Job<unknown, unknown>, 'timeoutMs'>, co
 export interface LaneState {
   /** Calls that may be in flight at once, both lanes together. */
   readonly cap: number;
+  /** The background lane's share of the cap (and of the budget). */
+  readonly backgroundShare: number;
   readonly inFlight: number;
   readonly backgroundInFlight: number;
   readonly busyKeys: ReadonlySet<string>;
@@ -81,7 +88,7 @@ export function nextGroup<Req, Res>(queue: readonly Entry<Req, Res>[], state: La
     readyEntries(queue.filter((entry) => laneOf(entry.job) === lane), laneRoom, state.busyKeys, state.now, state.producerRoom);
   const interactive = pick('interactive', room);
   if (interactive.ready.length > 0) return { lane: 'interactive', entries: interactive.ready, nextRetryAt: interactive.nextRetryAt };
-  const background = pick('background', Math.min(room, backgroundCap(state.cap) - state.backgroundInFlight));
+  const background = pick('background', Math.min(room, backgroundCap(state.cap, state.backgroundShare) - state.backgroundInFlight));
   return { lane: 'background', entries: background.ready, nextRetryAt: Math.min(interactive.nextRetryAt, background.nextRetryAt) };
 }
 

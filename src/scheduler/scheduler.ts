@@ -183,7 +183,7 @@ export class Scheduler<Req, Res> {
         // could not really start in this line, where the timeline shows them waiting.
         const cap = Math.min(this.config.strategy === 'sequential' ? 1 : this.config.concurrency, this.model.maxConcurrent ?? Infinity);
         const group = nextGroup(this.queue, {
-          cap, inFlight: this.inFlight.size, backgroundInFlight: this.outcomes.tally().lanes.background.inFlight,
+          cap, backgroundShare: this.config.backgroundShare, inFlight: this.inFlight.size, backgroundInFlight: this.outcomes.tally().lanes.background.inFlight,
           busyKeys: this.busyKeys, now: this.clock.now(), producerRoom: (producer) => this.producerRoom(producer),
         });
         if (group.nextRetryAt < Infinity) this.dispatch.wakeAt(group.nextRetryAt);
