@@ -22,6 +22,7 @@ import type { SceneMessage, WorkerMessage, WorldMessage } from '../protocol/prot
 import { chatTargets, stepToward } from './communityWalk.ts';
 import { personaWire, replyText, sceneWire, viewWire } from './communityWire.ts';
 import type { CallJournal } from './callJournal.ts';
+import { emptyGrid } from './tickMessage.ts';
 import { RACE_MAX_AGENTS } from './raceRunner.ts';
 
 /** The phases where pairs walk to each other and a line joins them. */
@@ -125,9 +126,7 @@ export class CommunityHost {
     return {
       type: 'world',
       worldId: this.options.worldId,
-      width,
-      height,
-      walls: new Uint8Array(width * height),
+      ...emptyGrid(width, height),
       pois: [],
       agents: state.personas.map((p) => ({
         id: p.id,

@@ -10,13 +10,14 @@ import { SceneThrottle } from './sceneThrottle.ts';
 import type { Scheduler } from '../scheduler/scheduler.ts';
 import type { BatchStats } from '../scheduler/types.ts';
 import { GameMasterRun } from '../scenarios/gamemaster/gameMasterRun.ts';
+import type { GameMasterView } from '../scenarios/gamemaster/sceneView.ts';
 import type { ScenarioContext } from '../scenarios/scenario.ts';
 import { schedulerContext, type SchedulerContext } from '../scenarios/schedulerContext.ts';
 import type { SandboxConfig } from '../protocol/config.ts';
 import type { GmSceneMessage, TickMessage, WorkerMessage, WorldMessage } from '../protocol/protocol.ts';
 import type { CallJournal } from './callJournal.ts';
 import { gameMasterWire } from './gamemasterWire.ts';
-import type { TickParts } from './tickMessage.ts';
+import { emptyGrid, type TickParts } from './tickMessage.ts';
 
 /** Place names to the kinds of place the grid can draw. */
 const KIND_OF: Readonly<Record<string, 'food' | 'water' | 'plaza' | 'library'>> = { well: 'water', square: 'plaza', inn: 'library', chapel: 'library' };
@@ -36,6 +37,8 @@ export class GameMasterHost {
   private made: SchedulerContext | undefined;
   private readonly scenes: SceneThrottle;
   private disposed = false;
+  /** The run's view, derived once per change of state: ticks (10 a second) and scenes both read it. */
+  private view: GameMasterView | undefined;
 
   constructor(private readonly options: GameMasterHostOptions) {
     this.producer = `world-${options.worldId}`;
@@ -48,6 +51,7 @@ export class GameMasterHost {
       this.context(),
     );
     this.run.onChange(() => {
+      this.view = undefined;
       this.scenes.changed();
     });
     this.scenes.changed();
@@ -79,14 +83,12 @@ export class GameMasterHost {
 
   /** The village as a world: "You" first, then the NPCs; places as points of interest. */
   worldMessage(): WorldMessage {
-    const view = this.run.view();
+    const view = this.currentView();
     const { width, height } = view.grid;
     return {
       type: 'world',
       worldId: this.options.worldId,
-      width,
-      height,
-      walls: new Uint8Array(width * height),
+      ...emptyGrid(width, height),
       pois: view.places.map((p) => ({ kind: KIND_OF[p.id] ?? 'food', name: p.name, x: p.x, y: p.y })),
       agents: [
         { id: 0, name: 'You', traits: ['the player'], goal: 'Whatever you type' },
@@ -100,7 +102,7 @@ export class GameMasterHost {
 
   /** The tick message: the player and NPCs where they stand, dispositions as colours, emotes as words. */
   tickMessage(parts: Omit<TickParts, 'state'> & { readonly tick: number }): { message: TickMessage; transfer: Transferable[] } {
-    const view = this.run.view();
+    const view = this.currentView();
     const count = view.npcs.length + 1;
     const positions = new Uint16Array(count * 2);
     const beliefs = new Int8Array(count);
@@ -139,7 +141,12 @@ export class GameMasterHost {
 
   /** The scene message now. */
   sceneMessage(): GmSceneMessage {
-    return { type: 'gmScene', worldId: this.options.worldId, scene: gameMasterWire.scene(this.run.scene()), view: gameMasterWire.view(this.run.view()) };
+    return { type: 'gmScene', worldId: this.options.worldId, scene: gameMasterWire.scene(this.run.scene()), view: gameMasterWire.view(this.currentView()) };
+  }
+
+  private currentView(): GameMasterView {
+    this.view ??= this.run.view();
+    return this.view;
   }
 
   /** The run stops; its waiting calls are dropped and those in flight aborted. */

@@ -197,6 +197,11 @@ export function tickOf(parts: TickParts): { message: TickMessage; transfer: Tran
   return { message, transfer: [positions.buffer, states.buffer] };
 }
 
+/** A scenario's grid with no walls, as a world message carries it. */
+export function emptyGrid(width: number, height: number): Pick<WorldMessage, 'width' | 'height' | 'walls'> {
+  return { width, height, walls: new Uint8Array(width * height) };
+}
+
 /** The message that announces a new world: its grid, places and agents. */
 export function worldOf(worldId: number, state: WorldState): WorldMessage {
   const { grid, agents } = state;
