@@ -44,6 +44,23 @@ export interface GameMasterScene {
   fallbacks: number;
 }
 
+export interface SimCard {
+  id: number;
+  status: 'running' | 'done' | 'failed';
+  scene: number;
+  scenes: number;
+  commitment: number[];
+  error: string | null;
+  retries: number;
+}
+
+export interface RelationshipsScene {
+  sims: SimCard[];
+  wallMs: number | null;
+  sumMs: number | null;
+  speedup: number | null;
+}
+
 export interface Snapshot {
   scenario: string;
   /** null for the grid; the community's public state (a game master's: cast to GameMasterScene). */
@@ -72,6 +89,7 @@ export interface SandboxWindow {
     start(): Promise<void>;
     pause(): Promise<void>;
     step(): Promise<void>;
+    reset(seed?: number): Promise<void>;
     configure(patch: Record<string, unknown>): Promise<{ problems: { key: string; message: string }[] }>;
     locate(agentId: number): { x: number; y: number } | null;
     renderCounts(): Record<string, number>;
@@ -84,6 +102,8 @@ export interface SandboxWindow {
     interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
     /** Plays one game master turn; resolves to that turn's \`lastTurn\`. */
     act(text: string): Promise<unknown>;
+    /** Runs a failed relationship simulation again, alone. */
+    retrySim(sim: number): Promise<void>;
   };
 }
 

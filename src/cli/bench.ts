@@ -4,8 +4,10 @@ import { parseFlags, numberFlag, runMain, UsageError } from './args.ts';
 import { runBatch, type BatchRun, type BenchSettings } from './benchBatch.ts';
 import { BASELINES, benchCommunity, COMMUNITY_CONCURRENCY, communityJson, communityTable, type Baseline, type CommunityBenchSettings } from './benchCommunity.ts';
 import { benchGamemaster, gamemasterJson, gamemasterTable, type GamemasterBenchSettings } from './benchGamemaster.ts';
+import { benchRelationships, relationshipsJson, relationshipsTable, type RelationshipsBenchSettings } from './benchRelationships.ts';
+import { MAX_SCENES, MAX_SIMS } from '../scenarios/relationships/relationshipsRun.ts';
 
-const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster] [flags]
+const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster|relationships] [flags]
 
 grid (the default): runs the same batch of agent decisions with the mock brain in real time,
 first one call at a time (sequential), then all at once under the budget (parallel), and
@@ -20,7 +22,11 @@ in the reading pauses; then the first --sample actions again one assessment at a
 the response p50/p95 (first words and complete), one at a time, the cache hit rate, the share of
 assessments that fell back, and the background jobs and prefetch calls.
 
-  --scenario NAME     grid (default), community or gamemaster
+relationships: runs --sims simulations of --scenes scenes each (a scene master sets each scene,
+the pair act and appraise twice, reflect, and are scored), all at once, then one after another;
+reports the speedup, the finish-time spread and the simulations that failed.
+
+  --scenario NAME     grid (default), community, gamemaster or relationships
   --agents N          agents in the batch (default 10, 1 to 10000), or personas (default ${DEFAULT_SETTINGS.agents}, 1 to ${MAX_AGENTS})
   --latency MS        mock latency per call (default 500)
   --jitter MS         latency varies uniformly by ± this much (default 0)
@@ -41,6 +47,10 @@ assessments that fell back, and the background jobs and prefetch calls.
   --read MS           gamemaster: the player's reading pause between turns (default 300)
   --sample N          gamemaster: turns played again one at a time for the sequential side (default 20)
                       (gamemaster's latency and jitter default to 450 and 350: calls of 100 to 800 ms)
+  --sims N            relationships: simulations (default 6, 1 to ${MAX_SIMS})
+  --scenes N          relationships: scenes per simulation (default 3, 1 to ${MAX_SCENES})
+  --fail-sim K        relationships: every call of simulation K fails (default -1: none)
+  --uneven            relationships: simulation k plays (k mod scenes) + 1 scenes
   --json              print one JSON object instead of a table
   --help              this text`;
 
@@ -64,13 +74,17 @@ const FLAGS = {
   prefetch: { type: 'string' },
   read: { type: 'string' },
   sample: { type: 'string' },
+  sims: { type: 'string' },
+  scenes: { type: 'string' },
+  'fail-sim': { type: 'string' },
+  uneven: { type: 'boolean' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
 
-const SCENARIOS = ['grid', 'community', 'gamemaster'] as const;
+const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships'] as const;
 type BenchScenario = (typeof SCENARIOS)[number];
 
 function oneOf<T extends string>(name: string, raw: string | undefined, options: readonly T[], fallback: T): T {
@@ -97,6 +111,7 @@ function commonFrom(flags: Flags, agents: { fallback: number; max: number }, con
 }
 
 const GAMEMASTER_FLAGS = ['turns', 'npcs', 'deadline', 'cache', 'prefetch', 'read', 'sample'] as const;
+const RELATIONSHIPS_FLAGS = ['sims', 'scenes', 'fail-sim', 'uneven'] as const;
 
 /** Flags of one scenario given to another are mistakes, not silent no-ops. */
 function refuse(flags: Flags, names: readonly (keyof Flags)[], only: string): void {
@@ -107,6 +122,7 @@ function refuse(flags: Flags, names: readonly (keyof Flags)[], only: string): vo
 
 function gamemasterFrom(flags: Flags, baseline: Baseline): GamemasterBenchSettings {
   refuse(flags, ['epochs', 'topics'], 'community');
+  refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
   if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario gamemaster: use --npcs.');
   const latencyMs = numberFlag('latency', flags.latency, 450, { min: 0 });
   const jitterMs = numberFlag('jitter', flags.jitter, 350, { min: 0 });
@@ -130,8 +146,31 @@ function gamemasterFrom(flags: Flags, baseline: Baseline): GamemasterBenchSettin
   };
 }
 
+function relationshipsFrom(flags: Flags, baseline: Baseline): RelationshipsBenchSettings {
+  refuse(flags, ['epochs', 'topics'], 'community');
+  refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
+  if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario relationships: use --sims.');
+  const sims = numberFlag('sims', flags.sims, 6, { integer: true, min: 1, max: MAX_SIMS });
+  const common = commonFrom(flags, { fallback: 1, max: 1 }, Infinity);
+  return {
+    latencyMs: common.latencyMs,
+    jitterMs: common.jitterMs,
+    rpm: common.rpm,
+    concurrency: common.concurrency,
+    failureRate: common.failureRate,
+    timeoutMs: common.timeoutMs,
+    seed: common.seed,
+    sims,
+    scenes: numberFlag('scenes', flags.scenes, 3, { integer: true, min: 1, max: MAX_SCENES }),
+    failSim: numberFlag('fail-sim', flags['fail-sim'], -1, { integer: true, min: -1, max: sims - 1 }),
+    uneven: flags.uneven === true,
+    baseline,
+  };
+}
+
 function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings {
   refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
+  refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
   return {
     ...commonFrom(flags, { fallback: DEFAULT_SETTINGS.agents, max: MAX_AGENTS }, COMMUNITY_CONCURRENCY),
     epochs: numberFlag('epochs', flags.epochs, DEFAULT_SETTINGS.epochs, { integer: true, min: 1, max: 100 }),
@@ -143,6 +182,7 @@ function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings
 function gridFrom(flags: Flags): BenchSettings {
   refuse(flags, ['epochs', 'topics'], 'community');
   refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
+  refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
   return commonFrom(flags, { fallback: 10, max: 10_000 }, Infinity);
 }
 
@@ -209,6 +249,11 @@ runMain('bench', async () => {
   const log = (line: string): void => {
     if (!json) console.error(line);
   };
+  if (scenario === 'relationships') {
+    const bench = await benchRelationships(relationshipsFrom(flags, baseline), log);
+    console.log(json ? JSON.stringify(relationshipsJson(bench)) : relationshipsTable(bench));
+    return;
+  }
   if (scenario === 'gamemaster') {
     const bench = await benchGamemaster(gamemasterFrom(flags, baseline), log);
     console.log(json ? JSON.stringify(gamemasterJson(bench)) : gamemasterTable(bench));

@@ -9,7 +9,7 @@
 import { MockBrain } from '../brain/mockBrain.ts';
 import { realClock, type Clock } from '../clock/clock.ts';
 import { CommunityRun } from '../scenarios/community/communityRun.ts';
-import { busiestWindow, LocalScenarioHost } from '../scenarios/community/localHost.ts';
+import { busiestWindow, LocalScenarioHost } from '../scenarios/localHost.ts';
 import type { PhaseRecord } from '../scenarios/community/types.ts';
 
 /** How the sequential side is had: measured (`run`) or summed from the parallel calls (`sum`). */

@@ -8,7 +8,7 @@
  */
 import { MockBrain } from '../brain/mockBrain.ts';
 import { realClock, sleep, type Clock } from '../clock/clock.ts';
-import { LocalScenarioHost } from '../scenarios/community/localHost.ts';
+import { LocalScenarioHost } from '../scenarios/localHost.ts';
 import { GameMasterRun } from '../scenarios/gamemaster/gameMasterRun.ts';
 import { percentile } from '../scenarios/gamemaster/records.ts';
 import { scriptedAction } from '../scenarios/gamemaster/script.ts';

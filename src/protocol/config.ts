@@ -77,7 +77,7 @@ export function hostOf(origin: string): string {
 }
 
 /** The scenarios (as `scenarios/scenario.ts` names them; checked equal in `worker/listsAgree.test.ts`). */
-export const SCENARIOS = ['grid', 'community', 'gamemaster'] as const;
+export const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships'] as const;
 export type ScenarioKey = (typeof SCENARIOS)[number];
 
 /** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
@@ -115,6 +115,12 @@ export const CONFIG_FIELDS = {
   deadline: wholeNumber(50, 10_000),
   /** The game master's answer cache (1 on, 0 off for comparison). */
   cache: flag,
+  /** Relationship simulations run at once. */
+  sims: wholeNumber(1, 200),
+  /** Scenes per relationship simulation. */
+  scenes: wholeNumber(1, 10),
+  /** Every call of this simulation fails (a classroom's injected fault); -1 for none. Changing it rebuilds nothing. */
+  failSim: wholeNumber(-1, 199),
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_FIELDS;
@@ -148,6 +154,9 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   npcs: 6,
   deadline: 450,
   cache: true,
+  sims: 6,
+  scenes: 3,
+  failSim: -1,
 };
 
 /**
@@ -159,6 +168,7 @@ const SCENARIO_DEFAULTS: Readonly<Record<ScenarioKey, Partial<SandboxConfig>>> =
   community: { agents: 24, concurrency: 20 },
   // Hosted models answer in 100–800 ms: the game master's lesson is a reply inside 500 ms anyway.
   gamemaster: { latency: 450, jitter: 350 },
+  relationships: {},
 };
 
 /** The defaults in force for a scenario. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { SCENARIOS } from './config.ts';
 import { communitySceneSchema, communityViewSchema, personaStorySchema } from './scene.ts';
 import { gameMasterSceneSchema, gameMasterViewSchema, lastTurnSchema } from './gamemasterScene.ts';
+import { relationshipsSceneSchema, simDetailSchema } from './relationshipsScene.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -58,6 +59,12 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('interview'), seq, agentId: z.number().int().nonnegative(), question: z.string().max(500) }),
   /** The player's action in the game master; answered by an `acted` message with the turn, then the ack. */
   z.object({ type: z.literal('act'), seq, text: z.string().max(1_000) }),
+  /** Runs a failed relationship simulation again, alone; the ack says why not when it cannot be. */
+  z.object({ type: z.literal('retrySim'), seq, sim: z.number().int().nonnegative() }),
+  /** Opens one relationship simulation's transcript (sent with each scene), or closes it. */
+  z.object({ type: z.literal('openSim'), seq, sim: z.number().int().nonnegative().nullable() }),
+  /** Every relationship simulation's transcript and scores, answered by an `exported` message. */
+  z.object({ type: z.literal('exportSims'), seq }),
 ]);
 export type Command = z.infer<typeof commandSchema>;
 /** A command before the client numbers it. */
@@ -239,6 +246,10 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   }),
   /** The game master's public state and what its panel draws, at most 4 times a second. */
   z.object({ type: z.literal('gmScene'), worldId: z.number(), scene: gameMasterSceneSchema, view: gameMasterViewSchema }),
+  /** The relationship simulations' public state and cards, and the open simulation's transcript, at most 4 times a second. */
+  z.object({ type: z.literal('relScene'), worldId: z.number(), scene: relationshipsSceneSchema, detail: simDetailSchema.nullable() }),
+  /** A scenario's export as text (JSON), answering `exportSims`. */
+  z.object({ type: z.literal('exported'), seq: z.number(), text: z.string() }),
   /** One game master turn, answering an `act` command. */
   z.object({ type: z.literal('acted'), seq: z.number(), turn: lastTurnSchema }),
   /** A persona's answer to an interview question (the run is unchanged). */
@@ -287,6 +298,7 @@ export type RaceMessage = Extract<WorkerMessage, { type: 'race' }>;
 export type SceneMessage = Extract<WorkerMessage, { type: 'scene' }>;
 export type InterviewMessage = Extract<WorkerMessage, { type: 'interview' }>;
 export type GmSceneMessage = Extract<WorkerMessage, { type: 'gmScene' }>;
+export type RelSceneMessage = Extract<WorkerMessage, { type: 'relScene' }>;
 export type ActedMessage = Extract<WorkerMessage, { type: 'acted' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;

@@ -5,11 +5,12 @@
  * the timeline and the race are shared; a scenario brings its state, its asks and its view.
  */
 import type { Ask } from '../brain/ask.ts';
+import type { ModelError } from '../brain/errors.ts';
 import type { Clock } from '../clock/clock.ts';
 import type { BatchStats, CallRecord, Lane } from '../scheduler/types.ts';
 
 /** The scenarios there are, by the name the URL key `scenario` takes. */
-export const SCENARIO_NAMES = ['grid', 'community', 'gamemaster'] as const;
+export const SCENARIO_NAMES = ['grid', 'community', 'gamemaster', 'relationships'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** What one ask came back with: the answer (the model's, or the ask's own mock as a fallback). */
@@ -29,6 +30,10 @@ export interface AskOptions {
   readonly lane?: Lane;
   /** This ask's own per-attempt timeout (ms). */
   readonly timeoutMs?: number;
+  /** A line of dependent asks within the scenario (one simulation of many): the scheduler takes turns between them. */
+  readonly flow?: string;
+  /** An injected failure (a classroom's `failSim`): while it returns an error, every attempt fails with it unsent. */
+  readonly fault?: () => ModelError | undefined;
 }
 
 /** The session's side of a scenario: its clock and its line to the scheduler. */

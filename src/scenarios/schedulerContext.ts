@@ -42,6 +42,8 @@ export function schedulerContext(scheduler: Scheduler<AnyAsk, unknown>, clock: C
         ...(options.batch === undefined ? {} : { batch: options.batch }),
         ...(options.lane === undefined ? {} : { lane: options.lane }),
         ...(options.timeoutMs === undefined ? {} : { timeoutMs: options.timeoutMs }),
+        ...(options.flow === undefined ? {} : { flow: options.flow }),
+        ...(options.fault === undefined ? {} : { fault: options.fault }),
         request: ask,
         fallback: answerOf,
         onStart: () => hooks.onStart?.(who),

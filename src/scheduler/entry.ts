@@ -7,6 +7,8 @@ import { laneOf, type CallRecord, type Job, type JobResult } from './types.ts';
 export interface Entry<Req, Res> {
   readonly id: number;
   readonly job: Job<Req, Res>;
+  /** The job's flow (`fairness.ts`), worked out once when it is queued. */
+  readonly flowKey: string;
   readonly enqueuedAt: number;
   readonly resolve: (result: JobResult<Res>) => void;
   attempts: number;

@@ -1,5 +1,6 @@
 import type { BudgetLimits } from './budget.ts';
 import { readyEntries, type Entry } from './entry.ts';
+import { fairOrder } from './fairness.ts';
 import type { LaneTally } from './tallies.ts';
 import { laneOf, type Job, type Lane, type SchedulerConfig, type SchedulerMetrics } from './types.ts';
 
@@ -18,8 +19,9 @@ import { laneOf, type Job, type Lane, type SchedulerConfig, type SchedulerMetric
  *    - a background request is sent only while the key's rolling window holds fewer than
  *      B = ⌊rpm × backgroundShare⌋ slots (at least 1), counting every request in it, of either lane
  *      or scheduler: the ledger is simply asked for slots with `rpm` = B.
- * 3. Each lane keeps submission order (a retry keeps its lane and its place); the lanes share
- *    the per-key rule (two jobs with one key are never in flight together) and producer caps.
+ * 3. Within each lane, flows take turns (`fairness.ts`), each flow in submission order (a retry
+ *    keeps its lane and its place); the lanes share the per-key rule (two jobs with one key are
+ *    never in flight together) and producer caps.
  *
  * Why background work can never hold what an interactive job needs:
  * - Slots in flight: background calls alone never hold more than their share of the cap (and
@@ -72,6 +74,8 @@ export interface LaneState {
   readonly busyKeys: ReadonlySet<string>;
   readonly now: number;
   readonly producerRoom: (producer: string | undefined) => number;
+  /** When each flow was last served, for the turns within a lane (`fairness.ts`). */
+  readonly lastServed: ReadonlyMap<string, number>;
 }
 
 /** The jobs to start at one dispatch, all of one lane, and when the first backoff seen ends. */
@@ -85,7 +89,7 @@ export interface LaneGroup<E> {
 export function nextGroup<Req, Res>(queue: readonly Entry<Req, Res>[], state: LaneState): LaneGroup<Entry<Req, Res>> {
   const room = state.cap - state.inFlight;
   const pick = (lane: Lane, laneRoom: number) =>
-    readyEntries(queue.filter((entry) => laneOf(entry.job) === lane), laneRoom, state.busyKeys, state.now, state.producerRoom);
+    readyEntries(fairOrder(queue.filter((entry) => laneOf(entry.job) === lane), state.lastServed), laneRoom, state.busyKeys, state.now, state.producerRoom);
   const interactive = pick('interactive', room);
   if (interactive.ready.length > 0) return { lane: 'interactive', entries: interactive.ready, nextRetryAt: interactive.nextRetryAt };
   const background = pick('background', Math.min(room, backgroundCap(state.cap, state.backgroundShare) - state.backgroundInFlight));

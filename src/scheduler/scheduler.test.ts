@@ -202,6 +202,8 @@ describe('Scheduler: producers', () => {
     const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 2, rpm: 100 } });
     const submit = (producer: string, n: number) => scheduler.submit({ key: `${producer}/${n}`, producer, request: n, fallback: () => `fb:${producer}` });
     const old = [1, 2, 3, 4].map((n) => submit('old', n));
+    await clock.advance(0);
+    // Submitted once `old` holds both slots (queued together, the producers would take turns).
     const fresh = submit('new', 5);
     await clock.advance(0);
     expect(model.starts).toHaveLength(2);

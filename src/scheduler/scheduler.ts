@@ -6,6 +6,7 @@ import { LocalBudget, type Budget } from './budget.ts';
 import { Dispatch, type DispatchHost } from './dispatch.ts';
 import { validateJobTimeout, validateSchedulerConfig } from './config.ts';
 import { insertInOrder, recordOf, type Entry } from './entry.ts';
+import { FairRotation, flowKey } from './fairness.ts';
 import { attemptTimeout, laneCounts, laneLimits, nextGroup } from './lanes.ts';
 import { Outcomes } from './outcomes.ts';
 import type { Counter } from './tallies.ts';
@@ -23,8 +24,9 @@ export interface SchedulerOptions<Req, Res> {
 }
 
 /**
- * Runs model calls for jobs: in order of submission, interactive jobs before background ones
- * (which take only what is left over, `lanes.ts`), at most `concurrency` at once (one for
+ * Runs model calls for jobs: interactive jobs before background ones (which take only what is
+ * left over, `lanes.ts`), within a lane flows (producers, or a producer's lines of calls) taking
+ * turns, each in order of submission (`fairness.ts`), at most `concurrency` at once (one for
  * `sequential`), each request under the key's budget (`rpm` in any rolling minute, a day's
  * limit, a server's pause), each attempt under a timeout (the job's own, or `timeoutMs`), with
  * retries for transient failures and the job's fallback when it finally fails. A failure only
@@ -50,6 +52,7 @@ export class Scheduler<Req, Res> {
   private readonly producerCaps = new Map<string, number>();
   private disposed = false;
   private readonly dispatch: Dispatch<Entry<Req, Res>>;
+  private readonly rotation = new FairRotation();
 
   constructor(options: SchedulerOptions<Req, Res>) {
     this.model = options.model;
@@ -68,7 +71,7 @@ export class Scheduler<Req, Res> {
     return new Promise<JobResult<Res>>((resolve) => {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
-        id: this.nextId++, job, enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
+        id: this.nextId++, job, flowKey: flowKey(job), enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
         notBefore: now, lastError: undefined, controller: undefined, budget: undefined, settled: false,
       };
       this.outcomes.submitted(job, now);
@@ -184,7 +187,7 @@ export class Scheduler<Req, Res> {
         const cap = Math.min(this.config.strategy === 'sequential' ? 1 : this.config.concurrency, this.model.maxConcurrent ?? Infinity);
         const group = nextGroup(this.queue, {
           cap, backgroundShare: this.config.backgroundShare, inFlight: this.inFlight.size, backgroundInFlight: this.outcomes.tally().lanes.background.inFlight,
-          busyKeys: this.busyKeys, now: this.clock.now(), producerRoom: (producer) => this.producerRoom(producer),
+          busyKeys: this.busyKeys, now: this.clock.now(), producerRoom: (producer) => this.producerRoom(producer), lastServed: this.rotation.lastServed,
         });
         if (group.nextRetryAt < Infinity) this.dispatch.wakeAt(group.nextRetryAt);
         return { entries: group.entries, limits: laneLimits(group, this.config) };
@@ -195,6 +198,7 @@ export class Scheduler<Req, Res> {
         const started = new Set(entries);
         this.queue = this.queue.filter((entry) => !started.has(entry));
         for (const entry of entries) this.start(entry, now, budget);
+        if (this.rotation.wantsPrune) this.rotation.prune([...this.queue, ...this.inFlight].map((entry) => entry.flowKey));
       },
       dayExhausted: () => {
         this.disableLive(new ModelError('quota-exhausted', `The daily limit of ${this.config.dailyLimit} live requests is used up; agents continue on the mock brain. Raise the limit or wait until tomorrow.`));
@@ -219,6 +223,7 @@ export class Scheduler<Req, Res> {
     entry.budget = budget;
     this.inFlight.add(entry);
     this.busyKeys.add(entry.job.key);
+    this.rotation.serve(entry.flowKey);
     this.count(entry, 'inFlight');
     this.count(entry, 'callsStarted');
     if (entry.attempts === 1) {
@@ -243,6 +248,10 @@ export class Scheduler<Req, Res> {
       // A model that throws at once must not fail the job in the middle of a dispatch: the
       // call starts on the next microtask, so every failure arrives the same, later, way.
       await Promise.resolve();
+      // An injected fault fails the attempt as the model would have, slot and all: a real call
+      // that fails has spent its slot too, and a classroom should see what failures cost.
+      const fault = entry.job.fault?.();
+      if (fault) throw fault;
       const reply = await raceAbort(model.call(entry.job.request, { signal: controller.signal, attempt: entry.attempts }), controller.signal);
       this.release(entry, timer);
       this.count(entry, 'callsSucceeded');

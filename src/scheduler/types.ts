@@ -47,6 +47,11 @@ export interface Job<Req, Res> {
   readonly key: string;
   /** Whose job it is (a world, a debate): counted apart, and dropped together with `cancel`. */
   readonly producer?: string;
+  /**
+   * A line of dependent calls within a producer, e.g. one simulation of many: the scheduler takes
+   * turns between flows as between producers (`fairness.ts`). Unset: the producer's one flow.
+   */
+  readonly flow?: string;
   /** Jobs that became due together (one tick's expired timers); they are measured as a batch. */
   readonly batch?: string;
   readonly request: Req;
@@ -61,6 +66,12 @@ export interface Job<Req, Res> {
   readonly lane?: Lane;
   /** This job's own per-attempt timeout (ms), instead of the scheduler's `timeoutMs`. */
   readonly timeoutMs?: number;
+  /**
+   * An injected failure for a classroom: while it returns an error, every attempt of this job
+   * fails with it without calling the model (asked afresh at each attempt; the usual retry and
+   * fallback rules apply to the error's kind, and the attempt still takes its budget slot).
+   */
+  readonly fault?: () => ModelError | undefined;
 }
 
 /** The scheduler's priority lanes (the rule is in `lanes.ts`). */

@@ -19,6 +19,8 @@ import { PresenterBoard } from './panels/PresenterBoard.tsx';
 import { PresetsPanel } from './panels/PresetsPanel.tsx';
 import { RestartBanner } from './panels/RestartBanner.tsx';
 import { StageHost } from './panels/StageHost.tsx';
+import { RelationshipsPanel } from './relationships/RelationshipsPanel.tsx';
+import { SimBoard } from './relationships/SimBoard.tsx';
 import { useShortcuts } from './shortcuts.ts';
 
 /**
@@ -28,6 +30,20 @@ import { useShortcuts } from './shortcuts.ts';
  * the page's main landmark and each side column a named region inside it: with one pane on show,
  * a hidden <main> beside visible <aside>s would leave the page without a main (axe).
  */
+/** The grid, or for the relationship simulations their cards in its place. */
+function GridPane() {
+  const scenario = useSandbox((s) => s.world?.scenario ?? s.config.scenario);
+  if (scenario === 'relationships') return <SimBoard />;
+  return (
+    <>
+      <div className="stage-wrap">
+        <StageHost />
+      </div>
+      <GridLegend />
+    </>
+  );
+}
+
 function Workspace() {
   const [view, setView] = useState<ViewId>('grid');
   // A classroom view asked for from elsewhere (the race key, even when its tab was already the
@@ -50,14 +66,12 @@ function Workspace() {
       </section>
       <div className="center">
         <div className="grid-pane" id={paneId('grid')}>
-          <div className="stage-wrap">
-            <StageHost />
-          </div>
-          <GridLegend />
+          <GridPane />
         </div>
         <div className="classroom-pane" id={paneId('classroom')}>
           <CommunityPanel />
           <GameMasterPanel />
+          <RelationshipsPanel />
           <ClassroomTabs />
         </div>
       </div>

@@ -63,6 +63,8 @@ export class SandboxClient {
   private readonly interviewed = new Map<number, InterviewMessage>();
   /** Game master turns, by the seq of the `act` they answer, until it is acked. */
   private readonly acted = new Map<number, LastTurnWire>();
+  /** Exports, by the seq of the command they answer, until it is acked. */
+  private readonly exported = new Map<number, string>();
   private worldId = -1;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   /** Calls of the world's recent batches, and every settled call for export. */
@@ -218,6 +220,33 @@ export class SandboxClient {
     }
   }
 
+  /**
+   * Runs a failed relationship simulation again, alone. Rejects with the reason in a sentence
+   * (not failed, already being retried, not the relationships scenario).
+   */
+  retrySim(sim: number): Promise<void> {
+    return this.send({ type: 'retrySim', sim });
+  }
+
+  /** Opens one simulation's transcript (it travels with each scene from now on), or closes it. */
+  openSim(sim: number | null): Promise<void> {
+    this.store.setState({ openSim: sim });
+    return this.send({ type: 'openSim', sim });
+  }
+
+  /** Every relationship simulation's transcript and scores, as JSON text. */
+  async exportSims(): Promise<string> {
+    const seq = ++this.seq;
+    try {
+      await this.post({ type: 'exportSims' }, seq);
+      const text = this.exported.get(seq);
+      if (text === undefined) throw new Error('The simulation answered without an export.');
+      return text;
+    } finally {
+      this.exported.delete(seq);
+    }
+  }
+
   /** Selects an agent (or none) at once in the page and asks the worker for its details. */
   select(agentId: number | null): Promise<void> {
     this.store.setState({ selectedId: agentId, detail: null, live: { ...this.store.getState().live, detail: null } });
@@ -284,6 +313,12 @@ export class SandboxClient {
       case 'acted':
         this.acted.set(message.seq, message.turn);
         break;
+      case 'relScene':
+        if (message.worldId === this.worldId) this.store.setState({ relScene: message });
+        break;
+      case 'exported':
+        this.exported.set(message.seq, message.text);
+        break;
       case 'checkpoint':
         break; // kept by the supervisor (observe), which restarts a dead worker from it
     }
@@ -292,7 +327,7 @@ export class SandboxClient {
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
     const { colorTopic } = this.store.getState();
-    this.store.setState({ scene: null, gmScene: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
+    this.store.setState({ scene: null, gmScene: null, relScene: null, openSim: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
     this.calls.clear();
     this.history.clear();
     this.latencies.clear();

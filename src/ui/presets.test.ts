@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { configFromQuery, DEFAULT_CONFIG } from '../protocol/config.ts';
+import { configFromQuery, DEFAULT_CONFIG, defaultsFor } from '../protocol/config.ts';
 import { linkConfig, presetConfig, presetLink, PRESETS } from './presets.ts';
 
 describe('presets', () => {
@@ -24,5 +24,21 @@ describe('presets', () => {
     const { patch } = configFromQuery('?agents=3&latency=200');
     expect(linkConfig(patch, current)).toEqual({ ...DEFAULT_CONFIG, agents: 3, latency: 200, model: 'gemini-2.5-pro' });
     expect(linkConfig(configFromQuery('?brain=gemini&model=gemini-2.0-flash').patch, current)).toEqual({ ...DEFAULT_CONFIG, brain: 'gemini', model: 'gemini-2.0-flash' });
+  });
+
+  it('the relationship presets open the simulations; the failing one is one of the set', () => {
+    const byId = (id: string) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset) throw new Error(`no ${id} preset`);
+      return preset;
+    };
+    expect(new Set(PRESETS.map((p) => p.id)).size).toBe(PRESETS.length);
+    expect(presetLink(byId('relationships'))).toBe('?scenario=relationships&sims=12&scenes=3&latency=500');
+    expect(presetLink(byId('failsim'))).toBe('?scenario=relationships&sims=12&failSim=4');
+    expect(presetConfig(byId('failsim'), DEFAULT_CONFIG)).toEqual({ ...defaultsFor('relationships'), sims: 12, failSim: 4, brain: 'mock' });
+    for (const preset of PRESETS) {
+      const { sims, failSim } = presetConfig(preset, DEFAULT_CONFIG);
+      expect(failSim, preset.id).toBeLessThan(sims);
+    }
   });
 });

@@ -61,6 +61,18 @@ export const PRESETS: readonly Preset[] = [
     lesson: 'Type an action: its assessments go out together, the reply comes at the 450 ms deadline with fallbacks for what is late, and repeats come from the cache. Tick "One at a time" to feel the difference.',
     patch: { scenario: 'gamemaster', latency: 450, jitter: 350, deadline: 450 },
   },
+  {
+    id: 'relationships',
+    label: 'Twelve relationships at once',
+    lesson: 'Twelve pairs play three scenes each, all at once on one budget: the set takes about as long as one simulation, not twelve. Compare wall and one after another, and click a card to read its transcript.',
+    patch: { scenario: 'relationships', sims: 12, scenes: 3, latency: 500 },
+  },
+  {
+    id: 'failsim',
+    label: 'One simulation fails alone',
+    lesson: 'Every call of simulation 4 fails: its card turns red with the reason while the other eleven finish untouched. Set the failing simulation to -1, then press Retry on card 4.',
+    patch: { scenario: 'relationships', sims: 12, failSim: 4 },
+  },
 ];
 
 /** Settings a preset does not touch and that belong to the user: their Gemini setup. */

@@ -5,6 +5,7 @@
 import type { ConfigProblem } from '../protocol/config.ts';
 import type { CommunitySceneWire } from '../protocol/scene.ts';
 import type { GameMasterSceneWire, LastTurnWire } from '../protocol/gamemasterScene.ts';
+import type { RelationshipsSceneWire } from '../protocol/relationshipsScene.ts';
 import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
@@ -12,7 +13,7 @@ import { renderCounts } from './renderCount.ts';
 import { openSave, type OpenResult } from './saveLoad.ts';
 import { patchProblem, refuseSettings } from './sendable.ts';
 import { applySettings } from './settings.ts';
-import { problemsNotice, setNotice } from './store.ts';
+import { problemsNotice, setNotice, type SandboxState } from './store.ts';
 
 export interface SnapshotAgent {
   readonly id: number;
@@ -39,7 +40,7 @@ export interface Snapshot {
   /** The scenario on show (`grid`, `community`). */
   readonly scenario: string;
   /** The scenario's public state (the contract's `scene`); null for the grid. */
-  readonly scene: CommunitySceneWire | GameMasterSceneWire | null;
+  readonly scene: CommunitySceneWire | GameMasterSceneWire | RelationshipsSceneWire | null;
   readonly tick: number;
   readonly running: boolean;
   readonly agents: readonly SnapshotAgent[];
@@ -77,6 +78,8 @@ export interface SandboxApi {
   interview(agentId: number, question: string): Promise<{ answer: string; source: string }>;
   /** Plays one game master turn; resolves to that turn's `lastTurn`. */
   act(text: string): Promise<LastTurnWire>;
+  /** Runs failed relationship simulation `sim` again, alone; rejects with the reason when it cannot be. */
+  retrySim(sim: number): Promise<void>;
 }
 
 const THINKING = new Set(['queued', 'thinking', 'retrying']);
@@ -124,6 +127,7 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
     locate: (agentId) => ctx.stage.current?.locate(agentId) ?? null,
     renderCounts,
     act: (text) => ctx.client.act(text),
+    retrySim: (sim) => ctx.client.retrySim(sim),
     interview: (agentId, question) => ctx.client.interview(agentId, question).then(({ answer, source }) => ({ answer, source })),
   };
 }
@@ -142,8 +146,16 @@ export function steppedWay(prev: ArrayLike<number> | undefined, curr: ArrayLike<
   return 'STAY';
 }
 
+/** The scene of the scenario on show, from its own message. */
+function sceneOf(scenario: string | undefined, scene: SandboxState['scene'], gmScene: SandboxState['gmScene'], relScene: SandboxState['relScene']): Snapshot['scene'] {
+  if (scenario === 'community') return scene?.scene ?? null;
+  if (scenario === 'gamemaster') return gmScene?.scene ?? null;
+  if (scenario === 'relationships') return relScene?.scene ?? null;
+  return null;
+}
+
 function snapshotOf({ store }: ActionContext): Snapshot {
-  const { live, world, fps, scene, gmScene, config } = store.getState();
+  const { live, world, fps, scene, gmScene, relScene, config } = store.getState();
   const curr = live.frame?.curr;
   // The previous tick of the same world (the client keeps it across repeats of one tick).
   const prev = live.frame?.prev;
@@ -169,7 +181,7 @@ function snapshotOf({ store }: ActionContext): Snapshot {
   const batch = m?.lastBatch ?? null;
   return {
     scenario: world?.scenario ?? config.scenario,
-    scene: world?.scenario === 'community' ? (scene?.scene ?? null) : world?.scenario === 'gamemaster' ? (gmScene?.scene ?? null) : null,
+    scene: sceneOf(world?.scenario, scene, gmScene, relScene),
     tick: curr?.tick ?? 0,
     running: curr?.running ?? false,
     agents,

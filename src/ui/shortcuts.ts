@@ -43,6 +43,8 @@ export function useShortcuts(ctx: ActionContext): void {
   useEffect(() => {
     const onKey = (event: KeyboardEvent): void => {
       if (event.ctrlKey || event.metaKey || event.altKey) return;
+      // An open dialog (a transcript) keeps every key: Escape closes it, and the page behind is inert.
+      if (event.target instanceof Element && event.target.closest('dialog[open]') !== null) return;
       if (!shortcutAllowed(event.key, focusedControl(event.target))) return;
       const entry = Object.entries(ACTIONS).find(([, action]) => 'key' in action && action.key === event.key);
       if (!entry) return;

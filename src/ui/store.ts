@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
 import type { BatchLane, CallBar } from './timeline/callLog.ts';
 import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
-import type { AgentDetail, AgentUpdate, GmSceneMessage, InterviewMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
+import type { AgentDetail, AgentUpdate, GmSceneMessage, InterviewMessage, RelSceneMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
 
 /** What the page knows of an agent between inspector refreshes: its newest decision. */
 export type AgentRow = Omit<AgentUpdate, 'id'>;
@@ -130,6 +130,10 @@ export interface ScenarioSlice {
   readonly interviews: readonly InterviewMessage[];
   /** The game master's newest scene, when it is on show. */
   readonly gmScene: GmSceneMessage | null;
+  /** The relationship simulations' newest scene, when they are on show. */
+  readonly relScene: RelSceneMessage | null;
+  /** The simulation whose transcript is open. */
+  readonly openSim: number | null;
 }
 
 export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice & ScenarioSlice;
@@ -167,6 +171,8 @@ export function createSandboxStore() {
     colorTopic: 0,
     interviews: [],
     gmScene: null,
+    relScene: null,
+    openSim: null,
   }));
 }
 

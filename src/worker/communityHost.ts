@@ -18,10 +18,13 @@ import type { CommunityState } from '../scenarios/community/types.ts';
 import type { ScenarioContext } from '../scenarios/scenario.ts';
 import { schedulerContext, type SchedulerContext } from '../scenarios/schedulerContext.ts';
 import type { SandboxConfig } from '../protocol/config.ts';
-import type { SceneMessage, WorkerMessage, WorldMessage } from '../protocol/protocol.ts';
+import type { SceneMessage, TickMessage, WorkerMessage, WorldMessage } from '../protocol/protocol.ts';
+import { communityTickOf } from './communityTick.ts';
+import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
 import { chatTargets, stepToward } from './communityWalk.ts';
 import { personaWire, replyText, sceneWire, viewWire } from './communityWire.ts';
 import type { CallJournal } from './callJournal.ts';
+import { RunGate } from './runGate.ts';
 import { emptyGrid } from './tickMessage.ts';
 import { RACE_MAX_AGENTS } from './raceRunner.ts';
 
@@ -55,7 +58,7 @@ export interface PersonaRow {
   decisions: number;
 }
 
-export class CommunityHost {
+export class CommunityHost implements ScenarioHost {
   /** The run's name in the scheduler and in its calls' keys: `world-3`, like a grid world's. */
   readonly producer: string;
   readonly run: CommunityRun;
@@ -64,10 +67,7 @@ export class CommunityHost {
   private readonly states: Uint8Array<ArrayBuffer>;
   readonly rows: PersonaRow[];
   private made: SchedulerContext | undefined;
-  private running = false;
-  /** Phases Step has let through while paused. */
-  private allowance = 0;
-  private waiters: (() => void)[] = [];
+  private readonly gate = new RunGate();
   private readonly scenes: SceneThrottle;
   private selected: number | null = null;
   private disposed = false;
@@ -92,14 +92,14 @@ export class CommunityHost {
 
   /** The session's loop runs (phases go on) or is paused (the next phase waits). */
   setRunning(running: boolean): void {
-    this.running = running;
-    if (running) this.begin();
+    this.gate.setRunning(running);
+    if (running) void this.run.start();
   }
 
   /** Step while paused: lets the next phase through. */
-  stepPhase(): void {
-    this.allowance++;
-    this.begin();
+  step(): void {
+    this.gate.step();
+    void this.run.start();
   }
 
   /** A batch of the scheduler's finished: the run reads its phase's figures from it. */
@@ -137,6 +137,11 @@ export class CommunityHost {
       scenario: 'community',
       topics: state.topics.length,
     };
+  }
+
+  /** The tick message of the community now. */
+  tickMessage(parts: HostTickParts): { message: TickMessage; transfer: Transferable[] } {
+    return communityTickOf(this, parts);
   }
 
   /** Positions, states, beliefs and talking pairs for this tick, in fresh buffers to transfer. */
@@ -190,7 +195,7 @@ export class CommunityHost {
     this.disposed = true;
     this.run.cancel();
     this.scenes.stop();
-    this.release();
+    this.gate.dispose();
     this.options.scheduler.cancel(this.producer, 'The community was replaced.');
   }
 
@@ -200,33 +205,10 @@ export class CommunityHost {
     return { type: 'scene', worldId: this.options.worldId, scene: sceneWire(this.run.scene()), view: viewWire(this.run.view()), persona: story && personaWire(story) };
   }
 
-  private begin(): void {
-    void this.run.start();
-    this.release();
-  }
-
-  private release(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const wake of waiters) wake();
-  }
-
-  /** Resolves when the next phase may begin: at once while running, else when Step lets one through. */
-  private async gate(): Promise<void> {
-    while (!this.disposed) {
-      if (this.running) return;
-      if (this.allowance > 0) {
-        this.allowance--;
-        return;
-      }
-      await new Promise<void>((resolve) => this.waiters.push(resolve));
-    }
-  }
-
   private context(): ScenarioContext {
     const { scheduler, clock } = this.options;
     this.made = schedulerContext(scheduler, clock, this.producer, {
-      ready: () => this.gate(),
+      ready: () => this.gate.wait(),
       onSubmit: (who) => {
         this.states[who] = 1;
       },

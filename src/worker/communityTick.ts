@@ -6,10 +6,11 @@ import { AGENT_STATES, type AgentDetail, type AgentUpdate, type TickMessage } fr
 import { signed } from '../scenarios/community/mockTexts.ts';
 import type { CallJournal } from './callJournal.ts';
 import type { CommunityHost, CommunityTickParts } from './communityHost.ts';
-import { lastCallOf, latencyOf, type TickParts } from './tickMessage.ts';
+import type { HostTickParts } from './scenarioHost.ts';
+import { lastCallOf, latencyOf } from './tickMessage.ts';
 
 /** What else a community's tick message carries (the session's side): a grid tick's parts, with the tick count for the state. */
-export type CommunityTickContext = Omit<TickParts, 'state'> & { readonly tick: number };
+export type CommunityTickContext = HostTickParts;
 
 /** The tick message of a community, and the buffers to transfer with it. */
 export function communityTickOf(host: CommunityHost, ctx: CommunityTickContext): { message: TickMessage; transfer: Transferable[] } {

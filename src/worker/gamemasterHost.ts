@@ -17,7 +17,8 @@ import type { SandboxConfig } from '../protocol/config.ts';
 import type { GmSceneMessage, TickMessage, WorkerMessage, WorldMessage } from '../protocol/protocol.ts';
 import type { CallJournal } from './callJournal.ts';
 import { gameMasterWire } from './gamemasterWire.ts';
-import { emptyGrid, type TickParts } from './tickMessage.ts';
+import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
+import { emptyGrid } from './tickMessage.ts';
 
 /** Place names to the kinds of place the grid can draw. */
 const KIND_OF: Readonly<Record<string, 'food' | 'water' | 'plaza' | 'library'>> = { well: 'water', square: 'plaza', inn: 'library', chapel: 'library' };
@@ -31,7 +32,7 @@ export interface GameMasterHostOptions {
   readonly post: (message: WorkerMessage, transfer: Transferable[]) => void;
 }
 
-export class GameMasterHost {
+export class GameMasterHost implements ScenarioHost {
   readonly producer: string;
   readonly run: GameMasterRun;
   private made: SchedulerContext | undefined;
@@ -101,7 +102,7 @@ export class GameMasterHost {
   }
 
   /** The tick message: the player and NPCs where they stand, dispositions as colours, emotes as words. */
-  tickMessage(parts: Omit<TickParts, 'state'> & { readonly tick: number }): { message: TickMessage; transfer: Transferable[] } {
+  tickMessage(parts: HostTickParts): { message: TickMessage; transfer: Transferable[] } {
     const view = this.currentView();
     const count = view.npcs.length + 1;
     const positions = new Uint16Array(count * 2);

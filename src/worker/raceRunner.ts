@@ -32,6 +32,9 @@ export function raceSettings(config: SandboxConfig): BatchSettings {
   };
 }
 
+/** One lane of a race: runs under `strategy`, reporting its scheduler's events, until done or aborted. */
+export type LaneRun = (strategy: Strategy, onEvent: (event: SchedulerEvent) => void, signal: AbortSignal) => Promise<{ readonly wallMs: number }>;
+
 interface Lane {
   started: CallStart[];
   calls: CallSummary[];
@@ -61,16 +64,25 @@ export class RaceRunner {
 
   /** Starts a race of these requests; false (and nothing happens) while one is running. */
   start(jobs: readonly BatchJob[], settings: BatchSettings): boolean {
+    return this.startRun(jobs.length, (strategy, onEvent, signal) => runJobs(strategy, jobs, settings, this.clock, onEvent, signal));
+  }
+
+  /**
+   * Starts a race of any two runs (a set of simulations together and one after another): each
+   * lane's run reports its own scheduler's events and resolves with its wall time. False (and
+   * nothing happens) while a race is running.
+   */
+  startRun(size: number, lane: LaneRun): boolean {
     if (this.running) return false;
     this.raceId++;
     this.running = true;
-    this.size = jobs.length;
+    this.size = size;
     this.startedAt = this.clock.now();
     this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
     const abort = new AbortController();
     this.abort = abort;
     const run = (strategy: Strategy) =>
-      runJobs(strategy, jobs, settings, this.clock, (event) => {
+      lane(strategy, (event) => {
         if (!abort.signal.aborted) this.record(strategy, event);
       }, abort.signal).then((result) => {
         if (!abort.signal.aborted) this.lanes[strategy].wallMs = result.wallMs;

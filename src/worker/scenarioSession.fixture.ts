@@ -3,7 +3,7 @@
  * and picks out the ticks and scenes (tests only).
  */
 import { ManualClock } from '../clock/manualClock.ts';
-import type { CommandBody, GmSceneMessage, SceneMessage, TickMessage, WorkerMessage } from '../protocol/protocol.ts';
+import type { CommandBody, GmSceneMessage, RelSceneMessage, SceneMessage, TickMessage, WorkerMessage } from '../protocol/protocol.ts';
 import { Session } from './session.ts';
 
 export function scenarioSession() {
@@ -17,6 +17,7 @@ export function scenarioSession() {
   };
   const scenes = (): SceneMessage[] => messages.filter((m): m is SceneMessage => m.type === 'scene');
   const gmScenes = (): GmSceneMessage[] => messages.filter((m): m is GmSceneMessage => m.type === 'gmScene');
+  const relScenes = (): RelSceneMessage[] => messages.filter((m): m is RelSceneMessage => m.type === 'relScene');
   const ticks = (): TickMessage[] => messages.filter((m): m is TickMessage => m.type === 'tick');
-  return { clock, messages, session, send, scenes, gmScenes, ticks };
+  return { clock, messages, session, send, scenes, gmScenes, relScenes, ticks };
 }

@@ -12,7 +12,7 @@ import { defaultWorldConfig } from '../sim/world.ts';
 import { geminiFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
-import { checkPatch, DEFAULT_CONFIG, switchScenario, TICK_MS, type ConfigKey, type SandboxConfig } from '../protocol/config.ts';
+import { checkPatch, DEFAULT_CONFIG, switchScenario, TICK_MS, type ConfigKey, type SandboxConfig, type ScenarioKey } from '../protocol/config.ts';
 import { KeyBudgets } from './keyBudgets.ts';
 import { connectionCapNotice, LiveChoice, schedulerConfigOf } from './liveChoice.ts';
 import { LiveFailures } from './liveFailures.ts';
@@ -23,13 +23,17 @@ import { Checkpoints, loadOf, saveOf } from './saveRun.ts';
 import { metricsOf, tickOf, worldOf } from './tickMessage.ts';
 import { CommunityHost } from './communityHost.ts';
 import { GameMasterHost } from './gamemasterHost.ts';
-import { communityTickOf } from './communityTick.ts';
+import { RelationshipsHost } from './relationshipsHost.ts';
+import { relationshipsRace } from './relationshipsRace.ts';
+import type { ScenarioHost } from './scenarioHost.ts';
 import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
-const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache'];
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache', 'sims', 'scenes'];
+/** What a save of each scenario would be called, for the sentence that says it cannot be made yet. */
+const SAVE_NAMES: Readonly<Record<ScenarioKey, string>> = { grid: 'grid world', community: 'community run', gamemaster: 'game master session', relationships: 'set of relationship simulations' };
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
 const USAGE_REFRESH_MS = 1_000;
 
@@ -62,10 +66,8 @@ export class Session {
   private readonly scheduler: Scheduler<AnyAsk, unknown>;
   private readonly choice: LiveChoice;
   private engine: WorldEngine | undefined;
-  /** The community of the moment, when `scenario=community` (then there is no engine). */
-  private community: CommunityHost | undefined;
-  /** The game master's village, when `scenario=gamemaster` (then there is no engine). */
-  private gamemaster: GameMasterHost | undefined;
+  /** The scenario of the moment when it is not the grid (then there is no engine): a community, a game master, relationship simulations. */
+  private host: ScenarioHost | undefined;
   private mock: MockBrain;
   /** Whether calls go to a live model now (its failures deserve banners; the mock's are on purpose). */
   private isLive = false;
@@ -73,8 +75,8 @@ export class Session {
   private readonly loop: FixedStepLoop;
   private worldId = 0;
   private selected: number | null = null;
-  /** The community's ticks (a grid world counts its own). */
-  private communityTick = 0;
+  /** A scenario host's ticks (a grid world counts its own). */
+  private hostTick = 0;
   private journal = new CallJournal();
   private readonly race: RaceRunner;
   private tickTimes: number[] = [];
@@ -132,21 +134,21 @@ export class Session {
         this.ensureWorld();
         this.setNotice('tick-error', null, 'error');
         this.loop.start();
-        this.community?.setRunning(true);
+        this.host?.setRunning?.(true);
         this.postTick(NONE);
         break;
       case 'pause':
         this.ensureWorld();
         this.loop.pause();
-        this.community?.setRunning(false);
+        this.host?.setRunning?.(false);
         this.postTick(NONE);
         break;
       case 'step':
         this.ensureWorld();
         this.loop.pause();
-        // A community steps a phase at a time: Step lets its next phase go out.
-        this.community?.setRunning(false);
-        this.community?.stepPhase();
+        // A community steps a phase at a time, simulations a step each: Step lets the next go out.
+        this.host?.setRunning?.(false);
+        this.host?.step?.();
         this.tick();
         break;
       case 'reset':
@@ -158,7 +160,7 @@ export class Session {
       case 'select':
         this.ensureWorld();
         this.selected = command.agentId;
-        this.community?.select(command.agentId);
+        this.host?.select?.(command.agentId);
         this.postTick(NONE);
         break;
       case 'race':
@@ -166,21 +168,27 @@ export class Session {
         break;
       case 'save':
         this.ensureWorld();
-        if (this.community || this.gamemaster) {
-          this.options.post({ type: 'ack', seq: command.seq, error: `Saving a ${this.config.scenario === 'community' ? 'community run' : 'game master session'} is not supported yet; only grid worlds can be saved.` }, []);
+        if (this.host) {
+          this.options.post({ type: 'ack', seq: command.seq, error: `Saving a ${SAVE_NAMES[this.config.scenario]} is not supported yet; only grid worlds can be saved.` }, []);
           return;
         }
         if (this.engine) this.options.post({ type: 'saved', seq: command.seq, save: saveOf(this.engine.state, this.config) }, []);
         break;
       case 'act':
         this.ensureWorld();
-        if (this.gamemaster) this.gamemaster.act(command.seq, command.text);
+        if (this.host instanceof GameMasterHost) this.host.act(command.seq, command.text);
         else this.options.post({ type: 'ack', seq: command.seq, error: 'Actions are for the game master scenario; switch to it first.' }, []);
         return;
       case 'interview':
         // Answered (an `interview` message, then the ack) when the persona has spoken.
-        if (this.community) this.community.interview(command, this.options.post);
+        if (this.host instanceof CommunityHost) this.host.interview(command, this.options.post);
         else this.options.post({ type: 'ack', seq: command.seq, error: 'Interviews are for the community scenario; switch to it first.' }, []);
+        return;
+      case 'retrySim':
+      case 'openSim':
+      case 'exportSims':
+        this.ensureWorld();
+        this.relationshipsCommand(command);
         return;
       case 'load': {
         const error = this.load(command.save);
@@ -201,16 +209,15 @@ export class Session {
     this.race.cancel();
     this.checkpoints.dispose();
     this.engine?.dispose();
-    this.community?.dispose();
-    this.gamemaster?.dispose();
+    this.host?.dispose();
     this.scheduler.dispose();
   }
 
   /** A tick threw: the loop has paused; say so, and show the world as it stands. */
   private tickFailed(error: unknown): void {
     const why = error instanceof Error ? error.message : String(error);
-    const tick = this.engine?.state.tick ?? this.communityTick;
-    this.community?.setRunning(false);
+    const tick = this.engine?.state.tick ?? this.hostTick;
+    this.host?.setRunning?.(false);
     this.setNotice('tick-error', `The simulation hit an error at tick ${tick} (${why}) and paused. Press Start to go on, or Reset.`, 'error');
     this.postTick(NONE);
   }
@@ -232,15 +239,16 @@ export class Session {
     this.mock.configure({ latencyMs: this.config.latency, jitterMs: this.config.jitter, errorRate: this.config.failureRate });
     // A new daily limit may allow what the old one stopped.
     if (changed('dailyLimit')) this.scheduler.enableLive();
-    if (changed('strategy')) this.gamemaster?.setMode(this.config.strategy);
-    if ((!this.engine && !this.community && !this.gamemaster) || WORLD_KEYS.some(changed)) this.rebuild();
+    if (changed('strategy') && this.host instanceof GameMasterHost) this.host.setMode(this.config.strategy);
+    if (changed('failSim') && this.host instanceof RelationshipsHost) this.host.setFailSim(this.config.failSim);
+    if ((!this.engine && !this.host) || WORLD_KEYS.some(changed)) this.rebuild();
     else this.applyBrain();
     this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
     this.checkpoints.touch();
   }
 
   private ensureWorld(): void {
-    if (!this.engine && !this.community && !this.gamemaster) this.rebuild();
+    if (!this.engine && !this.host) this.rebuild();
   }
 
   /**
@@ -271,21 +279,15 @@ export class Session {
   private rebuild(initial?: WorldState): void {
     this.engine?.dispose();
     this.engine = undefined;
-    this.community?.dispose();
-    this.community = undefined;
-    this.gamemaster?.dispose();
-    this.gamemaster = undefined;
+    this.host?.dispose();
+    this.host = undefined;
     this.worldId++;
     this.journal = new CallJournal();
     this.mock = this.makeMock();
     this.applyBrain();
     const { config } = this;
-    if (config.scenario === 'community' && !initial) {
-      this.buildCommunity();
-      return;
-    }
-    if (config.scenario === 'gamemaster' && !initial) {
-      this.buildGameMaster();
+    if (config.scenario !== 'grid' && !initial) {
+      this.buildHost(config.scenario);
       return;
     }
     this.engine = new WorldEngine({
@@ -306,35 +308,40 @@ export class Session {
     this.postTick(NONE);
   }
 
-  /** A community on the session's scheduler, running if the loop is. */
-  private buildCommunity(): void {
-    this.communityTick = 0;
-    const host = new CommunityHost({
-      worldId: this.worldId,
-      config: this.config,
-      scheduler: this.scheduler,
-      clock: this.options.clock,
-      journal: this.journal,
-      postScene: (message) => {
-        this.options.post(message, []);
-        // Paused, no tick would tell the page that the phase in progress has finished.
-        if (!this.loop.running) this.postTick(this.journal.takeAnswered());
-      },
-    });
-    this.community = host;
-    host.select(this.selected);
+  /** The scenario's host on the session's scheduler, running if the loop is. */
+  private buildHost(scenario: Exclude<ScenarioKey, 'grid'>): void {
+    this.hostTick = 0;
+    const base = { worldId: this.worldId, config: this.config, scheduler: this.scheduler, clock: this.options.clock, journal: this.journal };
+    const postScene = (message: WorkerMessage): void => {
+      this.options.post(message, []);
+      // Paused, no tick would tell the page that what was in progress has finished.
+      if (!this.loop.running) this.postTick(this.journal.takeAnswered());
+    };
+    const host: ScenarioHost =
+      scenario === 'community'
+        ? new CommunityHost({ ...base, postScene })
+        : scenario === 'relationships'
+          ? new RelationshipsHost({ ...base, postScene })
+          : new GameMasterHost({ ...base, post: this.options.post });
+    this.host = host;
+    host.select?.(this.selected);
     this.options.post(host.worldMessage(), []);
-    host.setRunning(this.loop.running);
+    host.setRunning?.(this.loop.running);
     this.postTick(NONE);
   }
 
-  /** The game master's village on the session's scheduler. */
-  private buildGameMaster(): void {
-    this.communityTick = 0;
-    const host = new GameMasterHost({ worldId: this.worldId, config: this.config, scheduler: this.scheduler, clock: this.options.clock, journal: this.journal, post: this.options.post });
-    this.gamemaster = host;
-    this.options.post(host.worldMessage(), []);
-    this.postTick(NONE);
+  /** Retry, open or export relationship simulations; each answered (or refused) in its ack. */
+  private relationshipsCommand(command: Extract<Command, { type: 'retrySim' | 'openSim' | 'exportSims' }>): void {
+    const { post } = this.options;
+    const host = this.host;
+    if (!(host instanceof RelationshipsHost)) {
+      post({ type: 'ack', seq: command.seq, error: 'That is for the relationships scenario; switch to it first.' }, []);
+      return;
+    }
+    if (command.type === 'exportSims') post({ type: 'exported', seq: command.seq, text: host.exportText() }, []);
+    if (command.type === 'openSim') host.openSim(command.sim);
+    const error = command.type === 'retrySim' ? host.retry(command.sim) : null;
+    post(error === null ? { type: 'ack', seq: command.seq } : { type: 'ack', seq: command.seq, error }, []);
   }
 
   private makeMock(): MockBrain {
@@ -360,12 +367,12 @@ export class Session {
 
   private tick(): void {
     const engine = this.engine;
-    if (!engine && !this.community && !this.gamemaster) return;
+    const host = this.host;
+    if (!engine && !host) return;
     const answered = this.journal.takeAnswered();
-    if (this.gamemaster) this.communityTick++;
-    if (this.community) {
-      this.communityTick++;
-      this.community.tick();
+    if (host) {
+      this.hostTick++;
+      host.tick?.();
     }
     engine?.tick();
     const now = this.options.clock.now();
@@ -380,14 +387,13 @@ export class Session {
 
   private postTick(answered: ReadonlySet<number>): void {
     const engine = this.engine;
-    const community = this.community;
-    const gamemaster = this.gamemaster;
-    if (!engine && !community && !gamemaster) return;
+    const host = this.host;
+    if (!engine && !host) return;
     this.checkpoints.touch();
     const running = this.loop.running;
     const today = this.choice.budgets.lastLive?.usage().today;
     const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
-    const producer = engine?.worldId ?? community?.producer ?? gamemaster?.producer;
+    const producer = engine?.worldId ?? host?.producer;
     const metrics = metricsOf(this.scheduler.metrics(producer), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
@@ -396,9 +402,7 @@ export class Session {
     const parts = { worldId: this.worldId, journal: this.journal, answered, selected: this.selected, running, tickMs: this.loop.interval, now, metrics };
     const { message, transfer } = engine
       ? tickOf({ ...parts, state: engine.state })
-      : gamemaster
-        ? gamemaster.tickMessage({ ...parts, tick: this.communityTick })
-        : communityTickOf(community as CommunityHost, { ...parts, tick: this.communityTick });
+      : (host as ScenarioHost).tickMessage({ ...parts, tick: this.hostTick });
     this.options.post(message, transfer);
   }
 
@@ -410,12 +414,18 @@ export class Session {
     this.ensureWorld();
     const engine = this.engine;
     const settings = raceSettings(this.config);
-    if (this.gamemaster) {
-      this.setNotice('race', 'The race is for the grid and the community; the game master compares with its "One at a time" switch instead.', 'info');
+    const host = this.host;
+    if (host instanceof GameMasterHost) {
+      this.setNotice('race', 'The race is for the grid, the community and the relationships; the game master compares with its "One at a time" switch instead.', 'info');
       return;
     }
-    const jobs = engine ? raceOf(engine.state, this.config).jobs : (this.community?.raceJobs() ?? []);
-    const started = this.race.start(jobs, settings);
+    let started: boolean;
+    if (host instanceof RelationshipsHost) {
+      const { size, lane } = relationshipsRace(host.run.settings, settings, this.options.clock);
+      started = this.race.startRun(size, lane);
+    } else {
+      started = this.race.start(engine ? raceOf(engine.state, this.config).jobs : host instanceof CommunityHost ? host.raceJobs() : [], settings);
+    }
     this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
   }
 
@@ -428,7 +438,7 @@ export class Session {
     const prefix = `world-${this.worldId}/`;
     const key = event.type === 'started' || event.type === 'failed-attempt' ? event.key : event.type === 'settled' ? event.record.key : undefined;
     if (key !== undefined && !key.startsWith(prefix)) return;
-    if (event.type === 'batch') (this.community ?? this.gamemaster)?.noteBatch(event.stats);
+    if (event.type === 'batch') this.host?.noteBatch(event.stats);
     this.journal.record(event);
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
   }

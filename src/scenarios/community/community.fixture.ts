@@ -9,7 +9,7 @@ import type { Model } from '../../brain/model.ts';
 import { ManualClock } from '../../clock/manualClock.ts';
 import type { CallRecord, SchedulerConfig } from '../../scheduler/types.ts';
 import { CommunityRun, phaseBatch } from './communityRun.ts';
-import { LocalScenarioHost } from './localHost.ts';
+import { LocalScenarioHost } from '../localHost.ts';
 import type { CommunitySettings, CommunityState, PhaseName } from './types.ts';
 
 export const PRODUCER = 'community-test';

@@ -8,7 +8,7 @@ import type { CallOptions, Model, ModelReply } from '../../brain/model.ts';
 import { sleep } from '../../clock/clock.ts';
 import { ManualClock } from '../../clock/manualClock.ts';
 import type { SchedulerConfig } from '../../scheduler/types.ts';
-import { LocalScenarioHost } from '../community/localHost.ts';
+import { LocalScenarioHost } from '../localHost.ts';
 import type { ScenarioContext } from '../scenario.ts';
 import { GameMasterRun, type GameMasterOptions } from './gameMasterRun.ts';
 import type { LastTurnScene } from './sceneView.ts';

@@ -10,6 +10,7 @@ const SCENARIO_CHOICES = [
   ['grid', 'Grid world: agents think when their timers expire'],
   ['community', 'Community: personas debate, chat, post and vote in phases'],
   ['gamemaster', 'Game master: one action, many assessments, a deadline'],
+  ['relationships', 'Relationships: many small simulations share one budget'],
 ] as const;
 
 function ActionButton({ id, label }: { id: ActionId; label?: string }) {
@@ -49,6 +50,14 @@ export function Controls() {
           <h2>Village</h2>
           <TextSetting name="npcs" label="Villagers (NPCs)" hint="1 to 50" />
           <TextSetting name="deadline" label="Reply deadline (ms)" hint="the reply is composed then, from what has arrived" />
+          <TextSetting name="seed" label="Seed" />
+        </>
+      ) : scenario === 'relationships' ? (
+        <>
+          <h2>Simulations</h2>
+          <TextSetting name="sims" label="Simulations" hint="1 to 200" />
+          <TextSetting name="scenes" label="Scenes per simulation" hint="1 to 10" />
+          <TextSetting name="failSim" label="Failing simulation" hint="-1 for none; every call of that simulation fails" />
           <TextSetting name="seed" label="Seed" />
         </>
       ) : scenario === 'community' ? (

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { BatchLane } from './callLog.ts';
+import { simGrouping } from './simRows.ts';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { axisEnd, barAreaHeight, laneWallMs } from './timelineLayout.ts';
@@ -15,17 +16,22 @@ interface BatchViewProps {
   readonly lane: BatchLane;
   readonly now: number;
   readonly names: ReadonlyMap<number, string>;
+  /** The world's scenario, and its simulations when it has some: their batches get a row per simulation. */
+  readonly scenario: string | undefined;
+  readonly sims: number;
 }
 
 /** One batch on its own axis, from its first enqueue to its last answer. */
-function BatchView({ lane, now, names }: BatchViewProps) {
+function BatchView({ lane, now, names, scenario, sims }: BatchViewProps) {
   const t0 = lane.startedAt;
   const t1 = axisEnd(t0, now, [lane.bars]);
   // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent.
   const wall = laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
   const n = lane.bars.length;
   const title = batchTitle(lane.id);
-  const size = `${n.toLocaleString('en')} call${n === 1 ? '' : 's'}`;
+  const grouping = useMemo(() => simGrouping(lane.id, scenario, sims), [lane.id, scenario, sims]);
+  const calls = `${n.toLocaleString('en')} call${n === 1 ? '' : 's'}`;
+  const size = grouping ? `${calls}, a row per simulation` : calls;
   return (
     <li className="timeline-batch" data-testid="timeline-batch" data-batch={lane.id}>
       <div className="timeline-lane-head">
@@ -36,7 +42,11 @@ function BatchView({ lane, now, names }: BatchViewProps) {
           {wall === null ? null : <span className="muted">{` · one at a time ≈ ${formatMs(sumLatencyMs(lane.bars))}`}</span>}
         </span>
       </div>
-      <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(n)} label={title} names={names} />
+      {grouping ? (
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
+      ) : (
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(n)} label={title} names={names} />
+      )}
     </li>
   );
 }
@@ -44,13 +54,16 @@ function BatchView({ lane, now, names }: BatchViewProps) {
 /**
  * The newest batches of model calls, newest on top, each a row per call: how long it waited in
  * line, each attempt, and how it ended. A parallel batch is a wall of bars side by side; a
- * sequential one is a staircase.
+ * sequential one is a staircase. The relationship simulations' batches have a row per
+ * simulation instead, its steps one after another along it (simRows.ts).
  */
 export function RequestTimeline() {
   countRender('RequestTimeline');
   const timeline = useSandbox((s) => s.timeline);
   const agents = useSandbox((s) => s.world?.agents);
   const names = useMemo(() => namesById(agents), [agents]);
+  const scenario = useSandbox((s) => s.world?.scenario);
+  const sims = useSandbox((s) => s.relScene?.scene.sims.length ?? 0);
   const shown = timeline.batches.slice(-SHOWN_BATCHES).reverse();
   return (
     <section className="panel timeline-panel" aria-label="Request timeline" data-testid="request-timeline">
@@ -61,7 +74,7 @@ export function RequestTimeline() {
       ) : (
         <ol className="timeline-batches" aria-label="Newest batches, newest first">
           {shown.map((lane) => (
-            <BatchView key={lane.id} lane={lane} now={timeline.now} names={names} />
+            <BatchView key={lane.id} lane={lane} now={timeline.now} names={names} scenario={scenario} sims={sims} />
           ))}
         </ol>
       )}

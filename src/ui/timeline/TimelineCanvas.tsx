@@ -26,7 +26,15 @@ export interface TimelineCanvasProps {
   readonly names: ReadonlyMap<number, string>;
   /** Rows to make room for when more bars are still to come (the race's size); default: the bars. */
   readonly rows?: number;
+  /** The row a bar goes in when calls are grouped (see `LayoutOptions.rowOf`). */
+  readonly rowOf?: (bar: CallBar) => number;
+  /** Grouped rows' labels, drawn in a gutter on the left while the rows are tall enough to read. */
+  readonly rowLabel?: (row: number) => string;
 }
+
+/** The gutter for row labels (px), and the least row height whose label can be read. */
+const GUTTER_PX = 50;
+const LABEL_ROW_PX = 10;
 
 const axisFont = (px: number): string => `${px}px system-ui, -apple-system, "Segoe UI", sans-serif`;
 
@@ -111,6 +119,15 @@ function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: 
   }
 }
 
+function drawRowLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, label: (row: number) => string, gutter: number, palette: Palette): void {
+  if (layout.rowHeight < LABEL_ROW_PX) return;
+  ctx.fillStyle = palette.axis;
+  ctx.font = axisFont(Math.min(11, layout.rowHeight));
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (let row = 0; row < layout.rows; row++) ctx.fillText(label(row), gutter - 6, Math.floor(row * layout.pitch) + layout.rowHeight / 2, gutter - 8);
+}
+
 function drawGrid(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
   ctx.fillStyle = palette.grid;
   for (const tick of ticks) ctx.fillRect(Math.round(tick.x), 0, 1, barsHeight);
@@ -137,15 +154,19 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
 }
 
 /** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call. */
-export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0 }: TimelineCanvasProps) {
+export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
   // Presenter mode is read on a projector: its axis labels are larger (the page's CSS scales the rest).
   const presenter = useSandbox((s) => s.presenter);
   const axis = useMemo(() => axisMetrics(presenter), [presenter]);
   const canvasRef = useRef<HTMLCanvasElement | null>(null);
   const tipRef = useRef<HTMLDivElement | null>(null);
-  const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width, height, rows }), [bars, t0, t1, now, width, height, rows]);
-  const ticks = useMemo(() => timeTicks(t0, t1, width, axis.minGapPx), [t0, t1, width, axis]);
+  // Grouped rows get a gutter for their labels while each row is tall enough to label and the
+  // lane wide enough to spare it; the bars and the axis are drawn to its right.
+  const gutter = rowLabel && rows > 0 && width >= GUTTER_PX * 5 && Math.floor(height / rows) >= LABEL_ROW_PX ? GUTTER_PX : 0;
+  const barsWidth = Math.max(0, width - gutter);
+  const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width: barsWidth, height, rows, ...(rowOf ? { rowOf } : {}) }), [bars, t0, t1, now, barsWidth, height, rows, rowOf]);
+  const ticks = useMemo(() => timeTicks(t0, t1, barsWidth, axis.minGapPx), [t0, t1, barsWidth, axis]);
   const summary = useMemo(() => summarizeBars(bars), [bars]);
   const running = layout.bars.some((g) => g.bar.endedAt === null);
 
@@ -155,16 +176,20 @@ export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows =
     const ctx = prepare(canvas, width, height + axis.height);
     if (!ctx) return;
     const palette = readPalette(canvas);
+    if (rowLabel && gutter > 0) drawRowLabels(ctx, layout, rowLabel, gutter, palette);
+    ctx.save();
+    ctx.translate(gutter, 0);
     drawGrid(ctx, ticks, height, palette);
     drawBars(ctx, layout, palette);
     if (running) {
       // The present moment, so the class sees which calls are still out.
-      const x = xScale(t0, t1, width)(now);
+      const x = xScale(t0, t1, barsWidth)(now);
       ctx.fillStyle = palette.now;
-      if (x >= 0 && x <= width) ctx.fillRect(Math.min(width - 1, x), 0, 1, height);
+      if (x >= 0 && x <= barsWidth) ctx.fillRect(Math.min(barsWidth - 1, x), 0, 1, height);
     }
-    drawAxis(ctx, ticks, width, height, palette, axis);
-  }, [layout, ticks, width, height, running, t0, t1, now, axis]);
+    drawAxis(ctx, ticks, barsWidth, height, palette, axis);
+    ctx.restore();
+  }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis]);
 
   const hideTip = (): void => {
     if (tipRef.current) tipRef.current.style.display = 'none';
@@ -175,7 +200,7 @@ export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows =
     const rect = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - rect.left;
     const y = event.clientY - rect.top;
-    const bar = hitTest(layout, x, y);
+    const bar = hitTest(layout, x - gutter, y);
     if (!bar) {
       hideTip();
       return;

@@ -62,6 +62,29 @@ describe('layoutTimeline', () => {
   it('copes with no bars', () => {
     expect(layoutTimeline([], options).bars).toEqual([]);
   });
+
+  it('groups bars into rows when asked: a simulation’s calls one after another along its row', () => {
+    // Agents 0–2 are simulation 0, 3–5 simulation 1; each simulation's steps follow each other.
+    const bars = [bar(0, 0, [0], 300), bar(3, 0, [0], 250), bar(1, 300, [300], 600), bar(4, 250, [250], 700), bar(2, 600, [600], 900)];
+    const layout = layoutTimeline(bars, { ...options, height: 40, rows: 4, rowOf: (b) => Math.floor(b.agentId / 3) });
+    expect(layout.rows).toBe(4);
+    expect(layout.rowHeight).toBe(10);
+    expect(layout.bars.map((g) => [g.bar.id, g.row, g.y])).toEqual([[0, 0, 0], [3, 1, 10], [1, 0, 0], [4, 1, 10], [2, 0, 0]]);
+    expect(layout.bars[4]?.segments.at(-1)).toEqual({ kind: 'success', x0: 600, x1: 900 });
+    // The pointer names the call under it, not the row.
+    expect(hitTest(layout, 450, 5)?.id).toBe(1);
+    expect(hitTest(layout, 800, 5)?.id).toBe(2);
+    expect(hitTest(layout, 100, 15)?.id).toBe(3);
+    expect(hitTest(layout, 100, 25)).toBeNull();
+  });
+
+  it('makes room for a grouped bar beyond the rows asked for, and never a negative row', () => {
+    const layout = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 30, rows: 1, rowOf: (b) => (b.id === 1 ? -4 : 2) });
+    expect(layout.rows).toBe(3);
+    expect(layout.bars.map((g) => g.row)).toEqual([0, 2]);
+    expect(layout.bars[1]?.y).toBe(20);
+    expect(layoutTimeline([bar(1, 0, [0], 10)], { ...options, rowOf: () => Number.NaN }).bars[0]?.row).toBe(0);
+  });
 });
 
 describe('hitTest', () => {

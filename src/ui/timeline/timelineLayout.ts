@@ -23,7 +23,7 @@ export interface Segment {
 
 export interface BarGeometry {
   readonly bar: CallBar;
-  /** The bar's index in dispatch order. */
+  /** The bar's row: its index in dispatch order, or its group's (`LayoutOptions.rowOf`). */
   readonly row: number;
   /** Top edge and height in px; bars share a pixel row when there are more bars than pixels. */
   readonly y: number;
@@ -35,6 +35,9 @@ export interface TimelineLayout {
   readonly width: number;
   readonly height: number;
   readonly rowHeight: number;
+  /** Rows laid out, and the distance between their tops (px; below 1 when rows share pixels). */
+  readonly rows: number;
+  readonly pitch: number;
   readonly bars: readonly BarGeometry[];
 }
 
@@ -49,6 +52,11 @@ export interface LayoutOptions {
   readonly height: number;
   /** Rows to make room for (at least the bars'): a lane still filling keeps its row height. */
   readonly rows?: number;
+  /**
+   * The row a bar goes in, when bars are grouped (a simulation's calls, one after another, along
+   * one row); by default each bar has a row of its own, in dispatch order.
+   */
+  readonly rowOf?: (bar: CallBar) => number;
 }
 
 /** The shortest axis drawn, so a batch of instant calls is not stretched to a meaningless scale. */
@@ -59,16 +67,22 @@ const HIT_SLOP_PX = 3;
 
 /** Lays out bars as rows of segments; rows shrink to fit the height, never below 1 px. */
 export function layoutTimeline(bars: readonly CallBar[], options: LayoutOptions): TimelineLayout {
-  const { width, height } = options;
-  const n = Math.max(bars.length, options.rows ?? 0);
+  const { width, height, rowOf } = options;
+  const rowIndex = rowOf ? bars.map((bar) => Math.max(0, Math.floor(rowOf(bar)) || 0)) : null;
+  let used = bars.length;
+  if (rowIndex) used = rowIndex.reduce((most, row) => Math.max(most, row + 1), 0);
+  const n = Math.max(used, options.rows ?? 0);
   const rowHeight = n === 0 ? height : Math.max(1, Math.floor(height / n));
   // More bars than pixels: spread them evenly over the height, several to a pixel row.
   const pitch = n * rowHeight <= height ? rowHeight : height / n;
   // A 1 px gap between rows keeps neighbours apart once rows are tall enough to spare it.
   const h = rowHeight >= 4 ? rowHeight - 1 : rowHeight;
   const toX = xScale(options.t0, options.t1, width);
-  const geometry = bars.map((bar, row) => ({ bar, row, y: Math.floor(row * pitch), h, segments: segmentsOf(bar, options.now, toX, width) }));
-  return { width, height, rowHeight, bars: geometry };
+  const geometry = bars.map((bar, index) => {
+    const row = rowIndex?.[index] ?? index;
+    return { bar, row, y: Math.floor(row * pitch), h, segments: segmentsOf(bar, options.now, toX, width) };
+  });
+  return { width, height, rowHeight, rows: n, pitch, bars: geometry };
 }
 
 /** Maps a time (ms) to a pixel column over [t0, t1]. */

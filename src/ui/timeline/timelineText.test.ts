@@ -46,6 +46,9 @@ describe('timeline text', () => {
     expect(batchTitle('world-12:e2:vote')).toBe('Epoch 2 · vote');
     expect(batchTitle('world-3:tick-7')).toBe('Tick 7');
     expect(batchTitle('something:else')).toBe('something:else');
+    expect(batchTitle('world-3:sims')).toBe('All simulations');
+    expect(batchTitle('world-3:retry-4-1')).toBe('Retry of simulation 4');
+    expect(batchTitle('world-3:retry-12-2')).toBe('Retry of simulation 12 · attempt 2');
     expect(sumLatencyMs([bar({}), bar({ attemptStarts: [100], endedAt: 300 }), bar({ endedAt: null, outcome: 'running' })])).toBe(700);
   });
 });

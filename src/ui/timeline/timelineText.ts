@@ -90,9 +90,14 @@ export function nameOf(names: ReadonlyMap<number, string>, agentId: number): str
 /**
  * A batch's heading: "Tick 12" for the grid's batches (ids like `1:tick-12`), "Epoch 1 ·
  * beliefs-debate" for a community's phases (ids like `world-3:e1:beliefs-debate`), "Turn 4" and
- * "Turn 4 · background" for a game master's (`world-3:turn-4`, `world-3:turn-4:background`), else its id.
+ * "Turn 4 · background" for a game master's (`world-3:turn-4`, `world-3:turn-4:background`),
+ * "All simulations" and "Retry of simulation 4" for the relationship simulations' first pass and
+ * retries (`world-3:sims`, `world-3:retry-4-1`), else its id.
  */
 export function batchTitle(id: string): string {
+  if (/:sims$/.test(id)) return 'All simulations';
+  const retry = /:retry-(\d+)-(\d+)$/.exec(id);
+  if (retry) return `Retry of simulation ${retry[1] ?? ''}${retry[2] === '1' ? '' : ` · attempt ${retry[2] ?? ''}`}`;
   const phase = /:e(\d+):([a-z]+(?:-[a-z]+)*)$/.exec(id);
   if (phase) return `Epoch ${phase[1] ?? ''} · ${phase[2] ?? ''}`;
   const turn = /:turn-(\d+)(:background)?$/.exec(id);

@@ -3,14 +3,14 @@
  * ScenarioContext that puts asks to it. Tests run it on a ManualClock, the bench on the real
  * clock; the page's session implements the same context over its one scheduler.
  */
-import type { AnyAsk } from '../../brain/ask.ts';
-import type { Model } from '../../brain/model.ts';
-import type { Clock } from '../../clock/clock.ts';
-import { Scheduler } from '../../scheduler/scheduler.ts';
-import type { CallRecord, SchedulerConfig, SchedulerEvent } from '../../scheduler/types.ts';
-import { hash32, Rng } from '../../sim/rng.ts';
-import type { ScenarioContext } from '../scenario.ts';
-import { schedulerContext, type SchedulerContext } from '../schedulerContext.ts';
+import type { AnyAsk } from '../brain/ask.ts';
+import type { Model } from '../brain/model.ts';
+import type { Clock } from '../clock/clock.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import type { CallRecord, SchedulerConfig, SchedulerEvent } from '../scheduler/types.ts';
+import { hash32, Rng } from '../sim/rng.ts';
+import type { ScenarioContext } from './scenario.ts';
+import { schedulerContext, type SchedulerContext } from './schedulerContext.ts';
 
 const SALT_BACKOFF = 0x6261636b;
 
@@ -20,6 +20,8 @@ export interface LocalHostOptions {
   readonly config?: Partial<SchedulerConfig>;
   /** Seeds the backoff jitter, so a run with the same seed retries at the same moments. */
   readonly seed?: number;
+  /** Hears every scheduler event too (a race draws its lanes from them). */
+  readonly onEvent?: (event: SchedulerEvent) => void;
 }
 
 export class LocalScenarioHost {
@@ -41,6 +43,7 @@ export class LocalScenarioHost {
       random: () => rng.next(),
       onEvent: (event) => {
         this.onEvent(event);
+        options.onEvent?.(event);
       },
     });
   }
