@@ -92,3 +92,13 @@ test('axe-core finds no serious or critical violation in the game master after a
   await expect(page.getByTestId('gm-waterfall')).toContainText('narration');
   expect.soft(severe(await audit(page, 'game master'))).toEqual([]);
 });
+
+test('axe-core finds no serious or critical violation in the relationships, with a failed card and a transcript open', async ({ page }) => {
+  await openSandbox(page, '?scenario=relationships&sims=6&scenes=1&failSim=2&latency=100&jitter=0');
+  await waitForSnapshot(page, "s.scene !== null && s.scene.sims.every((x) => x.status !== 'running')");
+  await expect(page.locator('[data-testid="sim-card"][data-sim="2"]')).toHaveAttribute('data-status', 'failed');
+  expect.soft(severe(await audit(page, 'relationships'))).toEqual([]);
+  await page.locator('[data-testid="sim-card"][data-sim="1"]').getByRole('button').first().click();
+  await expect(page.getByTestId('sim-transcript')).toContainText('Scene master');
+  expect.soft(severe(await audit(page, 'relationships transcript'))).toEqual([]);
+});

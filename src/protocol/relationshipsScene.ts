@@ -7,6 +7,9 @@
  */
 import { z } from 'zod';
 
+/** The most simulations a race takes: twelve of three scenes one after another at 500 ms is already two minutes. */
+export const RACE_MAX_SIMS = 12;
+
 const status = z.enum(['running', 'done', 'failed']);
 const pairOf = <T extends z.ZodType>(item: T) => z.tuple([item, item]);
 

@@ -12,8 +12,7 @@ import { CALLS_PER_SCENE } from '../scenarios/relationships/simRun.ts';
 import type { RelationshipSettings } from '../scenarios/relationships/types.ts';
 import type { LaneRun } from './raceRunner.ts';
 
-/** The most simulations a race takes: twelve of three scenes one after another at 500 ms is already two minutes. */
-export const RACE_MAX_SIMS = 12;
+import { RACE_MAX_SIMS } from '../protocol/relationshipsScene.ts';
 
 /** A race lane over a set of `settings` (capped at RACE_MAX_SIMS), and how many calls each lane makes. */
 export function relationshipsRace(settings: RelationshipSettings, batch: BatchSettings, clock: Clock): { size: number; lane: LaneRun } {

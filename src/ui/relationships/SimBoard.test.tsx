@@ -52,7 +52,8 @@ describe('SimBoard', () => {
     expect(words).toContain('Sim 0 running AD Ada ☺ joy BO Bo ≈ calm scene 2/3 · acting (1/2)');
     expect(words).toContain('scene 3/3 · finished');
     // Each card is reached by keyboard through its button, named with all the card shows.
-    expect(html).toContain('aria-label="Simulation 9, Gus and Hal: done, scene 3/3 · finished; Gus feels trust, Hal feels joy; commitment 0.62, 0.71, 0.80. Open the transcript."');
+    expect(html).toContain('aria-describedby="sim-story-9"');
+    expect(html).toContain('<span id="sim-story-9" hidden="">Simulation 9, Gus and Hal: done, scene 3/3 · finished; Gus feels trust, Hal feels joy; commitment 0.62, 0.71, 0.80. Open the transcript.</span>');
     expect(html.match(/<button type="button" class="sim-open"/g)).toHaveLength(12);
   });
 

@@ -84,7 +84,8 @@ function SimCardView({ card, onOpen }: SimCardProps) {
   };
   return (
     <li className={`sim-card status-${card.status}`} data-testid="sim-card" data-sim={card.id} data-status={card.status} onClick={onClick}>
-      <button type="button" className="sim-open" aria-label={cardLabel(card)} aria-haspopup="dialog">
+      {/* Named by what it shows (a name must contain the visible words); the whole story is its description. */}
+      <button type="button" className="sim-open" aria-describedby={`sim-story-${card.id}`} aria-haspopup="dialog">
         <span className="sim-head">
           <span className="sim-id">Sim {card.id}</span>
           <span className="sim-status">{statusText(card.status, card.retrying)}</span>
@@ -97,6 +98,9 @@ function SimCardView({ card, onOpen }: SimCardProps) {
           <span className="sim-score">{last === undefined ? '—' : scoreText(last)}</span>
         </span>
       </button>
+      <span id={`sim-story-${card.id}`} hidden>
+        {cardLabel(card)}
+      </span>
       {card.status === 'failed' ? (
         <>
           {card.error === null ? null : <p className="sim-error">{card.error}</p>}

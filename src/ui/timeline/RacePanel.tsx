@@ -4,6 +4,7 @@ import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { RaceLaneView, RaceView } from '../store.ts';
 import { laneProgress, laneProgressText, raceCapText, type LaneLimits } from './raceProgress.ts';
+import { raceWords, simsCapText, type RaceWords } from './raceWords.ts';
 import { TimelineCanvas } from './TimelineCanvas.tsx';
 import { TimelineLegend } from './TimelineLegend.tsx';
 import { axisEnd, barAreaHeight } from './timelineLayout.ts';
@@ -49,7 +50,7 @@ function useLaneLimits(): LaneLimits {
  * Each lane's calls so far and about how long it has left, so a 50 s race is seen to move. A new
  * race scrolls this line into view: the race key may have been pressed with the race off screen.
  */
-function RaceProgress({ race }: { race: RaceView }) {
+function RaceProgress({ race, words }: { race: RaceView; words: RaceWords }) {
   const limits = useLaneLimits();
   const ref = useRef<HTMLDivElement>(null);
   const running = race.status === 'running';
@@ -57,8 +58,8 @@ function RaceProgress({ race }: { race: RaceView }) {
     if (running) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [race.raceId, running]);
   const lanes = [
-    { key: 'sequential', title: 'One at a time', lane: race.sequential, limits: { ...limits, concurrency: 1 } },
-    { key: 'parallel', title: 'All together', lane: race.parallel, limits },
+    { key: 'sequential', title: words.sequential, lane: race.sequential, limits: { ...limits, concurrency: 1 } },
+    { key: 'parallel', title: words.parallel, lane: race.parallel, limits },
   ] as const;
   if (race.status === 'cancelled') {
     return (
@@ -71,7 +72,7 @@ function RaceProgress({ race }: { race: RaceView }) {
     <div className="race-progress" ref={ref} data-testid="race-progress">
       {lanes.map(({ key, title, lane, limits: laneLimits }) => {
         const progress = laneProgress(lane.bars, lane.wallMs, race.size, race.now, laneLimits);
-        const text = laneProgressText(title, progress);
+        const text = laneProgressText(title, progress, words.estimates);
         return (
           <div key={key} className="race-progress-lane">
             <progress max={progress.size} value={progress.done} aria-label={`${title}: calls answered`} />
@@ -84,20 +85,20 @@ function RaceProgress({ race }: { race: RaceView }) {
 }
 
 /** Both lanes of a race, and the speedup once both are done. */
-function RaceResult({ race, names }: { race: RaceView; names: ReadonlyMap<number, string> }) {
+function RaceResult({ race, names, words }: { race: RaceView; names: ReadonlyMap<number, string>; words: RaceWords }) {
   const t1 = axisEnd(race.startedAt, race.now, [race.sequential.bars, race.parallel.bars], race.status === 'running');
   const speedup = speedupText(race.sequential.wallMs, race.parallel.wallMs);
   return (
     <div className="race-result">
       <p className="muted race-size">{`${race.size.toLocaleString('en')} call${race.size === 1 ? '' : 's'} in each lane, on one time axis.`}</p>
-      <RaceProgress race={race} />
-      <RaceLane title="One at a time" lane={race.sequential} race={race} t1={t1} testId="race-sequential-wall" names={names} />
-      <RaceLane title="All together" lane={race.parallel} race={race} t1={t1} testId="race-parallel-wall" names={names} />
+      <RaceProgress race={race} words={words} />
+      <RaceLane title={words.sequential} lane={race.sequential} race={race} t1={t1} testId="race-sequential-wall" names={names} />
+      <RaceLane title={words.parallel} lane={race.parallel} race={race} t1={t1} testId="race-parallel-wall" names={names} />
       {/* Always mounted, so a screen reader announces the speedup when it appears. */}
       <div className="race-speedup" aria-live="polite">
         {speedup === null ? null : (
           <>
-            <span className="big-label">Speedup (one at a time ÷ all together)</span>
+            <span className="big-label">{words.speedupLabel}</span>
             <span className="race-speedup-value" data-testid="race-speedup">{speedup}</span>
           </>
         )}
@@ -118,7 +119,11 @@ export function RacePanel() {
   const names = useMemo(() => namesById(agents), [agents]);
   const latencyMs = useSandbox((s) => s.config.latency);
   const canRace = useSandbox((s) => s.race?.status !== 'running');
-  const capNote = race === null ? null : raceCapText(race.size, agents?.length ?? 0, latencyMs);
+  const scenario = useSandbox((s) => s.world?.scenario);
+  const sims = useSandbox((s) => s.relScene?.scene.sims.length ?? 0);
+  const scenes = useSandbox((s) => s.config.scenes);
+  const words = raceWords(scenario);
+  const capNote = race === null ? null : scenario === 'relationships' ? simsCapText(sims, scenes, latencyMs) : raceCapText(race.size, agents?.length ?? 0, latencyMs);
   return (
     <section className="panel race-panel" aria-label="Race" data-testid="race-panel">
       <h2>Race</h2>
@@ -136,7 +141,7 @@ export function RacePanel() {
         Race: one at a time vs all together
       </button>
       <p className="muted">
-        The same calls with the same latencies, sequentially and in parallel, with the mock brain; at most the first 100 agents.
+        {words.description}
       </p>
       {capNote === null ? null : (
         <p className="race-cap" data-testid="race-cap">
@@ -146,7 +151,7 @@ export function RacePanel() {
       {race === null ? null : (
         <>
           <TimelineLegend />
-          <RaceResult race={race} names={names} />
+          <RaceResult race={race} names={names} words={words} />
         </>
       )}
     </section>

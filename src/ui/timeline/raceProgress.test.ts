@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallBar } from './callLog.ts';
 import { estimateLeftMs, laneProgress, laneProgressText, leftText, raceCapText } from './raceProgress.ts';
+import { raceWords, simsCapText } from './raceWords.ts';
 
 const limits = { latencyMs: 500, timeoutMs: 10_000, concurrency: 64, rpm: 600 };
 const sequential = { ...limits, concurrency: 1 };
@@ -78,5 +79,16 @@ describe('wording', () => {
     expect(text).toContain('first 100 of the world\'s 1,000 agents');
     expect(text).toContain('50.0 s');
     expect(text).toContain('Timing panel');
+  });
+});
+
+describe('the race for relationship simulations', () => {
+  it('names its lanes by simulations, estimates no time left, and says when it took only the first twelve', () => {
+    expect(raceWords('grid').sequential).toBe('One at a time');
+    const words = raceWords('relationships');
+    expect(words.sequential).toBe('One after another');
+    expect(laneProgressText(words.sequential, { done: 10, size: 72, leftMs: 5_000, wallMs: null }, words.estimates)).toBe('One after another: 10 of 72 calls');
+    expect(simsCapText(12, 3, 500)).toBeNull();
+    expect(simsCapText(200, 3, 500)).toBe("This race takes the first 12 of the set's 200 simulations: one after another, 12 already take about 2 min 6 s. The panel above measures the whole set.");
   });
 });

@@ -83,10 +83,14 @@ export function leftText(ms: number): string {
   return `about ${minutes} min${rest === 0 ? '' : ` ${rest} s`} left`;
 }
 
-/** "One at a time: 23 of 100 calls, about 38 s left", or "…: 100 of 100 calls in 50.3 s" once done. */
-export function laneProgressText(title: string, progress: LaneProgress): string {
+/**
+ * "One at a time: 23 of 100 calls, about 38 s left", or "…: 100 of 100 calls in 50.3 s" once done;
+ * without the time left when it cannot be estimated (calls that wait for each other).
+ */
+export function laneProgressText(title: string, progress: LaneProgress, estimate = true): string {
   const counted = `${title}: ${progress.done.toLocaleString('en')} of ${progress.size.toLocaleString('en')} call${progress.size === 1 ? '' : 's'}`;
-  return progress.wallMs === null ? `${counted}, ${leftText(progress.leftMs)}` : `${counted} in ${formatMs(progress.wallMs)}`;
+  if (progress.wallMs !== null) return `${counted} in ${formatMs(progress.wallMs)}`;
+  return estimate ? `${counted}, ${leftText(progress.leftMs)}` : counted;
 }
 
 /**
