@@ -59,9 +59,10 @@ describe('bench --json', () => {
     const result = JSON.parse(stdout) as Record<string, unknown>;
     expect(result).toMatchObject({ agents: 6, latencyMs: 100, decisions: 6, fallbacks: 0 });
     const { sequential, parallel, speedup } = result as { sequential: { wallMs: number }; parallel: { wallMs: number }; speedup: number };
-    // Generous bounds: this is behaviour, not a benchmark (the machine is shared and noisy).
-    expect(sequential.wallMs).toBeGreaterThanOrEqual(600);
-    expect(parallel.wallMs).toBeGreaterThanOrEqual(100);
+    // Generous bounds: this is behaviour, not a benchmark (the machine is shared and noisy), and
+    // Node's timers may fire a millisecond early against performance.now.
+    expect(sequential.wallMs).toBeGreaterThanOrEqual(600 - 6);
+    expect(parallel.wallMs).toBeGreaterThanOrEqual(100 - 1);
     expect(parallel.wallMs).toBeLessThan(sequential.wallMs);
     expect(speedup).toBeGreaterThan(2);
   });
@@ -75,7 +76,7 @@ describe('bench --baseline sum (grid)', () => {
     expect(result.baseline).toBe('sum');
     expect(result.sequential.wallMs).toBe(result.parallel.sumLatencyMs);
     expect(result.sequential.sumLatencyMs).toBe(result.parallel.sumLatencyMs);
-    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(800);
+    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(800 - 8);
     expect(result.speedup).toBeGreaterThan(3);
   });
 
@@ -107,9 +108,11 @@ describe('bench --scenario community', () => {
     const vote = result.phases.at(-1);
     // 24 calls under a semaphore of 20: two rounds of 20 ms at best.
     expect(vote).toMatchObject({ calls: 24, ceilingMs: 40, fallbacks: 0 });
-    expect(vote?.wallMs).toBeGreaterThanOrEqual(40);
+    // Node's timers may fire up to a millisecond early against performance.now (libuv caches the
+    // loop's time), so a wall of exact latencies can read a hair under them.
+    expect(vote?.wallMs).toBeGreaterThanOrEqual(40 - 1);
     expect(result.parallel.calls).toBe(result.phases.reduce((sum, p) => sum + p.calls, 0));
-    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(result.parallel.calls * 20);
+    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(result.parallel.calls * (20 - 1));
     expect(result.speedup).toBeGreaterThan(3);
     expect(result.rollingMinuteMax).toBe(result.parallel.calls);
     expect(Object.values(result.votes).reduce((a, b) => a + b, 0)).toBe(24 * 3);
