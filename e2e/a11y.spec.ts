@@ -102,3 +102,11 @@ test('axe-core finds no serious or critical violation in the relationships, with
   await expect(page.getByTestId('sim-transcript')).toContainText('Scene master');
   expect.soft(severe(await audit(page, 'relationships transcript'))).toEqual([]);
 });
+
+test('axe-core finds no serious or critical violation in the pipeline, with a node selected and a failed one', async ({ page }) => {
+  await openSandbox(page, '?scenario=pipeline&dag=diamond&failNode=patterns&latency=100');
+  await waitForSnapshot(page, 's.scene !== null && s.scene.wallMs !== null');
+  await page.locator('[data-testid="dag-node"][data-node="stats"]').click();
+  await expect(page.getByTestId('dag-details')).toContainText('stats');
+  expect.soft(severe(await audit(page, 'pipeline'))).toEqual([]);
+});

@@ -145,6 +145,23 @@ test('the app runs under the policy: grid, worker and charts, with nothing block
   expect((await snapshot(page)).running).toBe(true);
 });
 
+test('the pipeline under the policy: the lazy graph chunk, React Flow and the nested tool workers, with nothing blocked', async ({ page }) => {
+  const watch = await watchPolicy(page, { inWorker: false });
+  await openSandbox(page, '?scenario=pipeline&dag=uneven&mode=ready&latency=200');
+  // The uneven DAG's two tools run in the pool of nested workers; every node ends done.
+  await page.waitForFunction(() => {
+    const scene = window.sandbox?.snapshot().scene as { wallMs: number | null; nodes: { status: string; source: string | null }[] } | null | undefined;
+    return scene?.wallMs != null && scene.nodes.every((n) => n.status === 'done');
+  }, undefined, POLL);
+  const scene = (await snapshot(page)).scene as unknown as { nodes: { id: string; source: string | null }[] };
+  expect(scene.nodes.filter((n) => n.source === 'tool').map((n) => n.id)).toEqual(['stats', 'patterns']);
+  await expect(page.getByTestId('dag-node')).toHaveCount(7);
+  // The tools ran in workers of their own, not in the simulation worker.
+  expect(page.workers().filter((w) => w.url().includes('/assets/toolWorker-')).length).toBeGreaterThanOrEqual(1);
+  expect(await pageViolations(page)).toEqual([]);
+  expect(watch.errors).toEqual([]);
+});
+
 test('live mode under the policy: the worker reaches the model at its base URL', async ({ page }) => {
   const backend = fakeServerBackend();
   const watch = await watchPolicy(page, { inWorker: false });

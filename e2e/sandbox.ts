@@ -104,6 +104,8 @@ export interface SandboxWindow {
     act(text: string): Promise<unknown>;
     /** Runs a failed relationship simulation again, alone. */
     retrySim(sim: number): Promise<void>;
+    /** Loads a DAG into the pipeline. */
+    loadDag(spec: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
   };
 }
 

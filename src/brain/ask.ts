@@ -7,6 +7,8 @@ export interface DrawKey {
   readonly who: number;
   /** When: a tick, or a phase and round; anything that tells one of `who`'s asks from the next. */
   readonly when: number;
+  /** How many of the mock's latencies this ask takes (a DAG's slow step: 3); 1 when absent. */
+  readonly scale?: number;
 }
 
 /**

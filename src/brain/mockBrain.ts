@@ -80,7 +80,8 @@ export class MockBrain implements Brain {
     const seed = o.seed ?? draw.seed;
     const jitter = o.jitterMs ?? 0;
     const u = hash32(seed, draw.who, draw.when, attempt, SALT_LATENCY) / TWO_POW_32;
-    const latencyMs = Math.max(0, o.latencyMs + (2 * u - 1) * jitter);
+    // A step that takes several of the mock's latencies (a DAG's slow step) scales the whole draw.
+    const latencyMs = Math.max(0, (o.latencyMs + (2 * u - 1) * jitter) * (draw.scale ?? 1));
     // One draw partitioned by the rates, so the total failure chance is their sum (capped at 1).
     let f = hash32(seed, draw.who, draw.when, attempt, SALT_FAULT) / TWO_POW_32;
     const faults: readonly [MockPlan['fault'], number][] = [

@@ -6,8 +6,10 @@ import { BASELINES, benchCommunity, COMMUNITY_CONCURRENCY, communityJson, commun
 import { benchGamemaster, gamemasterJson, gamemasterTable, type GamemasterBenchSettings } from './benchGamemaster.ts';
 import { benchRelationships, relationshipsJson, relationshipsTable, type RelationshipsBenchSettings } from './benchRelationships.ts';
 import { MAX_SCENES, MAX_SIMS } from '../scenarios/relationships/relationshipsRun.ts';
+import { DAG_NAMES } from '../scenarios/pipeline/types.ts';
+import { benchPipeline, pipelineJson, pipelineTable, type PipelineBenchSettings } from './benchPipeline.ts';
 
-const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster|relationships] [flags]
+const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster|relationships|pipeline] [flags]
 
 grid (the default): runs the same batch of agent decisions with the mock brain in real time,
 first one call at a time (sequential), then all at once under the budget (parallel), and
@@ -26,7 +28,11 @@ relationships: runs --sims simulations of --scenes scenes each (a scene master s
 the pair act and appraise twice, reflect, and are scored), all at once, then one after another;
 reports the speedup, the finish-time spread and the simulations that failed.
 
-  --scenario NAME     grid (default), community, gamemaster or relationships
+pipeline: runs a DAG (--dag) one node at a time, level by level and each node as soon as its
+inputs are ready, with its tools in a pool of worker threads; reports the walls, the critical
+path and the speedups, then a level of 4 CPU tools in the pool against one thread.
+
+  --scenario NAME     grid (default), community, gamemaster, relationships or pipeline
   --agents N          agents in the batch (default 10, 1 to 10000), or personas (default ${DEFAULT_SETTINGS.agents}, 1 to ${MAX_AGENTS})
   --latency MS        mock latency per call (default 500)
   --jitter MS         latency varies uniformly by ± this much (default 0)
@@ -51,6 +57,9 @@ reports the speedup, the finish-time spread and the simulations that failed.
   --scenes N          relationships: scenes per simulation (default 3, 1 to ${MAX_SCENES})
   --fail-sim K        relationships: every call of simulation K fails (default -1: none)
   --uneven            relationships: simulation k plays (k mod scenes) + 1 scenes
+  --dag NAME          pipeline: diamond (default), wide, chain or uneven (latency defaults to 1000)
+  --fail-node ID      pipeline: every attempt of this node fails
+  --tools 0|1         pipeline: measure the tool pool against one thread too (default 1)
   --json              print one JSON object instead of a table
   --help              this text`;
 
@@ -78,13 +87,16 @@ const FLAGS = {
   scenes: { type: 'string' },
   'fail-sim': { type: 'string' },
   uneven: { type: 'boolean' },
+  dag: { type: 'string' },
+  'fail-node': { type: 'string' },
+  tools: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
 type Flags = ReturnType<typeof parseFlags<typeof FLAGS>>;
 
-const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships'] as const;
+const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships', 'pipeline'] as const;
 type BenchScenario = (typeof SCENARIOS)[number];
 
 function oneOf<T extends string>(name: string, raw: string | undefined, options: readonly T[], fallback: T): T {
@@ -112,6 +124,28 @@ function commonFrom(flags: Flags, agents: { fallback: number; max: number }, con
 
 const GAMEMASTER_FLAGS = ['turns', 'npcs', 'deadline', 'cache', 'prefetch', 'read', 'sample'] as const;
 const RELATIONSHIPS_FLAGS = ['sims', 'scenes', 'fail-sim', 'uneven'] as const;
+const PIPELINE_FLAGS = ['dag', 'fail-node', 'tools'] as const;
+
+function pipelineFrom(flags: Flags): PipelineBenchSettings {
+  refuse(flags, ['epochs', 'topics'], 'community');
+  refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
+  refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
+  if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario pipeline: use --dag.');
+  const latencyMs = numberFlag('latency', flags.latency, 1_000, { min: 0 });
+  const jitterMs = numberFlag('jitter', flags.jitter, 0, { min: 0 });
+  return {
+    dag: oneOf('dag', flags.dag, DAG_NAMES, 'diamond'),
+    latencyMs,
+    jitterMs,
+    rpm: numberFlag('rpm', flags.rpm, Infinity, { integer: true, positive: true }),
+    concurrency: numberFlag('concurrency', flags.concurrency, Infinity, { integer: true, positive: true }),
+    failureRate: numberFlag('failure-rate', flags['failure-rate'], 0, { min: 0, max: 1 }),
+    timeoutMs: numberFlag('timeout', flags.timeout, Math.max(10_000, 4 * (latencyMs + jitterMs)), { positive: true }),
+    seed: numberFlag('seed', flags.seed, 1, { integer: true, min: 0 }),
+    failNode: flags['fail-node'] ?? null,
+    tools: numberFlag('tools', flags.tools, 1, { integer: true, min: 0, max: 1 }) === 1,
+  };
+}
 
 /** Flags of one scenario given to another are mistakes, not silent no-ops. */
 function refuse(flags: Flags, names: readonly (keyof Flags)[], only: string): void {
@@ -121,6 +155,7 @@ function refuse(flags: Flags, names: readonly (keyof Flags)[], only: string): vo
 }
 
 function gamemasterFrom(flags: Flags, baseline: Baseline): GamemasterBenchSettings {
+  refuse(flags, PIPELINE_FLAGS, 'pipeline');
   refuse(flags, ['epochs', 'topics'], 'community');
   refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
   if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario gamemaster: use --npcs.');
@@ -147,6 +182,7 @@ function gamemasterFrom(flags: Flags, baseline: Baseline): GamemasterBenchSettin
 }
 
 function relationshipsFrom(flags: Flags, baseline: Baseline): RelationshipsBenchSettings {
+  refuse(flags, PIPELINE_FLAGS, 'pipeline');
   refuse(flags, ['epochs', 'topics'], 'community');
   refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
   if (flags.agents !== undefined) throw new UsageError('--agents is not for --scenario relationships: use --sims.');
@@ -169,6 +205,7 @@ function relationshipsFrom(flags: Flags, baseline: Baseline): RelationshipsBench
 }
 
 function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings {
+  refuse(flags, PIPELINE_FLAGS, 'pipeline');
   refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
   refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
   return {
@@ -180,6 +217,7 @@ function communityFrom(flags: Flags, baseline: Baseline): CommunityBenchSettings
 }
 
 function gridFrom(flags: Flags): BenchSettings {
+  refuse(flags, PIPELINE_FLAGS, 'pipeline');
   refuse(flags, ['epochs', 'topics'], 'community');
   refuse(flags, GAMEMASTER_FLAGS, 'gamemaster');
   refuse(flags, RELATIONSHIPS_FLAGS, 'relationships');
@@ -249,6 +287,12 @@ runMain('bench', async () => {
   const log = (line: string): void => {
     if (!json) console.error(line);
   };
+  if (scenario === 'pipeline') {
+    if (baseline !== 'run') throw new UsageError('--baseline is not for --scenario pipeline: all three modes are run.');
+    const bench = await benchPipeline(pipelineFrom(flags), log);
+    console.log(json ? JSON.stringify(pipelineJson(bench)) : pipelineTable(bench));
+    return;
+  }
   if (scenario === 'relationships') {
     const bench = await benchRelationships(relationshipsFrom(flags, baseline), log);
     console.log(json ? JSON.stringify(relationshipsJson(bench)) : relationshipsTable(bench));

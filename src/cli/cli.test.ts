@@ -22,10 +22,12 @@ describe('CLI input errors: one clear line and a non-zero exit', () => {
     ['bench', ['--latency', 'abc'], /--latency must be a number of at least 0 \(got 'abc'\)/],
     ['bench', ['--rpm', '0'], /--rpm must be a positive whole number \(got '0'\)/],
     ['bench', ['--failure-rate', '1.5'], /--failure-rate must be a number from 0 to 1/],
-    ['bench', ['--scenario', 'chess'], /--scenario must be grid or community or gamemaster or relationships \(got 'chess'\)/],
+    ['bench', ['--scenario', 'chess'], /--scenario must be grid or community or gamemaster or relationships or pipeline \(got 'chess'\)/],
     ['bench', ['--baseline', 'median'], /--baseline must be run or sum \(got 'median'\)/],
     ['bench', ['--epochs', '3'], /--epochs is only for --scenario community/],
     ['bench', ['--sims', '3'], /--sims is only for --scenario relationships/],
+    ['bench', ['--dag', 'diamond'], /--dag is only for --scenario pipeline/],
+    ['bench', ['--scenario', 'pipeline', '--dag', 'star'], /--dag must be diamond or wide or chain or uneven \(got 'star'\)/],
     ['bench', ['--scenario', 'relationships', '--sims', '201'], /--sims must be a whole number from 1 to 200 \(got '201'\)/],
     ['bench', ['--scenario', 'relationships', '--agents', '5'], /--agents is not for --scenario relationships: use --sims/],
     ['bench', ['--scenario', 'community', '--agents', '2000'], /--agents must be a whole number from 1 to 1000 \(got '2000'\)/],
@@ -243,5 +245,20 @@ describe('sim', () => {
     expect(result.agents).toHaveLength(4);
     expect(result.metrics.callsStarted).toBeGreaterThan(0);
     expect(result.agents.some((a) => a.thought.length > 0)).toBe(true);
+  });
+});
+
+describe('bench --scenario pipeline', () => {
+  it('runs the three modes: levels within the critical path of the diamond, one at a time the sum', () => {
+    const { code, stdout } = run('bench', ['--scenario', 'pipeline', '--dag', 'diamond', '--latency', '40', '--tools', '0', '--json']);
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { scenario: string; sequential: { wallMs: number }; parallel: { wallMs: number }; ready: { wallMs: number }; criticalPathMs: number; speedup: number; tools: unknown };
+    expect(result).toMatchObject({ scenario: 'pipeline', tools: null });
+    // Five steps of 40 ms one at a time, three levels together (generous bounds: a noisy machine).
+    expect(result.sequential.wallMs).toBeGreaterThanOrEqual(5 * 39);
+    expect(result.parallel.wallMs).toBeGreaterThanOrEqual(3 * 39);
+    expect(result.parallel.wallMs).toBeLessThan(result.sequential.wallMs);
+    expect(result.criticalPathMs).toBeGreaterThanOrEqual(3 * 39);
+    expect(result.speedup).toBeGreaterThan(1.2);
   });
 });

@@ -78,7 +78,7 @@ describe('scenarios', () => {
     expect(configFromQuery('?scenario=community').patch).toEqual({ scenario: 'community' });
     const { patch, problems } = configFromQuery('?scenario=nonsense');
     expect(patch).toEqual({});
-    expect(problems[0]?.message).toBe("scenario must be one of grid, community, gamemaster, relationships (got 'nonsense'); using grid.");
+    expect(problems[0]?.message).toBe("scenario must be one of grid, community, gamemaster, relationships, pipeline (got 'nonsense'); using grid.");
   });
 
   it('switches defaults with the scenario, keeping what the user set', () => {

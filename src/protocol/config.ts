@@ -4,6 +4,7 @@
  * devtools call accept exactly the same values and reject the same mistakes with the same words.
  */
 import { z } from 'zod';
+import { DAG_MODES, DAG_PRESETS } from './pipelineScene.ts';
 
 /** Milliseconds per simulation tick at speed ×1: ten ticks a second. */
 export const TICK_MS = 100;
@@ -77,7 +78,7 @@ export function hostOf(origin: string): string {
 }
 
 /** The scenarios (as `scenarios/scenario.ts` names them; checked equal in `worker/listsAgree.test.ts`). */
-export const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships'] as const;
+export const SCENARIOS = ['grid', 'community', 'gamemaster', 'relationships', 'pipeline'] as const;
 export type ScenarioKey = (typeof SCENARIOS)[number];
 
 /** Every shareable key with its rule. Adding a key here adds it to the URL and to configure(). */
@@ -121,6 +122,12 @@ export const CONFIG_FIELDS = {
   scenes: wholeNumber(1, 10),
   /** Every call of this simulation fails (a classroom's injected fault); -1 for none. Changing it rebuilds nothing. */
   failSim: wholeNumber(-1, 199),
+  /** The pipeline's DAG: a preset (a DAG of one's own is loaded with `loadDag`). */
+  dag: z.enum(DAG_PRESETS, `must be one of ${DAG_PRESETS.join(', ')}`),
+  /** How the pipeline runs its DAG: level by level, each node when its inputs are ready, or one at a time. */
+  mode: z.enum(DAG_MODES, `must be one of ${DAG_MODES.join(', ')}`),
+  /** Every attempt of this pipeline node fails (a classroom's injected fault); empty for none. */
+  failNode: z.string().regex(/^([A-Za-z][A-Za-z0-9_-]{0,39})?$/, 'must be a node id (letters, digits, - or _) or empty'),
 } as const;
 
 export type ConfigKey = keyof typeof CONFIG_FIELDS;
@@ -157,6 +164,9 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   sims: 6,
   scenes: 3,
   failSim: -1,
+  dag: 'diamond',
+  mode: 'levels',
+  failNode: '',
 };
 
 /**
@@ -169,6 +179,8 @@ const SCENARIO_DEFAULTS: Readonly<Record<ScenarioKey, Partial<SandboxConfig>>> =
   // Hosted models answer in 100–800 ms: the game master's lesson is a reply inside 500 ms anyway.
   gamemaster: { latency: 450, jitter: 350 },
   relationships: {},
+  // A DAG's steps at a second each: the issue's figures (3 s level by level, 5 s one at a time) read straight off the page.
+  pipeline: { latency: 1_000, jitter: 0 },
 };
 
 /** The defaults in force for a scenario. */

@@ -8,6 +8,7 @@ import { SCENARIOS } from './config.ts';
 import { communitySceneSchema, communityViewSchema, personaStorySchema } from './scene.ts';
 import { gameMasterSceneSchema, gameMasterViewSchema, lastTurnSchema } from './gamemasterScene.ts';
 import { relationshipsSceneSchema, simDetailSchema } from './relationshipsScene.ts';
+import { pipelineSceneSchema, pipelineViewSchema } from './pipelineScene.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -63,6 +64,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retrySim'), seq, sim: z.number().int().nonnegative() }),
   /** Opens one relationship simulation's transcript (sent with each scene), or closes it. */
   z.object({ type: z.literal('openSim'), seq, sim: z.number().int().nonnegative().nullable() }),
+  /** Loads a DAG spec into the pipeline (a new world); the ack says why in a sentence when it is refused. */
+  z.object({ type: z.literal('loadDag'), seq, spec: z.unknown() }),
   /** Every relationship simulation's transcript and scores, answered by an `exported` message. */
   z.object({ type: z.literal('exportSims'), seq }),
 ]);
@@ -248,6 +251,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('gmScene'), worldId: z.number(), scene: gameMasterSceneSchema, view: gameMasterViewSchema }),
   /** The relationship simulations' public state and cards, and the open simulation's transcript, at most 4 times a second. */
   z.object({ type: z.literal('relScene'), worldId: z.number(), scene: relationshipsSceneSchema, detail: simDetailSchema.nullable() }),
+  /** The pipeline's public state and what its panel draws, at most 4 times a second. */
+  z.object({ type: z.literal('pipeScene'), worldId: z.number(), scene: pipelineSceneSchema, view: pipelineViewSchema }),
   /** A scenario's export as text (JSON), answering `exportSims`. */
   z.object({ type: z.literal('exported'), seq: z.number(), text: z.string() }),
   /** One game master turn, answering an `act` command. */
@@ -283,6 +288,8 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     now: z.number(),
     sequential: raceLane,
     parallel: raceLane,
+    /** A third lane, when the race has one: a pipeline's nodes each as soon as its inputs are ready. */
+    ready: raceLane.optional(),
   }),
   /** Something the user should read, in one sentence; `code` lets the page replace or clear it. */
   z.object({ type: z.literal('notice'), code: z.string(), level: z.enum(['info', 'warning', 'error']), message: z.string().nullable() }),
@@ -299,6 +306,7 @@ export type SceneMessage = Extract<WorkerMessage, { type: 'scene' }>;
 export type InterviewMessage = Extract<WorkerMessage, { type: 'interview' }>;
 export type GmSceneMessage = Extract<WorkerMessage, { type: 'gmScene' }>;
 export type RelSceneMessage = Extract<WorkerMessage, { type: 'relScene' }>;
+export type PipeSceneMessage = Extract<WorkerMessage, { type: 'pipeScene' }>;
 export type ActedMessage = Extract<WorkerMessage, { type: 'acted' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;

@@ -10,7 +10,7 @@ import type { Clock } from '../clock/clock.ts';
 import type { BatchStats, CallRecord, Lane } from '../scheduler/types.ts';
 
 /** The scenarios there are, by the name the URL key `scenario` takes. */
-export const SCENARIO_NAMES = ['grid', 'community', 'gamemaster', 'relationships'] as const;
+export const SCENARIO_NAMES = ['grid', 'community', 'gamemaster', 'relationships', 'pipeline'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 /** What one ask came back with: the answer (the model's, or the ask's own mock as a fallback). */

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { runAction, type ActionContext } from './actions.ts';
 import { CommunityPanel } from './community/CommunityPanel.tsx';
 import { SandboxContext, useSandbox } from './context.ts';
@@ -19,9 +19,16 @@ import { PresenterBoard } from './panels/PresenterBoard.tsx';
 import { PresetsPanel } from './panels/PresetsPanel.tsx';
 import { RestartBanner } from './panels/RestartBanner.tsx';
 import { StageHost } from './panels/StageHost.tsx';
+import { PipelinePanel } from './pipeline/PipelinePanel.tsx';
 import { RelationshipsPanel } from './relationships/RelationshipsPanel.tsx';
 import { SimBoard } from './relationships/SimBoard.tsx';
 import { useShortcuts } from './shortcuts.ts';
+
+/**
+ * The DAG's graph is loaded when the pipeline is first shown: @xyflow/react and dagre (about
+ * 75 kB gzipped) would otherwise weigh on every page that opens on the grid.
+ */
+const PipelineBoard = lazy(() => import('./pipeline/PipelineBoard.tsx').then((m) => ({ default: m.PipelineBoard })));
 
 /**
  * The three columns: setup on the left, the grid and the classroom views in the middle, the run's
@@ -30,10 +37,17 @@ import { useShortcuts } from './shortcuts.ts';
  * the page's main landmark and each side column a named region inside it: with one pane on show,
  * a hidden <main> beside visible <aside>s would leave the page without a main (axe).
  */
-/** The grid, or for the relationship simulations their cards in its place. */
+/** The grid, or in its place the relationship simulations' cards or the pipeline's DAG. */
 function GridPane() {
   const scenario = useSandbox((s) => s.world?.scenario ?? s.config.scenario);
   if (scenario === 'relationships') return <SimBoard />;
+  if (scenario === 'pipeline') {
+    return (
+      <Suspense fallback={<p className="dag-summary">Loading the graph…</p>}>
+        <PipelineBoard />
+      </Suspense>
+    );
+  }
   return (
     <>
       <div className="stage-wrap">
@@ -72,6 +86,7 @@ function Workspace() {
           <CommunityPanel />
           <GameMasterPanel />
           <RelationshipsPanel />
+          <PipelinePanel />
           <ClassroomTabs />
         </div>
       </div>

@@ -228,6 +228,17 @@ export class SandboxClient {
     return this.send({ type: 'retrySim', sim });
   }
 
+  /**
+   * Loads a DAG spec (an object or its JSON text) into the pipeline: `{ ok: true }`, or why not
+   * in a sentence (a cycle names its nodes). A refused spec changes nothing.
+   */
+  loadDag(spec: unknown): Promise<{ ok: true } | { ok: false; error: string }> {
+    return this.send({ type: 'loadDag', spec }).then(
+      () => ({ ok: true as const }),
+      (error: unknown) => ({ ok: false as const, error: error instanceof Error ? error.message : String(error) }),
+    );
+  }
+
   /** Opens one simulation's transcript (it travels with each scene from now on), or closes it. */
   openSim(sim: number | null): Promise<void> {
     this.store.setState({ openSim: sim });
@@ -316,6 +327,9 @@ export class SandboxClient {
       case 'relScene':
         if (message.worldId === this.worldId) this.store.setState({ relScene: message });
         break;
+      case 'pipeScene':
+        if (message.worldId === this.worldId) this.store.setState({ pipeScene: message });
+        break;
       case 'exported':
         this.exported.set(message.seq, message.text);
         break;
@@ -327,7 +341,7 @@ export class SandboxClient {
   private applyWorld(message: WorldMessage): void {
     this.worldId = message.worldId;
     const { colorTopic } = this.store.getState();
-    this.store.setState({ scene: null, gmScene: null, relScene: null, openSim: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
+    this.store.setState({ scene: null, gmScene: null, relScene: null, openSim: null, pipeScene: null, interviews: [], colorTopic: colorTopic < message.topics ? colorTopic : 0 });
     this.calls.clear();
     this.history.clear();
     this.latencies.clear();

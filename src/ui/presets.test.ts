@@ -41,4 +41,17 @@ describe('presets', () => {
       expect(failSim, preset.id).toBeLessThan(sims);
     }
   });
+
+  it('the pipeline presets open the pipeline: the uneven DAG as soon as ready, and the diamond with patterns failing', () => {
+    const byId = (id: string) => {
+      const preset = PRESETS.find((p) => p.id === id);
+      if (!preset) throw new Error(`no ${id} preset`);
+      return preset;
+    };
+    expect(presetLink(byId('pipeline-uneven'))).toBe('?scenario=pipeline&dag=uneven&mode=ready');
+    expect(presetLink(byId('pipeline-fail'))).toBe('?scenario=pipeline&dag=diamond&failNode=patterns');
+    expect(presetConfig(byId('pipeline-uneven'), DEFAULT_CONFIG)).toEqual({ ...defaultsFor('pipeline'), dag: 'uneven', mode: 'ready', brain: 'mock' });
+    expect(presetConfig(byId('pipeline-fail'), DEFAULT_CONFIG)).toEqual({ ...defaultsFor('pipeline'), dag: 'diamond', failNode: 'patterns', brain: 'mock' });
+    for (const id of ['pipeline-uneven', 'pipeline-fail']) expect(byId(id).lesson.length, id).toBeGreaterThan(40);
+  });
 });

@@ -73,6 +73,18 @@ export const PRESETS: readonly Preset[] = [
     lesson: 'Every call of simulation 4 fails: its card turns red with the reason while the other eleven finish untouched. Set the failing simulation to -1, then press Retry on card 4.',
     patch: { scenario: 'relationships', sims: 12, failSim: 4 },
   },
+  {
+    id: 'pipeline-uneven',
+    label: 'Uneven DAG: as soon as ready wins',
+    lesson: 'A slow summary beside a line of fast steps: level by level, each level waits for its slowest step; as soon as ready, the fast line runs alongside the slow step and the run takes just its critical path. Press Race to see the three modes on one axis.',
+    patch: { scenario: 'pipeline', dag: 'uneven', mode: 'ready' },
+  },
+  {
+    id: 'pipeline-fail',
+    label: 'Pipeline: one step fails',
+    lesson: 'Every attempt of patterns fails: report, which needs it, is skipped, while stats and analysis finish untouched. Click patterns to read its error.',
+    patch: { scenario: 'pipeline', dag: 'diamond', failNode: 'patterns' },
+  },
 ];
 
 /** Settings a preset does not touch and that belong to the user: their Gemini setup. */

@@ -6,6 +6,7 @@ import type { ConfigProblem } from '../protocol/config.ts';
 import type { CommunitySceneWire } from '../protocol/scene.ts';
 import type { GameMasterSceneWire, LastTurnWire } from '../protocol/gamemasterScene.ts';
 import type { RelationshipsSceneWire } from '../protocol/relationshipsScene.ts';
+import type { PipelineSceneWire } from '../protocol/pipelineScene.ts';
 import { AGENT_STATES } from '../protocol/protocol.ts';
 import { runAction, type ActionContext } from './actions.ts';
 import type { ConfigureResult } from './client.ts';
@@ -40,7 +41,7 @@ export interface Snapshot {
   /** The scenario on show (`grid`, `community`). */
   readonly scenario: string;
   /** The scenario's public state (the contract's `scene`); null for the grid. */
-  readonly scene: CommunitySceneWire | GameMasterSceneWire | RelationshipsSceneWire | null;
+  readonly scene: CommunitySceneWire | GameMasterSceneWire | RelationshipsSceneWire | PipelineSceneWire | null;
   readonly tick: number;
   readonly running: boolean;
   readonly agents: readonly SnapshotAgent[];
@@ -80,6 +81,8 @@ export interface SandboxApi {
   act(text: string): Promise<LastTurnWire>;
   /** Runs failed relationship simulation `sim` again, alone; rejects with the reason when it cannot be. */
   retrySim(sim: number): Promise<void>;
+  /** Loads a DAG into the pipeline: `{ ok: true }`, or `{ ok: false, error }` (a cycle names its nodes). */
+  loadDag(spec: unknown): Promise<{ ok: true } | { ok: false; error: string }>;
 }
 
 const THINKING = new Set(['queued', 'thinking', 'retrying']);
@@ -128,6 +131,7 @@ export function createSandboxApi(ctx: ActionContext): SandboxApi {
     renderCounts,
     act: (text) => ctx.client.act(text),
     retrySim: (sim) => ctx.client.retrySim(sim),
+    loadDag: (spec) => ctx.client.loadDag(spec),
     interview: (agentId, question) => ctx.client.interview(agentId, question).then(({ answer, source }) => ({ answer, source })),
   };
 }
@@ -147,15 +151,16 @@ export function steppedWay(prev: ArrayLike<number> | undefined, curr: ArrayLike<
 }
 
 /** The scene of the scenario on show, from its own message. */
-function sceneOf(scenario: string | undefined, scene: SandboxState['scene'], gmScene: SandboxState['gmScene'], relScene: SandboxState['relScene']): Snapshot['scene'] {
+function sceneOf({ scenario, scene, gmScene, relScene, pipeScene }: { scenario: string | undefined } & Pick<SandboxState, 'scene' | 'gmScene' | 'relScene' | 'pipeScene'>): Snapshot['scene'] {
   if (scenario === 'community') return scene?.scene ?? null;
   if (scenario === 'gamemaster') return gmScene?.scene ?? null;
   if (scenario === 'relationships') return relScene?.scene ?? null;
+  if (scenario === 'pipeline') return pipeScene?.scene ?? null;
   return null;
 }
 
 function snapshotOf({ store }: ActionContext): Snapshot {
-  const { live, world, fps, scene, gmScene, relScene, config } = store.getState();
+  const { live, world, fps, scene, gmScene, relScene, pipeScene, config } = store.getState();
   const curr = live.frame?.curr;
   // The previous tick of the same world (the client keeps it across repeats of one tick).
   const prev = live.frame?.prev;
@@ -181,7 +186,7 @@ function snapshotOf({ store }: ActionContext): Snapshot {
   const batch = m?.lastBatch ?? null;
   return {
     scenario: world?.scenario ?? config.scenario,
-    scene: sceneOf(world?.scenario, scene, gmScene, relScene),
+    scene: sceneOf({ scenario: world?.scenario, scene, gmScene, relScene, pipeScene }),
     tick: curr?.tick ?? 0,
     running: curr?.running ?? false,
     agents,

@@ -7,7 +7,7 @@ import { createStore } from 'zustand/vanilla';
 import type { FramePair } from '../render/source.ts';
 import type { BatchLane, CallBar } from './timeline/callLog.ts';
 import { DEFAULT_CONFIG, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
-import type { AgentDetail, AgentUpdate, GmSceneMessage, InterviewMessage, RelSceneMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
+import type { AgentDetail, AgentUpdate, GmSceneMessage, InterviewMessage, PipeSceneMessage, RelSceneMessage, Metrics, SceneMessage, WorldMessage } from '../protocol/protocol.ts';
 
 /** What the page knows of an agent between inspector refreshes: its newest decision. */
 export type AgentRow = Omit<AgentUpdate, 'id'>;
@@ -89,7 +89,7 @@ export interface RaceLaneView {
   readonly wallMs: number | null;
 }
 
-/** The classroom race: the same batch one at a time and all together. */
+/** The classroom race: the same batch one at a time and all together (for a pipeline, also as soon as ready). */
 export interface RaceView {
   readonly raceId: number;
   readonly status: 'running' | 'done' | 'cancelled';
@@ -99,6 +99,8 @@ export interface RaceView {
   readonly now: number;
   readonly sequential: RaceLaneView;
   readonly parallel: RaceLaneView;
+  /** The third lane, when the race has one: a pipeline's nodes each as soon as its inputs are ready. */
+  readonly ready?: RaceLaneView;
 }
 
 /** The classroom views under the grid; one shows at a time. */
@@ -134,6 +136,8 @@ export interface ScenarioSlice {
   readonly relScene: RelSceneMessage | null;
   /** The simulation whose transcript is open. */
   readonly openSim: number | null;
+  /** The pipeline's newest scene, when it is on show. */
+  readonly pipeScene: PipeSceneMessage | null;
 }
 
 export type SandboxState = LiveSlice & WorldSlice & StatusSlice & SelectionSlice & ConfigSlice & NoticeSlice & ClassroomSlice & ScenarioSlice;
@@ -173,6 +177,7 @@ export function createSandboxStore() {
     gmScene: null,
     relScene: null,
     openSim: null,
+    pipeScene: null,
   }));
 }
 

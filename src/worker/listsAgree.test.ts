@@ -11,6 +11,8 @@ import { DEFAULT_GEMINI_MODEL } from '../brain/geminiBrain.ts';
 import { ACTIONS } from '../fake-gemini/replies.ts';
 import { CONFIG_FIELDS, DEFAULT_CONFIG, DEFAULT_MODEL, SCENARIOS, type SandboxConfig } from '../protocol/config.ts';
 import { SCENARIO_NAMES, type ScenarioName } from '../scenarios/scenario.ts';
+import { DAG_MODES, DAG_PRESETS } from '../protocol/pipelineScene.ts';
+import { DAG_NAMES, MODES, type DagName, type Mode } from '../scenarios/pipeline/types.ts';
 import type { AgentDetail, AgentStateName, AgentUpdate, CallSummary, WorldMessage } from '../protocol/protocol.ts';
 import { STRATEGIES, type Strategy } from '../scheduler/types.ts';
 import { DIRECTIONS, type AgentState, type DecisionSource, type Direction, type PoiKind } from '../sim/types.ts';
@@ -40,6 +42,13 @@ describe('lists kept in two layers agree', () => {
     expectTypeOf<WorldMessage['pois'][number]['kind']>().toEqualTypeOf<PoiKind>();
     expectTypeOf<SandboxConfig['strategy']>().toEqualTypeOf<Strategy>();
     expect(CONFIG_FIELDS.strategy.options).toEqual([...STRATEGIES]);
+  });
+
+  it('the pipeline\'s presets and modes: the scenario and the protocol', () => {
+    expectTypeOf<(typeof DAG_PRESETS)[number]>().toEqualTypeOf<DagName>();
+    expectTypeOf<(typeof DAG_MODES)[number]>().toEqualTypeOf<Mode>();
+    expect([...DAG_PRESETS]).toEqual([...DAG_NAMES]);
+    expect([...DAG_MODES]).toEqual([...MODES]);
   });
 
   it('scenarios: the scenario layer and the settings', () => {

@@ -33,7 +33,10 @@ export function raceSettings(config: SandboxConfig): BatchSettings {
 }
 
 /** One lane of a race: runs under `strategy`, reporting its scheduler's events, until done or aborted. */
-export type LaneRun = (strategy: Strategy, onEvent: (event: SchedulerEvent) => void, signal: AbortSignal) => Promise<{ readonly wallMs: number }>;
+export type LaneRun = (lane: RaceLaneName, onEvent: (event: SchedulerEvent) => void, signal: AbortSignal) => Promise<{ readonly wallMs: number }>;
+
+/** A race's lanes: one at a time and all together, and for a pipeline also "as soon as ready". */
+export type RaceLaneName = Strategy | 'ready';
 
 interface Lane {
   started: CallStart[];
@@ -48,7 +51,8 @@ interface Lane {
  * quota. It posts its progress on its own timer, because the world may be paused.
  */
 export class RaceRunner {
-  private lanes: Record<Strategy, Lane> = { sequential: emptyLane(), parallel: emptyLane() };
+  private lanes: Partial<Record<RaceLaneName, Lane>> = {};
+  private names: readonly RaceLaneName[] = ['sequential', 'parallel'];
   private raceId = 0;
   private size = 0;
   private startedAt = 0;
@@ -64,7 +68,7 @@ export class RaceRunner {
 
   /** Starts a race of these requests; false (and nothing happens) while one is running. */
   start(jobs: readonly BatchJob[], settings: BatchSettings): boolean {
-    return this.startRun(jobs.length, (strategy, onEvent, signal) => runJobs(strategy, jobs, settings, this.clock, onEvent, signal));
+    return this.startRun(jobs.length, (lane, onEvent, signal) => runJobs(lane === 'sequential' ? 'sequential' : 'parallel', jobs, settings, this.clock, onEvent, signal));
   }
 
   /**
@@ -72,22 +76,24 @@ export class RaceRunner {
    * lane's run reports its own scheduler's events and resolves with its wall time. False (and
    * nothing happens) while a race is running.
    */
-  startRun(size: number, lane: LaneRun): boolean {
+  startRun(size: number, lane: LaneRun, names: readonly RaceLaneName[] = ['sequential', 'parallel']): boolean {
     if (this.running) return false;
     this.raceId++;
     this.running = true;
     this.size = size;
     this.startedAt = this.clock.now();
-    this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
+    this.names = names;
+    this.lanes = Object.fromEntries(names.map((name) => [name, emptyLane()]));
     const abort = new AbortController();
     this.abort = abort;
-    const run = (strategy: Strategy) =>
-      lane(strategy, (event) => {
-        if (!abort.signal.aborted) this.record(strategy, event);
+    const run = (name: RaceLaneName) =>
+      lane(name, (event) => {
+        if (!abort.signal.aborted) this.record(name, event);
       }, abort.signal).then((result) => {
-        if (!abort.signal.aborted) this.lanes[strategy].wallMs = result.wallMs;
+        const kept = this.lanes[name];
+        if (!abort.signal.aborted && kept) kept.wallMs = result.wallMs;
       });
-    void Promise.all([run('sequential'), run('parallel')]).then(() => {
+    void Promise.all(names.map(run)).then(() => {
       if (abort.signal.aborted) return;
       this.running = false;
       this.abort = undefined;
@@ -105,14 +111,14 @@ export class RaceRunner {
     if (this.reportTimer !== undefined) this.clock.clearTimeout(this.reportTimer);
     this.reportTimer = undefined;
     // One last word, so the page stops showing a race in progress.
-    this.lanes = { sequential: emptyLane(), parallel: emptyLane() };
+    this.lanes = Object.fromEntries(this.names.map((name) => [name, emptyLane()]));
     this.report('cancelled');
   }
 
   /** Posts what happened since the last report, every tick's length until the race is done. */
   private report(ending?: 'cancelled'): void {
     const done = !this.running;
-    const { sequential, parallel } = this.lanes;
+    const { sequential = emptyLane(), parallel = emptyLane(), ready } = this.lanes;
     this.post({
       type: 'race',
       raceId: this.raceId,
@@ -122,11 +128,10 @@ export class RaceRunner {
       now: this.clock.now(),
       sequential,
       parallel,
+      ...(ready ? { ready } : {}),
     });
-    this.lanes = {
-      sequential: { ...emptyLane(), wallMs: sequential.wallMs },
-      parallel: { ...emptyLane(), wallMs: parallel.wallMs },
-    };
+    // Deltas: each report carries what happened since the last one, and the wall once known.
+    this.lanes = Object.fromEntries(this.names.map((name) => [name, { ...emptyLane(), wallMs: this.lanes[name]?.wallMs ?? null }]));
     this.reportTimer = done
       ? undefined
       : this.clock.setTimeout(() => {
@@ -134,8 +139,9 @@ export class RaceRunner {
       }, TICK_MS);
   }
 
-  private record(strategy: Strategy, event: SchedulerEvent): void {
-    const lane = this.lanes[strategy];
+  private record(name: RaceLaneName, event: SchedulerEvent): void {
+    const lane = this.lanes[name];
+    if (!lane) return;
     if (event.type === 'started') lane.started.push(startOf(event));
     else if (event.type === 'settled') lane.calls.push(summaryOf(event.record, agentIdOf(event.record.key)));
   }

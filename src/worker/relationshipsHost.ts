@@ -13,13 +13,14 @@ import { failSimFault, RelationshipsRun } from '../scenarios/relationships/relat
 import { detailOf, exportOf } from '../scenarios/relationships/sceneView.ts';
 import { schedulerContext, type SchedulerContext } from '../scenarios/schedulerContext.ts';
 import type { SandboxConfig } from '../protocol/config.ts';
-import type { AgentUpdate, RelSceneMessage, TickMessage, WorldMessage } from '../protocol/protocol.ts';
+import type { RelSceneMessage, TickMessage, WorldMessage } from '../protocol/protocol.ts';
+import { AskerBoard } from './askerBoard.ts';
 import type { CallJournal } from './callJournal.ts';
 import { RunGate } from './runGate.ts';
 import { relationshipsWire } from './relationshipsWire.ts';
 import { SceneThrottle } from './sceneThrottle.ts';
 import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
-import { emptyGrid, latencyOf } from './tickMessage.ts';
+import { emptyGrid } from './tickMessage.ts';
 
 /** Askers per simulation: the scene master and the pair. */
 const ASKERS = 3;
@@ -33,21 +34,13 @@ export interface RelationshipsHostOptions {
   readonly postScene: (message: RelSceneMessage) => void;
 }
 
-interface AskerRow {
-  thought: string;
-  plan: string;
-  source: 'gemini' | 'mock' | 'fallback' | 'none';
-  decisions: number;
-}
-
 export class RelationshipsHost implements ScenarioHost {
   readonly producer: string;
   readonly run: RelationshipsRun;
   private readonly made: SchedulerContext;
   private readonly gate = new RunGate();
   private readonly scenes: SceneThrottle;
-  private readonly states: Uint8Array<ArrayBuffer>;
-  private readonly rows: AskerRow[];
+  private readonly board: AskerBoard;
   private failSim: number;
   private open: number | null = null;
   private disposed = false;
@@ -55,6 +48,7 @@ export class RelationshipsHost implements ScenarioHost {
   constructor(private readonly options: RelationshipsHostOptions) {
     const { config, scheduler, clock } = options;
     this.producer = `world-${options.worldId}`;
+    this.board = new AskerBoard(config.sims * ASKERS, options.journal);
     this.failSim = config.failSim;
     this.scenes = new SceneThrottle(clock, () => {
       options.postScene(this.sceneMessage());
@@ -62,18 +56,16 @@ export class RelationshipsHost implements ScenarioHost {
     this.made = schedulerContext(scheduler, clock, this.producer, {
       ready: () => this.gate.wait(),
       onSubmit: (who) => {
-        this.states[who] = 1;
+        this.board.submitted(who);
       },
       onStart: (who) => {
-        this.states[who] = 2;
+        this.board.started(who);
       },
       onAnswer: (who, result) => {
         if (!this.disposed) this.answered(who, result.value, result.source, result.record);
       },
     });
     this.run = new RelationshipsRun({ sims: config.sims, scenes: config.scenes, seed: config.seed }, this.made.context, { rpm: config.rpm, fault: failSimFault(() => this.failSim) });
-    this.states = new Uint8Array(config.sims * ASKERS);
-    this.rows = Array.from({ length: config.sims * ASKERS }, () => ({ thought: '', plan: '', source: 'none' as const, decisions: 0 }));
     this.run.onChange(() => {
       this.scenes.changed();
     });
@@ -132,37 +124,7 @@ export class RelationshipsHost implements ScenarioHost {
 
   /** The tick message: each asker's state, and what those that answered since the last tick said. */
   tickMessage(parts: HostTickParts): { message: TickMessage; transfer: Transferable[] } {
-    const count = this.states.length;
-    const positions = new Uint16Array(count * 2);
-    for (let id = 0; id < count; id++) {
-      positions[id * 2] = id % ASKERS;
-      positions[id * 2 + 1] = Math.floor(id / ASKERS);
-    }
-    const states = this.states.slice();
-    const updates: AgentUpdate[] = [];
-    for (const id of parts.answered) {
-      const row = this.rows[id];
-      const record = parts.journal.lastRecord.get(id);
-      if (row) updates.push({ id, ...row, action: 'STAY', say: '', latencyMs: record ? latencyOf(record) : null, attempts: record?.attempts ?? 0, error: record?.error ?? null });
-    }
-    const message: TickMessage = {
-      type: 'tick',
-      worldId: parts.worldId,
-      tick: parts.tick,
-      running: parts.running,
-      tickMs: parts.tickMs,
-      positions,
-      states,
-      updates,
-      selected: null,
-      now: parts.now,
-      ...parts.journal.takeCalls(),
-      metrics: parts.metrics,
-      beliefs: null,
-      links: null,
-      emotes: null,
-    };
-    return { message, transfer: [positions.buffer, states.buffer] };
+    return this.board.tickMessage(parts, ASKERS);
   }
 
   sceneMessage(): RelSceneMessage {
@@ -183,16 +145,9 @@ export class RelationshipsHost implements ScenarioHost {
   }
 
   private answered(who: number, value: unknown, source: string, record: CallRecord): void {
-    this.states[who] = source === 'fallback' ? 4 : 3;
-    const row = this.rows[who];
     const sim = this.run.state[Math.floor(who / ASKERS)];
-    if (row && sim) {
-      row.thought = replyLine(value);
-      row.plan = `scene ${sim.scene} of ${sim.scenes}${sim.step ? ` · ${sim.step}` : ''}`;
-      row.source = source === 'gemini' || source === 'mock' ? source : 'fallback';
-      row.decisions++;
-    }
-    this.options.journal.answer(who, record);
+    const plan = sim ? `scene ${sim.scene} of ${sim.scenes}${sim.step ? ` · ${sim.step}` : ''}` : '';
+    this.board.answered(who, source, record, replyLine(value), plan);
   }
 }
 

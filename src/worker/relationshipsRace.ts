@@ -17,7 +17,7 @@ import { RACE_MAX_SIMS } from '../protocol/relationshipsScene.ts';
 /** A race lane over a set of `settings` (capped at RACE_MAX_SIMS), and how many calls each lane makes. */
 export function relationshipsRace(settings: RelationshipSettings, batch: BatchSettings, clock: Clock): { size: number; lane: LaneRun } {
   const sims = Math.min(settings.sims, RACE_MAX_SIMS);
-  const lane: LaneRun = async (strategy, onEvent, signal) => {
+  const race: LaneRun = async (lane, onEvent, signal) => {
     const model = new MockBrain({ clock, seed: batch.seed, latencyMs: batch.latencyMs, jitterMs: batch.jitterMs, errorRate: batch.failureRate });
     const host = new LocalScenarioHost({ model, clock, config: { rpm: batch.rpm, concurrency: batch.concurrency, timeoutMs: batch.timeoutMs }, seed: batch.seed, onEvent });
     const run = new RelationshipsRun({ ...settings, sims }, host.context('race'));
@@ -25,12 +25,12 @@ export function relationshipsRace(settings: RelationshipSettings, batch: BatchSe
       run.cancel();
       host.dispose();
     }, { once: true });
-    await run.start(strategy === 'sequential' ? 'one-by-one' : 'together');
+    await run.start(lane === 'sequential' ? 'one-by-one' : 'together');
     host.dispose();
     return { wallMs: run.figures?.wallMs ?? clock.now() - (run.began ?? clock.now()) };
   };
   // Calls in each lane when none fails: what the race panel counts its progress in.
   let size = 0;
   for (let id = 0; id < sims; id++) size += scenesOf(settings, id) * CALLS_PER_SCENE;
-  return { size, lane };
+  return { size, lane: race };
 }

@@ -18,22 +18,26 @@ import { connectionCapNotice, LiveChoice, schedulerConfigOf } from './liveChoice
 import { LiveFailures } from './liveFailures.ts';
 import { NoticeBoard, schedulerNotices } from './notices.ts';
 import type { Command, WorkerMessage } from '../protocol/protocol.ts';
-import { raceOf, raceSettings, RaceRunner } from './raceRunner.ts';
+import { RaceRunner } from './raceRunner.ts';
 import { Checkpoints, loadOf, saveOf } from './saveRun.ts';
 import { metricsOf, tickOf, worldOf } from './tickMessage.ts';
 import { CommunityHost } from './communityHost.ts';
 import { GameMasterHost } from './gamemasterHost.ts';
 import { RelationshipsHost } from './relationshipsHost.ts';
-import { relationshipsRace } from './relationshipsRace.ts';
 import type { ScenarioHost } from './scenarioHost.ts';
+import { makeHost, startRace } from './scenarioHosts.ts';
+import { checkDag } from '../scenarios/pipeline/spec.ts';
+import { presetDag } from '../scenarios/pipeline/presets.ts';
+import { inlineTools, type ToolRunner } from '../scenarios/pipeline/tools.ts';
+import type { Dag } from '../scenarios/pipeline/types.ts';
 import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
-const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache', 'sims', 'scenes'];
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache', 'sims', 'scenes', 'dag', 'mode', 'failNode'];
 /** What a save of each scenario would be called, for the sentence that says it cannot be made yet. */
-const SAVE_NAMES: Readonly<Record<ScenarioKey, string>> = { grid: 'grid world', community: 'community run', gamemaster: 'game master session', relationships: 'set of relationship simulations' };
+const SAVE_NAMES: Readonly<Record<ScenarioKey, string>> = { grid: 'grid world', community: 'community run', gamemaster: 'game master session', relationships: 'set of relationship simulations', pipeline: 'pipeline run' };
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
 const USAGE_REFRESH_MS = 1_000;
 
@@ -52,6 +56,11 @@ export interface SessionOptions {
    * only (tests, or a browser that cannot share one between tabs).
    */
   readonly coordinator?: CoordinatorLink;
+  /**
+   * The pool the pipeline's tools run in (Web Workers in the browser); by default the caller's
+   * thread, for tests in Node, where tools are small.
+   */
+  readonly makeTools?: () => ToolRunner & { dispose?(): void };
 }
 
 /**
@@ -75,6 +84,9 @@ export class Session {
   private readonly loop: FixedStepLoop;
   private worldId = 0;
   private selected: number | null = null;
+  /** A DAG loaded with `loadDag`, used instead of the `dag` preset until another preset is chosen. */
+  private customDag: Dag | null = null;
+  private toolRunner: (ToolRunner & { dispose?(): void }) | undefined;
   /** A scenario host's ticks (a grid world counts its own). */
   private hostTick = 0;
   private journal = new CallJournal();
@@ -184,6 +196,9 @@ export class Session {
         if (this.host instanceof CommunityHost) this.host.interview(command, this.options.post);
         else this.options.post({ type: 'ack', seq: command.seq, error: 'Interviews are for the community scenario; switch to it first.' }, []);
         return;
+      case 'loadDag':
+        this.loadDag(command.seq, command.spec);
+        return;
       case 'retrySim':
       case 'openSim':
       case 'exportSims':
@@ -210,6 +225,7 @@ export class Session {
     this.checkpoints.dispose();
     this.engine?.dispose();
     this.host?.dispose();
+    this.toolRunner?.dispose?.();
     this.scheduler.dispose();
   }
 
@@ -241,6 +257,8 @@ export class Session {
     if (changed('dailyLimit')) this.scheduler.enableLive();
     if (changed('strategy') && this.host instanceof GameMasterHost) this.host.setMode(this.config.strategy);
     if (changed('failSim') && this.host instanceof RelationshipsHost) this.host.setFailSim(this.config.failSim);
+    // A preset chosen replaces a DAG of one's own.
+    if (changed('dag')) this.customDag = null;
     if ((!this.engine && !this.host) || WORLD_KEYS.some(changed)) this.rebuild();
     else this.applyBrain();
     this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
@@ -311,23 +329,50 @@ export class Session {
   /** The scenario's host on the session's scheduler, running if the loop is. */
   private buildHost(scenario: Exclude<ScenarioKey, 'grid'>): void {
     this.hostTick = 0;
-    const base = { worldId: this.worldId, config: this.config, scheduler: this.scheduler, clock: this.options.clock, journal: this.journal };
-    const postScene = (message: WorkerMessage): void => {
-      this.options.post(message, []);
-      // Paused, no tick would tell the page that what was in progress has finished.
-      if (!this.loop.running) this.postTick(this.journal.takeAnswered());
-    };
-    const host: ScenarioHost =
-      scenario === 'community'
-        ? new CommunityHost({ ...base, postScene })
-        : scenario === 'relationships'
-          ? new RelationshipsHost({ ...base, postScene })
-          : new GameMasterHost({ ...base, post: this.options.post });
+    const host = makeHost(scenario, {
+      worldId: this.worldId,
+      config: this.config,
+      scheduler: this.scheduler,
+      clock: this.options.clock,
+      journal: this.journal,
+      post: this.options.post,
+      postScene: (message: WorkerMessage) => {
+        this.options.post(message, []);
+        // Paused, no tick would tell the page that what was in progress has finished.
+        if (!this.loop.running) this.postTick(this.journal.takeAnswered());
+      },
+      dag: () => this.customDag ?? presetDag(this.config.dag),
+      tools: () => this.tools(),
+    });
     this.host = host;
     host.select?.(this.selected);
     this.options.post(host.worldMessage(), []);
     host.setRunning?.(this.loop.running);
     this.postTick(NONE);
+  }
+
+  /**
+   * A DAG of the user's own in the pipeline (switching to it if another scenario is on show): a
+   * new world; a refused spec changes nothing, and the ack says why in a sentence.
+   */
+  private loadDag(seq: number, spec: unknown): void {
+    const checked = checkDag(spec);
+    if (!checked.ok) {
+      this.options.post({ type: 'ack', seq, error: checked.error }, []);
+      return;
+    }
+    this.customDag = checked.dag;
+    if (this.config.scenario !== 'pipeline') this.config = switchScenario(this.config, 'pipeline');
+    this.race.cancel();
+    this.rebuild();
+    this.options.post({ type: 'config', seq: null, config: { ...this.config }, ...this.choice.keyState(this.config), problems: [] }, []);
+    this.options.post({ type: 'ack', seq }, []);
+  }
+
+  /** The pool the pipeline's tools run in: made on first use, kept for the session. */
+  private tools(): ToolRunner {
+    this.toolRunner ??= this.options.makeTools?.() ?? inlineTools;
+    return this.toolRunner;
   }
 
   /** Retry, open or export relationship simulations; each answered (or refused) in its ack. */
@@ -412,21 +457,8 @@ export class Session {
    */
   private startRace(): void {
     this.ensureWorld();
-    const engine = this.engine;
-    const settings = raceSettings(this.config);
-    const host = this.host;
-    if (host instanceof GameMasterHost) {
-      this.setNotice('race', 'The race is for the grid, the community and the relationships; the game master compares with its "One at a time" switch instead.', 'info');
-      return;
-    }
-    let started: boolean;
-    if (host instanceof RelationshipsHost) {
-      const { size, lane } = relationshipsRace(host.run.settings, settings, this.options.clock);
-      started = this.race.startRun(size, lane);
-    } else {
-      started = this.race.start(engine ? raceOf(engine.state, this.config).jobs : host instanceof CommunityHost ? host.raceJobs() : [], settings);
-    }
-    this.setNotice('race', started ? null : 'A race is already running; wait for it to finish.', 'info');
+    const notice = startRace(this.race, { engine: this.engine, host: this.host, config: this.config, tools: () => this.tools(), clock: this.options.clock });
+    this.setNotice('race', notice, 'info');
   }
 
   private onEngineEvent(event: EngineEvent): void {

@@ -12,6 +12,7 @@ import { startCoordinator } from './coordinatorHost.ts';
 import { coordinatorMessageSchema, type WorkerMessage } from '../protocol/protocol.ts';
 import { receiveCommand } from './commandInbox.ts';
 import { Session } from './session.ts';
+import { BrowserToolPool } from './toolPool.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
@@ -30,7 +31,8 @@ const coordinator = deferredLink(
   }),
 );
 
-const session = new Session({ clock: realClock, post, coordinator });
+// The pipeline's tools run in a pool of nested workers, never on this thread (the scheduler's).
+const session = new Session({ clock: realClock, post, coordinator, makeTools: () => new BrowserToolPool() });
 
 /** How long the shared worker may take to answer first before this tab keeps its own budget. */
 const SHARED_ANSWER_MS = 5_000;

@@ -11,6 +11,18 @@ const SCENARIO_CHOICES = [
   ['community', 'Community: personas debate, chat, post and vote in phases'],
   ['gamemaster', 'Game master: one action, many assessments, a deadline'],
   ['relationships', 'Relationships: many small simulations share one budget'],
+  ['pipeline', 'Pipeline: a DAG of steps, level by level or as soon as ready'],
+] as const;
+const DAG_CHOICES = [
+  ['diamond', 'Diamond: ingest → three reviews → report'],
+  ['wide', 'Wide: 1 → 10 → 1'],
+  ['chain', 'Chain: five steps in a line'],
+  ['uneven', 'Uneven: a slow step beside fast ones'],
+] as const;
+const MODE_CHOICES = [
+  ['levels', 'Level by level'],
+  ['ready', 'As soon as ready'],
+  ['sequential', 'One at a time'],
 ] as const;
 
 function ActionButton({ id, label }: { id: ActionId; label?: string }) {
@@ -58,6 +70,14 @@ export function Controls() {
           <TextSetting name="sims" label="Simulations" hint="1 to 200" />
           <TextSetting name="scenes" label="Scenes per simulation" hint="1 to 10" />
           <TextSetting name="failSim" label="Failing simulation" hint="-1 for none; every call of that simulation fails" />
+          <TextSetting name="seed" label="Seed" />
+        </>
+      ) : scenario === 'pipeline' ? (
+        <>
+          <h2>Pipeline</h2>
+          <ChoiceSetting name="dag" label="DAG" options={DAG_CHOICES} />
+          <ChoiceSetting name="mode" label="Mode" options={MODE_CHOICES} />
+          <TextSetting name="failNode" label="Failing node" type="text" hint="a node id; every attempt of it fails" />
           <TextSetting name="seed" label="Seed" />
         </>
       ) : scenario === 'community' ? (

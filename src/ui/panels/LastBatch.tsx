@@ -27,7 +27,7 @@ export function LastBatch() {
   return (
     <div className="last-batch" data-testid="last-batch">
       <div className="big">
-        <span className="big-label">Last batch ({batch.size.toLocaleString('en')} calls, {strategy})</span>
+        <span className="big-label">Last batch ({batch.size.toLocaleString('en')} call{batch.size === 1 ? '' : 's'}, {strategy})</span>
         <span className="big-value" data-testid="batch-wall">{duration(batch.wallMs)}</span>
       </div>
       <div className="big">

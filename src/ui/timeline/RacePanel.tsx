@@ -57,10 +57,7 @@ function RaceProgress({ race, words }: { race: RaceView; words: RaceWords }) {
   useEffect(() => {
     if (running) ref.current?.scrollIntoView({ block: 'nearest' });
   }, [race.raceId, running]);
-  const lanes = [
-    { key: 'sequential', title: words.sequential, lane: race.sequential, limits: { ...limits, concurrency: 1 } },
-    { key: 'parallel', title: words.parallel, lane: race.parallel, limits },
-  ] as const;
+  const lanes = raceLanes(race, words).map((l) => ({ ...l, limits: l.key === 'sequential' ? { ...limits, concurrency: 1 } : limits }));
   if (race.status === 'cancelled') {
     return (
       <div className="race-progress" ref={ref} data-testid="race-progress">
@@ -84,32 +81,70 @@ function RaceProgress({ race, words }: { race: RaceView; words: RaceWords }) {
   );
 }
 
-/** Both lanes of a race, and the speedup once both are done. */
+/** A race's lanes in the order drawn: one at a time, all together (level by level), then as soon as ready if the race has it. */
+export function raceLanes(race: RaceView, words: RaceWords): { readonly key: 'sequential' | 'parallel' | 'ready'; readonly title: string; readonly lane: RaceLaneView }[] {
+  const lanes = [
+    { key: 'sequential' as const, title: words.sequential, lane: race.sequential },
+    { key: 'parallel' as const, title: words.parallel, lane: race.parallel },
+  ];
+  return race.ready ? [...lanes, { key: 'ready' as const, title: words.ready, lane: race.ready }] : lanes;
+}
+
+/** Each faster lane's speedup over one at a time ("1.7×"), null until both lanes it compares are done. */
+export function raceSpeedups(race: RaceView, words: RaceWords): { readonly key: 'parallel' | 'ready'; readonly title: string; readonly value: string | null }[] {
+  return raceLanes(race, words).flatMap((l) => (l.key === 'sequential' ? [] : [{ key: l.key, title: l.title, value: speedupText(race.sequential.wallMs, l.lane.wallMs) }]));
+}
+
+/** The speedup once both lanes are done; with a third lane, each faster lane's speedup as it comes. */
+function RaceSpeedup({ race, words }: { race: RaceView; words: RaceWords }) {
+  const speedups = raceSpeedups(race, words);
+  const [only] = speedups;
+  const shown = speedups.filter((s) => s.value !== null);
+  return (
+    // Always mounted, so a screen reader announces the speedup when it appears.
+    <div className="race-speedup" aria-live="polite">
+      {shown.length === 0 ? null : speedups.length === 1 && only ? (
+        <>
+          <span className="big-label">{words.speedupLabel}</span>
+          <span className="race-speedup-value" data-testid="race-speedup">{only.value}</span>
+        </>
+      ) : (
+        <>
+          <span className="big-label">{words.speedupLabel}</span>
+          <span className="race-speedups">
+            {shown.map((s) => (
+              <span key={s.key} className="race-speedup-item">
+                <span className="race-speedup-value" data-testid={s.key === 'parallel' ? 'race-speedup' : 'race-ready-speedup'}>{s.value}</span>
+                <span className="big-label">{s.title}</span>
+              </span>
+            ))}
+          </span>
+        </>
+      )}
+    </div>
+  );
+}
+
+/** The race's lanes on one time axis, and the speedup once lanes are done. */
 function RaceResult({ race, names, words }: { race: RaceView; names: ReadonlyMap<number, string>; words: RaceWords }) {
-  const t1 = axisEnd(race.startedAt, race.now, [race.sequential.bars, race.parallel.bars], race.status === 'running');
-  const speedup = speedupText(race.sequential.wallMs, race.parallel.wallMs);
+  const lanes = raceLanes(race, words);
+  const t1 = axisEnd(race.startedAt, race.now, lanes.map((l) => l.lane.bars), race.status === 'running');
   return (
     <div className="race-result">
       <p className="muted race-size">{`${race.size.toLocaleString('en')} call${race.size === 1 ? '' : 's'} in each lane, on one time axis.`}</p>
       <RaceProgress race={race} words={words} />
-      <RaceLane title={words.sequential} lane={race.sequential} race={race} t1={t1} testId="race-sequential-wall" names={names} />
-      <RaceLane title={words.parallel} lane={race.parallel} race={race} t1={t1} testId="race-parallel-wall" names={names} />
-      {/* Always mounted, so a screen reader announces the speedup when it appears. */}
-      <div className="race-speedup" aria-live="polite">
-        {speedup === null ? null : (
-          <>
-            <span className="big-label">{words.speedupLabel}</span>
-            <span className="race-speedup-value" data-testid="race-speedup">{speedup}</span>
-          </>
-        )}
-      </div>
+      {lanes.map((l) => (
+        <RaceLane key={l.key} title={l.title} lane={l.lane} race={race} t1={t1} testId={`race-${l.key}-wall`} names={names} />
+      ))}
+      <RaceSpeedup race={race} words={words} />
     </div>
   );
 }
 
 /**
  * The classroom race: the current agents' next calls run one at a time and all together, side
- * by side, with the mock brain (so it costs no quota and both lanes see the same latencies).
+ * by side, with the mock brain (so it costs no quota and both lanes see the same latencies); a
+ * pipeline's DAG runs one at a time, level by level and as soon as ready, three lanes on one axis.
  */
 export function RacePanel() {
   countRender('RacePanel');
@@ -123,7 +158,8 @@ export function RacePanel() {
   const sims = useSandbox((s) => s.relScene?.scene.sims.length ?? 0);
   const scenes = useSandbox((s) => s.config.scenes);
   const words = raceWords(scenario);
-  const capNote = race === null ? null : scenario === 'relationships' ? simsCapText(sims, scenes, latencyMs) : raceCapText(race.size, agents?.length ?? 0, latencyMs);
+  // A pipeline's race runs the whole DAG: it takes no first few of anything.
+  const capNote = race === null || scenario === 'pipeline' ? null : scenario === 'relationships' ? simsCapText(sims, scenes, latencyMs) : raceCapText(race.size, agents?.length ?? 0, latencyMs);
   return (
     <section className="panel race-panel" aria-label="Race" data-testid="race-panel">
       <h2>Race</h2>
@@ -131,14 +167,14 @@ export function RacePanel() {
         type="button"
         className="race-button"
         data-action="race"
-        title={`Race the same calls one at a time and all together (key: ${ACTIONS.race.key})`}
+        title={`${words.button} (key: ${ACTIONS.race.key})`}
         aria-keyshortcuts={ACTIONS.race.key}
         disabled={!canRace}
         onClick={() => {
           void runAction(ctx, 'race');
         }}
       >
-        Race: one at a time vs all together
+        {words.button}
       </button>
       <p className="muted">
         {words.description}
