@@ -27,6 +27,7 @@ const LAYERS = {
   ui: { values: ['protocol'], types: ['render'], files: ['render/stage.ts'], exceptions: ['render/palette.ts'] },
   cli: { values: ['sim', 'brain', 'scheduler', 'engine', 'scenarios', 'clock'] },
   'fake-gemini': { values: [], testValues: ['brain'] },
+  'fake-openai': { values: ['fake-gemini'], testValues: ['brain'] },
 };
 const FOLDERS = Object.keys(LAYERS);
 /** Tests and their helpers (fixtures, test worlds, frames): not shipped, so they may reach further. */
@@ -40,7 +41,7 @@ const into = (folder, except = []) => `^(\\.\\./)+${escape(folder)}/${except.len
  * tests may use to build their cases. Tests may also start the fake Gemini server.
  */
 function testReach(folder) {
-  return reach(folder, new Set(['fake-gemini']));
+  return reach(folder, new Set(['fake-gemini', 'fake-openai']));
 }
 
 function reach(folder, seen) {

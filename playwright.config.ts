@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './e2e/browser.ts';
-import { FAKE_PORT, TEST_KEY } from './e2e/liveBackends.ts';
+import { FAKE_OPENAI_PORT, FAKE_PORT, TEST_KEY } from './e2e/liveBackends.ts';
 
 // NEON_E2E_PORT, NEON_FAKE_PORT (e2e/liveBackends.ts) and NEON_DIST (a build made with
 // `vite build --outDir`) let a second run share the machine without clobbering this one.
@@ -41,6 +41,13 @@ export default defineConfig({
       // The fake Gemini server for live-mode flows (e2e/live.spec.ts); it accepts only the test key.
       command: `npx tsx src/fake-gemini/main.ts --port ${FAKE_PORT} --latency 150 --key ${TEST_KEY}`,
       url: `http://127.0.0.1:${FAKE_PORT}/__fake/requests`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 60_000,
+    },
+    {
+      // The fake OpenAI-compatible server (e2e/openai.spec.ts): a local server as Ollama would be, accepting only the test key.
+      command: `npx tsx src/fake-openai/main.ts --port ${FAKE_OPENAI_PORT} --latency 100 --key ${TEST_KEY}`,
+      url: `http://127.0.0.1:${FAKE_OPENAI_PORT}/__fake/requests`,
       reuseExistingServer: !process.env.CI,
       timeout: 60_000,
     },

@@ -1,14 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { fakeServerBackend, googleRouteBackend, TEST_KEY, type Backend } from './liveBackends.ts';
+import { expectNoKeyLeak, recordConsole } from './keyHygiene.ts';
 import { openSandbox, snapshot, waitForSnapshot } from './sandbox.ts';
-
-/** Every console message of the page, to prove the key is never printed. */
-function recordConsole(page: Page): string[] {
-  const lines: string[] = [];
-  page.on('console', (message) => lines.push(message.text()));
-  page.on('pageerror', (error) => lines.push(error.message));
-  return lines;
-}
 
 /** Opens the app against a backend and hands the worker the key, as a user would. */
 async function openLive(page: Page, backend: Backend, query: string, key = TEST_KEY): Promise<string[]> {
@@ -19,15 +12,6 @@ async function openLive(page: Page, backend: Backend, query: string, key = TEST_
   return consoleLines;
 }
 
-/** The key must appear in none of: the URL, storage, the console, the page's text or fields. */
-async function expectNoKeyLeak(page: Page, consoleLines: readonly string[]): Promise<void> {
-  expect(page.url()).not.toContain(TEST_KEY);
-  const storage = await page.evaluate(() => JSON.stringify(Object.entries(localStorage)));
-  expect(storage).not.toContain(TEST_KEY);
-  expect(consoleLines.join('\n')).not.toContain(TEST_KEY);
-  const text = await page.evaluate(() => document.body.innerText + [...document.querySelectorAll('input')].map((i) => i.value).join(' '));
-  expect(text).not.toContain(TEST_KEY);
-}
 
 const notice = (page: Page, code: string) => page.locator(`[data-testid="notices"] [data-code="${code}"]`);
 

@@ -11,6 +11,8 @@ import { contentReply, errorReply, promptOf, type FakeMode } from '../src/fake-g
 export const TEST_KEY = 'AIzaSy-e2e-secret-test-key-4242';
 /** NEON_FAKE_PORT moves it, so two test runs can share a machine. */
 export const FAKE_PORT = Number(process.env.NEON_FAKE_PORT ?? 8788);
+/** The fake OpenAI-compatible server's port; NEON_FAKE_OPENAI_PORT moves it. */
+export const FAKE_OPENAI_PORT = Number(process.env.NEON_FAKE_OPENAI_PORT ?? 8789);
 const FAKE_URL = `http://127.0.0.1:${FAKE_PORT}`;
 const GOOGLE = 'https://generativelanguage.googleapis.com';
 

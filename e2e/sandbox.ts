@@ -16,7 +16,7 @@ export interface SnapshotAgent {
   action: string;
   /** The way it stepped on its last tick: N, E, S, W, or STAY when it did not move. */
   heading: string;
-  source: 'gemini' | 'mock' | 'fallback' | 'none';
+  source: 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
   thinking: boolean;
   decisions: number;
 }

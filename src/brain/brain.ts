@@ -3,7 +3,7 @@ import type { AnyAsk } from './ask.ts';
 import type { CallOptions, Model, ModelReply } from './model.ts';
 
 /** Which kind of brain answered. */
-export type BrainSource = 'gemini' | 'mock';
+export type BrainSource = 'gemini' | 'openai' | 'mock';
 
 /** A model that answers any scenario's asks (`ask.ts`), live or mock. */
 export interface Brain extends Model<AnyAsk, unknown> {

@@ -12,7 +12,7 @@ export interface DecisionEvent {
   readonly type: 'decision';
   readonly agentId: number;
   readonly decision: Decision;
-  readonly source: 'gemini' | 'mock' | 'fallback';
+  readonly source: 'gemini' | 'openai' | 'mock' | 'fallback';
   readonly record: CallRecord;
 }
 
@@ -94,7 +94,7 @@ export class WorldEngine {
           if (this.disposed) return;
           // A decision ask answers with a Decision, live (its `parse`) or mock (its `answer`).
           const value = answer as Decision;
-          const from = source === 'gemini' || source === 'mock' ? source : 'fallback';
+          const from = source === 'gemini' || source === 'openai' || source === 'mock' ? source : 'fallback';
           this.inbox.push({ type: 'decided', agentId, decision: value, source: from });
           this.onEvent?.({ type: 'decision', agentId, decision: value, source: from, record });
         });

@@ -90,7 +90,7 @@ export const CONFIG_FIELDS = {
   rpm: wholeNumber(1, 1_000_000),
   concurrency: wholeNumber(1, 10_000),
   timeout: wholeNumber(100, 600_000),
-  brain: z.enum(['mock', 'gemini'], 'must be mock or gemini'),
+  brain: z.enum(['mock', 'gemini', 'openai'], 'must be mock, gemini or openai'),
   latency: wholeNumber(0, 600_000),
   jitter: wholeNumber(0, 600_000),
   failureRate: decimal(0, 1),

@@ -20,7 +20,7 @@ export const STATE_CODE: Readonly<Record<AgentStateName, number>> = {
 // The wire's copies of lists the sim and brain own (directions, sources, failure kinds): the
 // protocol may not import them, so worker/listsAgree.test.ts checks at compile time that they agree.
 const direction = z.enum(['N', 'E', 'S', 'W', 'STAY']);
-const source = z.enum(['gemini', 'mock', 'fallback', 'none']);
+const source = z.enum(['gemini', 'openai', 'mock', 'fallback', 'none']);
 const failureKind = z.enum([
   'invalid-key', 'rate-limit', 'quota-exhausted', 'server', 'network', 'timeout', 'blocked', 'truncated', 'bad-output', 'unknown',
 ]);
@@ -64,6 +64,8 @@ export const commandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('retrySim'), seq, sim: z.number().int().nonnegative() }),
   /** Opens one relationship simulation's transcript (sent with each scene), or closes it. */
   z.object({ type: z.literal('openSim'), seq, sim: z.number().int().nonnegative().nullable() }),
+  /** Asks the OpenAI-compatible server at the base URL for its models (with the key bound to it), answered by a `connection` message. */
+  z.object({ type: z.literal('testConnection'), seq }),
   /** Loads a DAG spec into the pipeline (a new world); the ack says why in a sentence when it is refused. */
   z.object({ type: z.literal('loadDag'), seq, spec: z.unknown() }),
   /** Every relationship simulation's transcript and scores, answered by an `exported` message. */
@@ -253,6 +255,15 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('relScene'), worldId: z.number(), scene: relationshipsSceneSchema, detail: simDetailSchema.nullable() }),
   /** The pipeline's public state and what its panel draws, at most 4 times a second. */
   z.object({ type: z.literal('pipeScene'), worldId: z.number(), scene: pipelineSceneSchema, view: pipelineViewSchema }),
+  /** What the connection test found: the server's models, or what went wrong in one sentence. */
+  z.object({
+    type: z.literal('connection'),
+    seq: z.number(),
+    result: z.union([
+      z.object({ ok: z.literal(true), models: z.array(z.string()) }),
+      z.object({ ok: z.literal(false), reason: z.enum(['down', 'cors', 'key', 'not-found', 'other']), message: z.string() }),
+    ]),
+  }),
   /** A scenario's export as text (JSON), answering `exportSims`. */
   z.object({ type: z.literal('exported'), seq: z.number(), text: z.string() }),
   /** One game master turn, answering an `act` command. */
@@ -307,6 +318,7 @@ export type InterviewMessage = Extract<WorkerMessage, { type: 'interview' }>;
 export type GmSceneMessage = Extract<WorkerMessage, { type: 'gmScene' }>;
 export type RelSceneMessage = Extract<WorkerMessage, { type: 'relScene' }>;
 export type PipeSceneMessage = Extract<WorkerMessage, { type: 'pipeScene' }>;
+export type ConnectionResult = Extract<WorkerMessage, { type: 'connection' }>['result'];
 export type ActedMessage = Extract<WorkerMessage, { type: 'acted' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;

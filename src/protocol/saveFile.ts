@@ -68,7 +68,7 @@ const agent = z.object(
     say: text,
     state: oneOf(['idle', 'queued', 'thinking', 'decided', 'fellBack']),
     thinkTimer: whole(0, 1_000_000),
-    source: oneOf(['gemini', 'mock', 'fallback', 'none']),
+    source: oneOf(['gemini', 'openai', 'mock', 'fallback', 'none']),
     decisions: whole(0, MAX_COUNT),
   },
   'must be an object',

@@ -87,7 +87,7 @@ function applyInputs(state: WorldState, inputs: readonly SimInput[]): Agent[] {
   return agents;
 }
 
-function applyDecision(state: WorldState, agent: Agent, decision: Decision, source: 'gemini' | 'mock' | 'fallback'): Agent {
+function applyDecision(state: WorldState, agent: Agent, decision: Decision, source: 'gemini' | 'openai' | 'mock' | 'fallback'): Agent {
   const { config, tick } = state;
   const memory = { tick, text: `tick ${tick}: ${decision.thought}` };
   const memories = config.memoryLimit === 0 ? [] : [...agent.memories, memory].slice(-config.memoryLimit);

@@ -67,7 +67,7 @@ export function testWorld(spec: TestWorldSpec): WorldState {
 }
 
 /** A 'decided' input with a short made-up thought. */
-export function decided(agentId: number, action: Direction, source: 'gemini' | 'mock' | 'fallback' = 'mock', thought = `go ${action}`): SimInput {
+export function decided(agentId: number, action: Direction, source: 'gemini' | 'openai' | 'mock' | 'fallback' = 'mock', thought = `go ${action}`): SimInput {
   const decision: Decision = { thought, plan: `Keep going ${action}.`, action };
   return { type: 'decided', agentId, decision, source };
 }

@@ -42,7 +42,7 @@ export interface Grid {
 export type AgentState = 'idle' | 'queued' | 'thinking' | 'decided' | 'fellBack';
 
 /** Who produced an agent's last decision; `none` before the first one. */
-export type DecisionSource = 'gemini' | 'mock' | 'fallback' | 'none';
+export type DecisionSource = 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
 
 export type Goal = 'find-water' | 'find-food' | 'visit-library' | 'meet-people' | 'explore';
 export const GOALS: readonly Goal[] = ['find-water', 'find-food', 'visit-library', 'meet-people', 'explore'];
@@ -126,7 +126,7 @@ export type SimInput =
       readonly type: 'decided';
       readonly agentId: number;
       readonly decision: Decision;
-      readonly source: 'gemini' | 'mock' | 'fallback';
+      readonly source: 'gemini' | 'openai' | 'mock' | 'fallback';
     };
 
 /** What one tick produced besides the new state. */

@@ -11,7 +11,7 @@ import { errorText, sendablePatch, WHOLE_PATCH } from './sendable.ts';
 import { CallLog } from './timeline/callLog.ts';
 import { RaceLog } from './timeline/raceLog.ts';
 import { RingBuffer } from './ringBuffer.ts';
-import type { InterviewMessage, RaceMessage } from '../protocol/protocol.ts';
+import type { ConnectionResult, InterviewMessage, RaceMessage } from '../protocol/protocol.ts';
 import type { LastTurnWire } from '../protocol/gamemasterScene.ts';
 
 /** The parts of a Worker the client uses, so tests can pass a fake. */
@@ -63,6 +63,8 @@ export class SandboxClient {
   private readonly interviewed = new Map<number, InterviewMessage>();
   /** Game master turns, by the seq of the `act` they answer, until it is acked. */
   private readonly acted = new Map<number, LastTurnWire>();
+  /** Connection tests, by the seq of the command they answer, until it is acked. */
+  private readonly connections = new Map<number, ConnectionResult>();
   /** Exports, by the seq of the command they answer, until it is acked. */
   private readonly exported = new Map<number, string>();
   private worldId = -1;
@@ -239,6 +241,19 @@ export class SandboxClient {
     );
   }
 
+  /** Asks the OpenAI-compatible server at the base URL for its models, through the worker (which holds the key). */
+  async testConnection(): Promise<ConnectionResult> {
+    const seq = ++this.seq;
+    try {
+      await this.post({ type: 'testConnection' }, seq);
+      const result = this.connections.get(seq);
+      if (!result) throw new Error('The simulation answered without a result.');
+      return result;
+    } finally {
+      this.connections.delete(seq);
+    }
+  }
+
   /** Opens one simulation's transcript (it travels with each scene from now on), or closes it. */
   openSim(sim: number | null): Promise<void> {
     this.store.setState({ openSim: sim });
@@ -329,6 +344,9 @@ export class SandboxClient {
         break;
       case 'pipeScene':
         if (message.worldId === this.worldId) this.store.setState({ pipeScene: message });
+        break;
+      case 'connection':
+        this.connections.set(message.seq, message.result);
         break;
       case 'exported':
         this.exported.set(message.seq, message.text);

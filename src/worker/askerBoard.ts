@@ -12,7 +12,7 @@ import { latencyOf } from './tickMessage.ts';
 interface AskerRow {
   thought: string;
   plan: string;
-  source: 'gemini' | 'mock' | 'fallback' | 'none';
+  source: 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
   decisions: number;
 }
 
@@ -45,7 +45,7 @@ export class AskerBoard {
     if (row) {
       row.thought = thought;
       row.plan = plan;
-      row.source = source === 'gemini' || source === 'mock' ? source : 'fallback';
+      row.source = source === 'gemini' || source === 'openai' || source === 'mock' ? source : 'fallback';
       row.decisions++;
     }
     this.journal.answer(who, record);

@@ -54,7 +54,7 @@ export interface CommunityTickParts {
 export interface PersonaRow {
   thought: string;
   plan: string;
-  source: 'gemini' | 'mock' | 'fallback' | 'none';
+  source: 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
   decisions: number;
 }
 
@@ -230,7 +230,7 @@ export class CommunityHost implements ScenarioHost {
     if (row) {
       row.thought = replyText(value, state.topics);
       row.plan = `${state.phase ?? 'between phases'}, epoch ${state.epoch}`;
-      row.source = source === 'gemini' || source === 'mock' ? source : 'fallback';
+      row.source = source === 'gemini' || source === 'openai' || source === 'mock' ? source : 'fallback';
       row.decisions++;
     }
     this.options.journal.answer(who, record);

@@ -4,7 +4,9 @@ import type { Budget } from '../scheduler/budget.ts';
 import type { SchedulerConfig } from '../scheduler/types.ts';
 import type { AnyAsk } from '../brain/ask.ts';
 import type { BrainChoice } from './brainFor.ts';
-import { endpointOrigin, hostOf, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
+import { DEFAULT_MODEL, endpointOrigin, hostOf, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
+import { listModels, type ModelsCheck } from '../brain/openaiModels.ts';
+import { DEFAULT_OPENAI_MODEL } from '../brain/openaiBrain.ts';
 import { KeyBinding } from './keyBinding.ts';
 import { keyIdOf, type KeyBudgets } from './keyBudgets.ts';
 
@@ -39,8 +41,10 @@ export interface KeyWords {
 
 /**
  * Chooses the model agents think with: Gemini, with the key's budget, when a key is set and may
- * go where calls would go; otherwise the mock, with the mock's budget. A new live choice (model,
- * endpoint, temperature, tokens, key) gets a fresh Gemini brain; anything else keeps the one in use.
+ * go where calls would go; an OpenAI-compatible server at its base URL, with or without a key
+ * (a key it has goes only there; without one the budget is the endpoint's); otherwise the mock,
+ * with the mock's budget. A new live choice (brain, model, endpoint, temperature, tokens, key)
+ * gets a fresh live brain; anything else keeps the one in use.
  */
 export class LiveChoice {
   private readonly key = new KeyBinding();
@@ -49,7 +53,7 @@ export class LiveChoice {
   private refusedBaseUrl: string | null = null;
 
   constructor(
-    private readonly makeGemini: (choice: BrainChoice) => Brain,
+    private readonly makeLive: (choice: BrainChoice) => Brain,
     readonly budgets: KeyBudgets,
   ) {}
 
@@ -95,30 +99,53 @@ export class LiveChoice {
 
   choose(config: SandboxConfig, mock: Model<AnyAsk, unknown>): Choice {
     const endpoint = endpointOrigin(config.baseUrl);
-    const badEndpoint = config.brain === 'gemini' && this.refusedBaseUrl !== null
-      ? `The API base URL '${this.refusedBaseUrl.slice(0, 80)}' is not a URL (it needs http:// or https://), so live calls are off until it is fixed; agents think with the mock brain.`
-      : null;
-    const apiKey = config.brain === 'gemini' && badEndpoint === null ? this.key.keyFor(endpoint) : '';
+    const badEndpoint = badEndpointOf(config, this.refusedBaseUrl);
+    const apiKey = config.brain !== 'mock' && badEndpoint === null ? this.key.keyFor(endpoint) : '';
     const missingKey = config.brain === 'gemini' && !this.key.hasKey
       ? 'Gemini is selected but no API key is set: agents think with the mock brain until you enter one.'
       : null;
     // The key's day and minute are shown whether or not calls may use it now.
     if (this.key.hasKey) this.budgets.forKey(this.key.current);
+    // An OpenAI-compatible server (a local Ollama) needs no key; its budget is then its endpoint's.
+    if (config.brain === 'openai' && badEndpoint === null && !this.blocked(config)) return this.liveChoice(config, apiKey, apiKey === '' ? `endpoint:${endpoint}` : apiKey, missingKey);
     if (apiKey === '') {
       const fresh = this.live !== undefined;
       this.live = undefined;
       return { model: mock, budget: this.budgets.mock, live: false, fresh, missingKey, badEndpoint };
     }
-    const choice = [config.model, config.baseUrl, config.temperature, config.maxTokens, keyIdOf(apiKey)].join('|');
-    const fresh = this.live?.choice !== choice;
-    if (!this.live || fresh) this.live = { model: this.makeGemini({ ...config, apiKey }), choice };
-    return { model: this.live.model, budget: this.budgets.forKey(apiKey), live: true, fresh, missingKey, badEndpoint };
+    return this.liveChoice(config, apiKey, apiKey, missingKey);
   }
 
-  /** Gemini is chosen and a key is set, but not for the endpoint that calls would go to. */
-  private blocked(config: SandboxConfig): boolean {
-    return config.brain === 'gemini' && this.key.blockedAt(endpointOrigin(config.baseUrl));
+  /** The live brain for these settings and key (a fresh one when any of them changed), under `budgetKey`'s budget. */
+  private liveChoice(config: SandboxConfig, apiKey: string, budgetKey: string, missingKey: string | null): Choice {
+    const choice = [config.brain, config.model, config.baseUrl, config.temperature, config.maxTokens, apiKey === '' ? 'no key' : keyIdOf(apiKey)].join('|');
+    const fresh = this.live?.choice !== choice;
+    if (!this.live || fresh) this.live = { model: this.makeLive({ ...config, apiKey }), choice };
+    return { model: this.live.model, budget: this.budgets.forKey(budgetKey), live: true, fresh, missingKey, badEndpoint: null };
   }
+
+  /**
+   * The connection test of an OpenAI-compatible server: its models (`GET /models`) with the key
+   * bound to that endpoint, if any (a key goes nowhere else), or what went wrong in a sentence.
+   */
+  testConnection(config: SandboxConfig): Promise<ModelsCheck> {
+    if (config.baseUrl === '') return Promise.resolve({ ok: false, reason: 'other', message: 'Set the server\'s base URL first (for Ollama, http://localhost:11434/v1).' });
+    const apiKey = this.key.keyFor(endpointOrigin(config.baseUrl));
+    return listModels(config.baseUrl, apiKey === '' ? undefined : apiKey, { model: config.model === DEFAULT_MODEL ? DEFAULT_OPENAI_MODEL : config.model });
+  }
+
+  /** A live brain is chosen and a key is set, but not for the endpoint that calls would go to. */
+  private blocked(config: SandboxConfig): boolean {
+    return config.brain !== 'mock' && this.key.blockedAt(endpointOrigin(config.baseUrl));
+  }
+}
+
+/** Why live calls are off for a base URL: one that was refused, or none for an OpenAI-compatible server; null when fine. */
+function badEndpointOf(config: SandboxConfig, refused: string | null): string | null {
+  if (config.brain === 'mock') return null;
+  if (refused !== null) return `The API base URL '${refused.slice(0, 80)}' is not a URL (it needs http:// or https://), so live calls are off until it is fixed; agents think with the mock brain.`;
+  if (config.brain === 'openai' && config.baseUrl === '') return 'An OpenAI-compatible server needs its base URL (for Ollama, http://localhost:11434/v1): agents think with the mock brain until one is set.';
+  return null;
 }
 
 /** Says why no more than `cap` calls run at once, when the settings would allow more. */

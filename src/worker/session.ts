@@ -9,7 +9,7 @@ import type { SchedulerEvent } from '../scheduler/types.ts';
 import type { AnyAsk } from '../brain/ask.ts';
 import type { WorldState } from '../sim/types.ts';
 import { defaultWorldConfig } from '../sim/world.ts';
-import { geminiFor, type BrainChoice } from './brainFor.ts';
+import { liveFor, type BrainChoice } from './brainFor.ts';
 import { CallJournal } from './callJournal.ts';
 import { localDay } from './day.ts';
 import { checkPatch, DEFAULT_CONFIG, switchScenario, TICK_MS, type ConfigKey, type SandboxConfig, type ScenarioKey } from '../protocol/config.ts';
@@ -103,7 +103,7 @@ export class Session {
     });
     this.mock = this.makeMock();
     const budgets = new KeyBudgets(options.clock, options.coordinator ?? inProcessLink(new BudgetCoordinator({ clock: options.clock, today })));
-    this.choice = new LiveChoice(options.makeGemini ?? geminiFor, budgets);
+    this.choice = new LiveChoice(options.makeGemini ?? liveFor, budgets);
     this.scheduler = new Scheduler<AnyAsk, unknown>({
       model: this.mock,
       clock: options.clock,
@@ -195,6 +195,12 @@ export class Session {
         // Answered (an `interview` message, then the ack) when the persona has spoken.
         if (this.host instanceof CommunityHost) this.host.interview(command, this.options.post);
         else this.options.post({ type: 'ack', seq: command.seq, error: 'Interviews are for the community scenario; switch to it first.' }, []);
+        return;
+      case 'testConnection':
+        void this.choice.testConnection(this.config).then((result) => {
+          this.options.post({ type: 'connection', seq: command.seq, result: result.ok ? { ok: true, models: [...result.models] } : { ...result } }, []);
+          this.options.post({ type: 'ack', seq: command.seq }, []);
+        });
         return;
       case 'loadDag':
         this.loadDag(command.seq, command.spec);

@@ -18,7 +18,7 @@ export interface PipelineSettings {
   readonly failNode: string | null;
 }
 
-const SOURCES: Readonly<Record<string, NodeSource>> = { gemini: 'model', mock: 'mock', fallback: 'fallback' };
+const SOURCES: Readonly<Record<string, NodeSource>> = { gemini: 'model', openai: 'model', mock: 'mock', fallback: 'fallback' };
 
 /** The batch a run's calls are measured as. */
 export function runBatch(producer: string, run: number, mode: Mode): string {

@@ -13,6 +13,7 @@ const ROW_HEIGHT = 28;
 const SOURCE_WORDS: Readonly<Record<Exclude<AgentRow['source'], 'none'>, string>> = {
   mock: 'mock',
   gemini: 'Gemini',
+  openai: 'OpenAI-compatible',
   fallback: 'fell back',
 };
 

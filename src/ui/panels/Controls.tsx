@@ -104,7 +104,7 @@ export function Controls() {
       <TextSetting name="concurrency" label={scenario === 'community' ? 'Concurrency cap (the semaphore)' : 'Concurrency cap'} />
       <TextSetting name="timeout" label="Call timeout (ms)" />
       <h2>Brain</h2>
-      <ChoiceSetting name="brain" label="Brain" options={[['mock', 'Mock (no key, no network)'], ['gemini', 'Gemini']]} />
+      <ChoiceSetting name="brain" label="Brain" options={[['mock', 'Mock (no key, no network)'], ['gemini', 'Gemini'], ['openai', 'OpenAI-compatible (Ollama, LM Studio, llama.cpp…)']]} />
       {brain === 'mock' ? (
         <>
           <TextSetting name="latency" label="Mock latency (ms)" />

@@ -4,6 +4,7 @@ import { countRender } from '../renderCount.ts';
 
 const SOURCE_TEXT: Readonly<Record<string, string>> = {
   gemini: 'Gemini',
+  openai: 'OpenAI-compatible',
   mock: 'mock brain',
   fallback: 'fallback (the call failed; the mock answered)',
   none: 'no decision yet',
