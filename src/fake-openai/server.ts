@@ -8,6 +8,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { drawFault, header, mulberry32, readJson } from '../fake-gemini/httpParts.ts';
 import { chatCallOf, completionReply, errorReply, FAKE_OPENAI_MODES, formatRefused, modelList, modelMissing, notFound, streamOptionsRefused, wrongKey } from './replies.ts';
 import type { FakeOpenAiMode, FakeReply, ResponseFormatType } from './replies.ts';
 import { streamChunks, writeStream } from './stream.ts';
@@ -76,7 +77,6 @@ export interface FakeOpenAi {
   close(): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 2 * 1024 * 1024;
 type Control = FakeOpenAiSettings & { readonly script?: readonly FakeOpenAiMode[] };
 
 /** Starts the fake on 127.0.0.1 and resolves once it listens. */
@@ -88,7 +88,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const random = mulberry32(options.seed ?? 1);
 
-  const nextMode = (): FakeOpenAiMode => queue.shift() ?? drawFault(settings.faults ?? {}, random()) ?? settings.mode ?? 'ok';
+  const nextMode = (): FakeOpenAiMode => queue.shift() ?? drawFault(FAKE_OPENAI_MODES, settings.faults ?? {}, random()) ?? settings.mode ?? 'ok';
   const latency = (): number => Math.max(0, (settings.latencyMs ?? 0) + (random() * 2 - 1) * (settings.jitterMs ?? 0));
   const wait = (ms: number): Promise<void> =>
     new Promise((resolve) => {
@@ -244,53 +244,9 @@ function send(res: ServerResponse, reply: FakeReply): void {
   res.end(text);
 }
 
-async function readJson(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new Error('Request body too large.');
-    chunks.push(chunk);
-  }
-  const text = Buffer.concat(chunks).toString('utf8');
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return text;
-  }
-}
-
-function header(req: IncomingMessage, name: string): string | undefined {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-}
-
 function checkMode(mode: FakeOpenAiMode): FakeOpenAiMode {
   if (!FAKE_OPENAI_MODES.includes(mode)) throw new Error(`Unknown fake mode "${mode as string}".`);
   return mode;
-}
-
-/** Picks at most one fault: the draw falls into one rate's slice of 0..1 or past all of them. */
-function drawFault(faults: Partial<Record<FakeOpenAiMode, number>>, draw: number): FakeOpenAiMode | undefined {
-  let edge = 0;
-  for (const mode of FAKE_OPENAI_MODES) {
-    edge += Math.max(0, faults[mode] ?? 0);
-    if (draw < edge) return mode;
-  }
-  return undefined;
-}
-
-/** A small seeded PRNG, so a fake with the same seed injects the same faults. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Only the runtime settings of a patch, without undefined values that would erase defaults. */

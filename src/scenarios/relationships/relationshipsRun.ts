@@ -193,7 +193,10 @@ export class RelationshipsRun {
 
   private put(sim: SimState): void {
     if (this.cancelled) return;
-    this.sims = this.sims.map((old) => (old.id === sim.id ? sim : old));
+    // A simulation's id is its index: replace it in a copy, without a search.
+    const next = this.sims.slice();
+    next[sim.id] = sim;
+    this.sims = next;
     this.changed();
   }
 
