@@ -7,6 +7,7 @@ import { benchGamemaster, gamemasterJson, gamemasterTable, type GamemasterBenchS
 import { benchRelationships, relationshipsJson, relationshipsTable, type RelationshipsBenchSettings } from './benchRelationships.ts';
 import { MAX_SCENES, MAX_SIMS } from '../scenarios/relationships/relationshipsRun.ts';
 import { DAG_NAMES } from '../scenarios/pipeline/types.ts';
+import { WIDE_FANOUT } from '../scenarios/pipeline/presets.ts';
 import { benchPipeline, pipelineJson, pipelineTable, type PipelineBenchSettings } from './benchPipeline.ts';
 
 const HELP = `Usage: npm run bench -- [--scenario grid|community|gamemaster|relationships|pipeline] [flags]
@@ -58,6 +59,7 @@ path and the speedups, then a level of 4 CPU tools in the pool against one threa
   --fail-sim K        relationships: every call of simulation K fails (default -1: none)
   --uneven            relationships: simulation k plays (k mod scenes) + 1 scenes
   --dag NAME          pipeline: diamond (default), wide, chain or uneven (latency defaults to 1000)
+  --fanout N          pipeline: the width of wide's middle level (default 10; 98 makes 100 nodes)
   --fail-node ID      pipeline: every attempt of this node fails
   --tools 0|1         pipeline: measure the tool pool against one thread too (default 1)
   --json              print one JSON object instead of a table
@@ -88,6 +90,7 @@ const FLAGS = {
   'fail-sim': { type: 'string' },
   uneven: { type: 'boolean' },
   dag: { type: 'string' },
+  fanout: { type: 'string' },
   'fail-node': { type: 'string' },
   tools: { type: 'string' },
   json: { type: 'boolean' },
@@ -124,7 +127,7 @@ function commonFrom(flags: Flags, agents: { fallback: number; max: number }, con
 
 const GAMEMASTER_FLAGS = ['turns', 'npcs', 'deadline', 'cache', 'prefetch', 'read', 'sample'] as const;
 const RELATIONSHIPS_FLAGS = ['sims', 'scenes', 'fail-sim', 'uneven'] as const;
-const PIPELINE_FLAGS = ['dag', 'fail-node', 'tools'] as const;
+const PIPELINE_FLAGS = ['dag', 'fanout', 'fail-node', 'tools'] as const;
 
 function pipelineFrom(flags: Flags): PipelineBenchSettings {
   refuse(flags, ['epochs', 'topics'], 'community');
@@ -135,6 +138,7 @@ function pipelineFrom(flags: Flags): PipelineBenchSettings {
   const jitterMs = numberFlag('jitter', flags.jitter, 0, { min: 0 });
   return {
     dag: oneOf('dag', flags.dag, DAG_NAMES, 'diamond'),
+    fanout: numberFlag('fanout', flags.fanout, WIDE_FANOUT, { integer: true, min: 2, max: 198 }),
     latencyMs,
     jitterMs,
     rpm: numberFlag('rpm', flags.rpm, Infinity, { integer: true, positive: true }),

@@ -15,6 +15,8 @@ import { NodeToolPool } from './nodeToolPool.ts';
 
 export interface PipelineBenchSettings {
   readonly dag: DagName;
+  /** The width of `wide`'s middle level. */
+  readonly fanout: number;
   readonly latencyMs: number;
   readonly jitterMs: number;
   readonly rpm: number;
@@ -37,7 +39,7 @@ export async function runPipelineOnce(settings: PipelineBenchSettings, mode: Mod
   const brain = new MockBrain({ clock, seed: settings.seed, latencyMs: settings.latencyMs, jitterMs: settings.jitterMs, errorRate: settings.failureRate });
   const host = new LocalScenarioHost({ model: brain, clock, seed: settings.seed, config: { rpm: settings.rpm, concurrency: settings.concurrency, timeoutMs: settings.timeoutMs } });
   try {
-    const run = new PipelineRun({ dag: presetDag(settings.dag), mode, seed: settings.seed, failNode: settings.failNode }, host.context('pipeline'), tools);
+    const run = new PipelineRun({ dag: presetDag(settings.dag, settings.fanout), mode, seed: settings.seed, failNode: settings.failNode }, host.context('pipeline'), tools);
     await run.start();
     if (!run.figures) throw new Error('The pipeline did not finish.');
     return { figures: run.figures, nodes: run.state };
@@ -86,6 +88,7 @@ export function pipelineJson(bench: PipelineBench): Record<string, unknown> {
   return {
     scenario: 'pipeline',
     dag: s.dag,
+    fanout: s.fanout,
     latencyMs: s.latencyMs,
     jitterMs: s.jitterMs,
     failNode: s.failNode,
@@ -109,7 +112,7 @@ export function pipelineTable(bench: PipelineBench): string {
   const line = (name: string, wall: number): string => `${name.padEnd(26)}${round(wall).toFixed(1).padStart(10)} ms${(seq / Math.max(1, wall)).toFixed(2).padStart(8)}×`;
   const ready = modes.ready.figures;
   return [
-    `Neon bench, pipeline: the ${s.dag} DAG, mock latency ${s.latencyMs} ms ± ${s.jitterMs} ms, tools in ${bench.workers} worker thread(s)${s.failNode ? `, failNode ${s.failNode}` : ''}`,
+    `Neon bench, pipeline: the ${s.dag === 'wide' ? `wide (1 → ${s.fanout} → 1)` : s.dag} DAG, mock latency ${s.latencyMs} ms ± ${s.jitterMs} ms, tools in ${bench.workers} worker thread(s)${s.failNode ? `, failNode ${s.failNode}` : ''}`,
     '',
     line('one at a time', seq),
     line('level by level', modes.levels.figures.wallMs),

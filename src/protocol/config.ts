@@ -124,6 +124,8 @@ export const CONFIG_FIELDS = {
   failSim: wholeNumber(-1, 199),
   /** The pipeline's DAG: a preset (a DAG of one's own is loaded with `loadDag`). */
   dag: z.enum(DAG_PRESETS, `must be one of ${DAG_PRESETS.join(', ')}`),
+  /** The width of the `wide` DAG's middle level: 98 makes a DAG of 100 nodes. */
+  fanout: wholeNumber(2, 198),
   /** How the pipeline runs its DAG: level by level, each node when its inputs are ready, or one at a time. */
   mode: z.enum(DAG_MODES, `must be one of ${DAG_MODES.join(', ')}`),
   /** Every attempt of this pipeline node fails (a classroom's injected fault); empty for none. */
@@ -165,6 +167,7 @@ export const DEFAULT_CONFIG: SandboxConfig = {
   scenes: 3,
   failSim: -1,
   dag: 'diamond',
+  fanout: 10,
   mode: 'levels',
   failNode: '',
 };

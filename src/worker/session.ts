@@ -35,7 +35,7 @@ import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
 /** Settings that shape the world itself: changing one builds a new world. */
-const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache', 'sims', 'scenes', 'dag', 'mode', 'failNode'];
+const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'align', 'scenario', 'epochs', 'topics', 'openness', 'npcs', 'deadline', 'cache', 'sims', 'scenes', 'dag', 'fanout', 'mode', 'failNode'];
 /** What a save of each scenario would be called, for the sentence that says it cannot be made yet. */
 const SAVE_NAMES: Readonly<Record<ScenarioKey, string>> = { grid: 'grid world', community: 'community run', gamemaster: 'game master session', relationships: 'set of relationship simulations', pipeline: 'pipeline run' };
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
@@ -264,7 +264,7 @@ export class Session {
     if (changed('strategy') && this.host instanceof GameMasterHost) this.host.setMode(this.config.strategy);
     if (changed('failSim') && this.host instanceof RelationshipsHost) this.host.setFailSim(this.config.failSim);
     // A preset chosen replaces a DAG of one's own.
-    if (changed('dag')) this.customDag = null;
+    if (changed('dag') || changed('fanout')) this.customDag = null;
     if ((!this.engine && !this.host) || WORLD_KEYS.some(changed)) this.rebuild();
     else this.applyBrain();
     this.options.post({ type: 'config', seq: command.seq, config: { ...this.config }, ...this.choice.keyState(this.config), problems }, []);
@@ -347,7 +347,7 @@ export class Session {
         // Paused, no tick would tell the page that what was in progress has finished.
         if (!this.loop.running) this.postTick(this.journal.takeAnswered());
       },
-      dag: () => this.customDag ?? presetDag(this.config.dag),
+      dag: () => this.customDag ?? presetDag(this.config.dag, this.config.fanout),
       tools: () => this.tools(),
     });
     this.host = host;

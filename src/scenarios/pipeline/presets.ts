@@ -1,6 +1,7 @@
 /**
  * The prepared DAGs. `diamond` is the classic fan-out: with equal node times, level by level
- * gains 5/3. `wide` (1 → 10 → 1) gains 4 with twelve equal steps in three levels. `chain` gains
+ * gains 5/3. `wide` (1 → 10 → 1 by default; `fanout` sets the middle level's width,
+ * up to 198 for a DAG of 200 nodes) gains 4 with twelve equal steps in three levels. `chain` gains
  * nothing: the lesson that parallelism needs width. `uneven` has a slow step beside a line of
  * fast ones and two CPU tools, so running each node as soon as its inputs are ready beats
  * running level by level, and reaches the critical path.
@@ -9,6 +10,22 @@ import { checkDag, type DagSpec } from './spec.ts';
 import type { Dag, DagName } from './types.ts';
 
 const agent = (id: string, inputs: string[], prompt: string, weight = 1) => ({ id, kind: 'agent' as const, inputs, prompt, weight });
+
+/** The `wide` preset's default width: ten regions between the source and the merge. */
+export const WIDE_FANOUT = 10;
+
+/** `wide` with `fanout` regions: 1 → fanout → 1, fanout + 2 nodes in three levels. */
+export function wideSpec(fanout: number): DagSpec {
+  const regions = Array.from({ length: fanout }, (_, i) => `region-${i + 1}`);
+  return {
+    name: 'wide',
+    nodes: [
+      agent('source', [], `List the ${fanout} regions to review.`),
+      ...regions.map((id, i) => agent(id, ['source'], `Review region ${i + 1}: what went well and what did not.`)),
+      agent('merge', regions, `Merge the ${fanout} reviews into one ranking.`),
+    ],
+  };
+}
 
 export const PRESET_SPECS: Readonly<Record<DagName, DagSpec>> = {
   diamond: {
@@ -21,14 +38,7 @@ export const PRESET_SPECS: Readonly<Record<DagName, DagSpec>> = {
       agent('report', ['stats', 'patterns', 'analysis'], 'Write the summary for the board from the three reviews.'),
     ],
   },
-  wide: {
-    name: 'wide',
-    nodes: [
-      agent('source', [], 'List the ten regions to review.'),
-      ...Array.from({ length: 10 }, (_, i) => agent(`region-${i + 1}`, ['source'], `Review region ${i + 1}: what went well and what did not.`)),
-      agent('merge', Array.from({ length: 10 }, (_, i) => `region-${i + 1}`), 'Merge the ten reviews into one ranking.'),
-    ],
-  },
+  wide: wideSpec(WIDE_FANOUT),
   chain: {
     name: 'chain',
     nodes: [
@@ -53,9 +63,9 @@ export const PRESET_SPECS: Readonly<Record<DagName, DagSpec>> = {
   },
 };
 
-/** A preset, checked like any spec. */
-export function presetDag(name: DagName): Dag {
-  const checked = checkDag(PRESET_SPECS[name]);
+/** A preset, checked like any spec; `fanout` sizes `wide` only. */
+export function presetDag(name: DagName, fanout = WIDE_FANOUT): Dag {
+  const checked = checkDag(name === 'wide' ? wideSpec(fanout) : PRESET_SPECS[name]);
   if (!checked.ok) throw new Error(`The ${name} preset is broken: ${checked.error}`);
   return checked.dag;
 }

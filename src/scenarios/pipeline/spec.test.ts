@@ -11,6 +11,14 @@ describe('DAG specs', () => {
     for (const name of DAG_NAMES) expect(checkDag(PRESET_SPECS[name]).ok).toBe(true);
   });
 
+  it('sizes wide by its fanout: 98 makes 100 nodes in three levels, the default twelve', () => {
+    const big = presetDag('wide', 98);
+    expect(big.nodes).toHaveLength(100);
+    expect(new Set(levelsOf(big).values())).toEqual(new Set([0, 1, 2]));
+    expect(big.nodes.at(-1)?.inputs).toHaveLength(98);
+    expect(presetDag('wide').nodes).toHaveLength(12);
+  });
+
   it('computes levels: a node is one past its highest input', () => {
     const levels = levelsOf(presetDag('uneven'));
     expect(Object.fromEntries(levels)).toEqual({ ingest: 0, summary: 1, stats: 1, patterns: 1, analysis: 2, critique: 3, report: 4 });

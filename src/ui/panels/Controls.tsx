@@ -48,6 +48,7 @@ export function Controls() {
   const running = useSandbox((s) => s.running);
   const brain = useSandbox((s) => s.config.brain);
   const scenario = useSandbox((s) => s.config.scenario);
+  const dag = useSandbox((s) => s.config.dag);
   return (
     <section className="panel controls" aria-label="Controls">
       <div className="run-buttons">
@@ -76,6 +77,7 @@ export function Controls() {
         <>
           <h2>Pipeline</h2>
           <ChoiceSetting name="dag" label="DAG" options={DAG_CHOICES} />
+          {dag === 'wide' ? <TextSetting name="fanout" label="Width of the wide DAG" hint="2 to 198 steps between source and merge" /> : null}
           <ChoiceSetting name="mode" label="Mode" options={MODE_CHOICES} />
           <TextSetting name="failNode" label="Failing node" type="text" hint="a node id; every attempt of it fails" />
           <TextSetting name="seed" label="Seed" />
