@@ -1,6 +1,8 @@
 /**
  * Serves the production build (`dist/`, from `vite build`) with `vite preview` on a free port,
  * as users get it: the dev server's unbundled modules and HMR client would skew frame times.
+ * `NEON_DIST` names another build directory (`vite build --outDir …`), as in playwright.config.ts,
+ * so a run can measure its own build without overwriting the `dist/` someone else is serving.
  */
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -10,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const VITE = fileURLToPath(new URL('../../node_modules/.bin/vite', import.meta.url));
 const START_TIMEOUT_MS = 30_000;
+const DIST = process.env.NEON_DIST ?? 'dist';
 
 /** A running preview server. */
 export interface Preview {
@@ -33,7 +36,7 @@ async function freePort(): Promise<number> {
 /** Starts `vite preview` and resolves once it answers HTTP. */
 export async function startPreview(): Promise<Preview> {
   const port = await freePort();
-  const child = spawn(VITE, ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(VITE, ['preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', DIST], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

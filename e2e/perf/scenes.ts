@@ -1,7 +1,9 @@
 /**
  * One measurement each: the app at N agents, the bare page at N dots, and the app with 1,000
- * agents thinking or not. Each opens a fresh page (its own context), so no run inherits another's
- * GPU memory or timers, and closes it before the next.
+ * agents thinking or not; `measureWindow` is the window every run (scenarios too) shares. Each
+ * opens a fresh page (its own context), so no run inherits another's GPU memory or timers, and
+ * closes it before the next. A page that reports an error fails the run: its figures would
+ * measure a broken page.
  */
 import type { Browser, Page } from '@playwright/test';
 import type { Snapshot } from '../sandbox.ts';
@@ -9,7 +11,6 @@ import { measureFrames, type FrameStats } from './measure.ts';
 
 /** The viewport e2e tests use (playwright.config.ts), so the stage has the size users see. */
 export const VIEWPORT = { width: 1400, height: 860 };
-export const MEASURE_MS = 5_000;
 /** The bare page's warm-up: PixiJS compiles shaders and uploads buffers on its first frames. */
 const WARMUP_MS = 2_000;
 /**
@@ -21,7 +22,7 @@ const WARMUP_MS = 2_000;
 const SETTLE_MS = 500;
 /** Sampling inFlight costs a snapshot() on the main thread: 2 Hz keeps it below 5% of frames (out of p95). */
 const SAMPLE_EVERY_MS = 500;
-const READY_TIMEOUT_MS = 120_000;
+export const READY_TIMEOUT_MS = 120_000;
 
 /**
  * Why thinkInterval=8000 with align=1: agents start with action STAY (src/sim/world.ts) and only
@@ -55,7 +56,7 @@ interface AppProbe {
 }
 
 /** Runs in the page: the few numbers of window.sandbox.snapshot() these checks need. */
-function probeApp(withPositions: boolean): AppProbe | null {
+export function probeApp(withPositions: boolean): AppProbe | null {
   const sandbox = (window as unknown as { sandbox?: { snapshot(): Snapshot } }).sandbox;
   if (!sandbox) return null;
   const s = sandbox.snapshot();
@@ -109,12 +110,45 @@ export interface AppRun {
   pageErrors: string[];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+/** A fresh page that records uncaught errors and console errors into `errors` (as e2e/sandbox.ts collectErrors does). */
+export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
-  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
+  page.on('console', (message) => {
+    // The bare page links no icon, so Chromium asks for /favicon.ico on its own and logs the 404:
+    // the browser's request, not the page's error.
+    if (message.type() !== 'error' || message.location().url.endsWith('/favicon.ico')) return;
+    errors.push(`console: ${message.text()} (${message.location().url})`);
+  });
   return page;
+}
+
+/** Throws when the page reported an error: a crash of the benchmark, not a slow figure. */
+export function failOnErrors(label: string, errors: readonly string[]): void {
+  if (errors.length > 0) throw new Error(`${label}: the page reported ${errors.length} error(s): ${errors.slice(0, 3).join(' | ')}`);
+}
+
+/** What one window measured: frames, main-thread cost, and inFlight sampled at 2 Hz when asked. */
+export interface WindowRun {
+  stats: FrameStats;
+  mainThread: MainThreadCost;
+  inFlightSamples: number[];
+}
+
+/** Measures frames and main-thread time for `windowMs`; with `sample`, samples inFlight meanwhile. */
+export async function measureWindow(page: Page, windowMs: number, sample: boolean): Promise<WindowRun> {
+  const stopCounting = await countMainThread(page);
+  const measuring = page.evaluate(measureFrames, windowMs);
+  const finished = measuring.then(() => true, () => true);
+  const inFlightSamples: number[] = [];
+  while (sample && !(await Promise.race([finished, sleep(SAMPLE_EVERY_MS).then(() => false)]))) {
+    const probe = await page.evaluate(probeApp, false);
+    inFlightSamples.push(probe?.inFlight ?? -1);
+  }
+  const stats = await measuring;
+  return { stats, mainThread: await stopCounting(stats.frames), inFlightSamples };
 }
 
 /** Polls until most agents have had their first decision and no call is left running. */
@@ -132,28 +166,20 @@ async function waitForFirstDecisions(page: Page, n: number): Promise<void> {
  * Opens the app with `query`, waits for the first decisions plus a warm-up, then measures;
  * with `sample`, also samples inFlight while measuring.
  */
-export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean): Promise<AppRun> {
+export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean, windowMs: number): Promise<AppRun> {
   const pageErrors: string[] = [];
   const page = await newPage(browser, pageErrors);
   try {
     await page.goto(`${baseUrl}/${query}`);
     await waitForFirstDecisions(page, n);
-    // The window then ends near tick 145, before the next aligned expiry at tick 160.
+    // A 5 s window then ends near tick 145, before the next aligned expiry at tick 160.
     await sleep(SETTLE_MS);
     const box = await page.getByTestId('stage').boundingBox();
     if (!box) throw new Error('the stage element has no size');
     const before = await page.evaluate(probeApp, true);
-    const stopCounting = await countMainThread(page);
-    const measuring = page.evaluate(measureFrames, MEASURE_MS);
-    const finished = measuring.then(() => true, () => true);
-    const inFlightSamples: number[] = [];
-    while (sample && !(await Promise.race([finished, sleep(SAMPLE_EVERY_MS).then(() => false)]))) {
-      const probe = await page.evaluate(probeApp, false);
-      inFlightSamples.push(probe?.inFlight ?? -1);
-    }
-    const stats = await measuring;
-    const mainThread = await stopCounting(stats.frames);
+    const { stats, mainThread, inFlightSamples } = await measureWindow(page, windowMs, sample);
     const after = await page.evaluate(probeApp, true);
+    failOnErrors(`app with ${n} agents`, pageErrors);
     if (!before || !after) throw new Error('window.sandbox is missing');
     let moved = 0;
     for (let i = 0; i < before.xy.length; i += 2) {
@@ -181,16 +207,16 @@ export interface BareRun {
 }
 
 /** Opens the bare PixiJS page at the stage's size with `n` dots, warms up and measures. */
-export async function measureBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles'): Promise<BareRun> {
+export async function measureBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles', windowMs: number): Promise<BareRun> {
   const pageErrors: string[] = [];
   const page = await newPage(browser, pageErrors);
   try {
     await page.goto(`${baseUrl}/e2e/perf/bare.html?n=${n}&w=${stage.width}&h=${stage.height}&mode=${mode}`);
     await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true, undefined, { timeout: READY_TIMEOUT_MS });
     await sleep(WARMUP_MS);
-    const stopCounting = await countMainThread(page);
-    const stats = await page.evaluate(measureFrames, MEASURE_MS);
-    return { stats, mainThread: await stopCounting(stats.frames), pageErrors };
+    const { stats, mainThread } = await measureWindow(page, windowMs, false);
+    failOnErrors(`bare ${mode} page with ${n} dots`, pageErrors);
+    return { stats, mainThread, pageErrors };
   } finally {
     await page.close();
   }

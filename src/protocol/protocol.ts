@@ -9,6 +9,7 @@ import { communitySceneSchema, communityViewSchema, personaStorySchema } from '.
 import { gameMasterSceneSchema, gameMasterViewSchema, lastTurnSchema } from './gamemasterScene.ts';
 import { relationshipsSceneSchema, simDetailSchema } from './relationshipsScene.ts';
 import { pipelineSceneSchema, pipelineViewSchema } from './pipelineScene.ts';
+import { bulkArray, hasKeys, isNum, isNumOrNull, isRecord, isStr, isStrOrNull } from './bulkArray.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -165,6 +166,30 @@ const callStart = z.object({
   attempt: z.number(),
 });
 
+// The fast paths of the tick's lists (bulkArray.ts): the plain shape only; the rest goes to zod.
+const DIRECTIONS = new Set<unknown>(direction.options);
+const SOURCES = new Set<unknown>(source.options);
+const OUTCOMES = new Set<unknown>(['success', 'fallback']);
+const FAILURE_KINDS = new Set<unknown>(failureKind.options);
+const isIdentity = (v: Record<string, unknown>): boolean => isNum(v.id) && isNum(v.agentId) && isStrOrNull(v.batch) && isNum(v.enqueuedAt);
+const isPlainStart = (v: unknown): boolean => isRecord(v) && hasKeys(v, 6) && isIdentity(v) && isNum(v.startedAt) && isNum(v.attempt);
+const isPlainSummary = (v: unknown): boolean =>
+  isRecord(v) && hasKeys(v, 11) && isIdentity(v) && isNumOrNull(v.startedAt) && Array.isArray(v.attemptStarts) && v.attemptStarts.every(isNum) && isNum(v.endedAt) && isNum(v.attempts) &&
+  OUTCOMES.has(v.outcome) && isStr(v.source) && (v.errorKind === null || FAILURE_KINDS.has(v.errorKind));
+/** An update without an error (an error object is rare: zod checks it). */
+const isPlainUpdate = (v: unknown): boolean =>
+  isRecord(v) && hasKeys(v, 11) && isNum(v.id) && isStr(v.thought) && isStr(v.plan) && DIRECTIONS.has(v.action) && isStr(v.say) && SOURCES.has(v.source) && isNum(v.decisions) &&
+  isNumOrNull(v.latencyMs) && isNum(v.attempts) && v.error === null;
+/** Each tick list's item schema and its fast path (exported for bulkArray.test.ts). */
+export const TICK_LISTS = {
+  started: { item: callStart, isPlain: isPlainStart },
+  calls: { item: callSummary, isPlain: isPlainSummary },
+  updates: { item: agentUpdate, isPlain: isPlainUpdate },
+} as const;
+const callStarts = bulkArray(callStart, isPlainStart);
+const callSummaries = bulkArray(callSummary, isPlainSummary);
+const agentUpdates = bulkArray(agentUpdate, isPlainUpdate);
+
 /** One side of a race: what started and settled since the last race message, and its wall time once done. */
 const raceLane = z.object({ started: z.array(callStart), calls: z.array(callSummary), wallMs: z.number().nullable() });
 
@@ -226,12 +251,12 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
     tickMs: z.number(),
     positions: z.instanceof(Uint16Array),
     states: z.instanceof(Uint8Array),
-    updates: z.array(agentUpdate),
+    updates: agentUpdates,
     selected: agentDetail.nullable(),
     /** The worker's clock (ms) at this tick: the time axis of every call time. */
     now: z.number(),
-    started: z.array(callStart),
-    calls: z.array(callSummary),
+    started: callStarts,
+    calls: callSummaries,
     metrics,
     /** The community's beliefs, [agent × topic] as hundredths (−100…100); null for the grid. */
     beliefs: z.instanceof(Int8Array).nullable(),

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { BatchLane } from './callLog.ts';
@@ -21,12 +21,22 @@ interface BatchViewProps {
   readonly sims: number;
 }
 
-/** One batch on its own axis, from its first enqueue to its last answer. */
-function BatchView({ lane, now, names, scenario, sims }: BatchViewProps) {
+/**
+ * One batch on its own axis, from its first enqueue to its last answer. Its figures are worked
+ * out once per change of the lane (a finished batch of 10,000 keeps its object, callLog.ts), and
+ * a finished batch ignores the clock, so its canvas is not laid out or drawn again at every
+ * panel update while a newer batch runs.
+ */
+const BatchView = memo(function BatchView({ lane, now, names, scenario, sims }: BatchViewProps) {
   const t0 = lane.startedAt;
-  const t1 = axisEnd(t0, now, [lane.bars]);
-  // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent.
-  const wall = laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
+  const facts = useMemo(() => {
+    // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent.
+    const wall = laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
+    return { wall, oneAtATime: sumLatencyMs(lane.bars), settledEnd: wall === null ? null : axisEnd(t0, t0, [lane.bars]) };
+  }, [lane.bars, t0]);
+  const { wall } = facts;
+  const t1 = facts.settledEnd ?? axisEnd(t0, now, [lane.bars]);
+  const laneNow = facts.settledEnd ?? now;
   const n = lane.bars.length;
   const title = batchTitle(lane.id);
   const grouping = useMemo(() => simGrouping(lane.id, scenario, sims), [lane.id, scenario, sims]);
@@ -39,17 +49,17 @@ function BatchView({ lane, now, names, scenario, sims }: BatchViewProps) {
         <span>
           {'wall '}
           <strong data-testid="timeline-batch-wall">{wall === null ? 'running…' : formatMs(wall)}</strong>
-          {wall === null ? null : <span className="muted">{` · one at a time ≈ ${formatMs(sumLatencyMs(lane.bars))}`}</span>}
+          {wall === null ? null : <span className="muted">{` · one at a time ≈ ${formatMs(facts.oneAtATime)}`}</span>}
         </span>
       </div>
       {grouping ? (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
       ) : (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={now} height={barAreaHeight(n)} label={title} names={names} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} height={barAreaHeight(n)} label={title} names={names} />
       )}
     </li>
   );
-}
+});
 
 /**
  * The newest batches of model calls, newest on top, each a row per call: how long it waited in

@@ -4,7 +4,7 @@
  * width change (panel slices change at ≤ 4 Hz), and the hover tooltip is written straight to the
  * DOM so moving the mouse never renders React.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
 import { axisMetrics, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
@@ -153,8 +153,8 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
-/** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call. */
-export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
+/** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call; unchanged props skip it. */
+export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
   // Presenter mode is read on a projector: its axis labels are larger (the page's CSS scales the rest).
   const presenter = useSandbox((s) => s.presenter);
@@ -227,4 +227,4 @@ export function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows =
       <div className="timeline-tip" ref={tipRef} role="tooltip" />
     </div>
   );
-}
+});

@@ -30,6 +30,18 @@ describe('CallLog', () => {
     expect(log.batches()).toBe(first);
   });
 
+  it('keeps a batch\'s view while only another batch changes, so its canvas is not redrawn', () => {
+    const log = new CallLog();
+    log.ingest([], [done(1, 'a', [0], 5)]);
+    log.ingest([start(2, 'b', 6)], []);
+    const [a, b] = log.batches();
+    log.ingest([], [done(2, 'b', [6], 9)]);
+    const [a2, b2] = log.batches();
+    expect(a2).toBe(a);
+    expect(b2).not.toBe(b);
+    expect(b2?.bars[0]?.outcome).toBe('success');
+  });
+
   it('keeps exactly the newest settled calls up to its cap, oldest first', () => {
     const log = new CallLog(5, 3);
     for (let id = 1; id <= 10; id++) log.ingest([], [done(id, `b${id}`, [id], id + 1)]);

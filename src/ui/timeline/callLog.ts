@@ -32,9 +32,19 @@ export interface BatchLane {
   readonly bars: readonly CallBar[];
 }
 
-/** Keeps the bars of the newest `maxBatches` batches, and the newest `maxSettled` settled calls for export. */
+/** One batch's bars by call id, and its sorted view while nothing in it changes. */
+interface LaneEntry {
+  readonly bars: Map<number, CallBar>;
+  view: BatchLane | null;
+}
+
+/**
+ * Keeps the bars of the newest `maxBatches` batches, and the newest `maxSettled` settled calls for
+ * export. A lane's view is rebuilt only when one of its own calls changed: a finished batch of
+ * 10,000 keeps the same object (and the timeline skips redrawing it) while a new batch runs.
+ */
 export class CallLog {
-  private readonly lanes = new Map<string, Map<number, CallBar>>();
+  private readonly lanes = new Map<string, LaneEntry>();
   private readonly settled: RingBuffer<CallSummary>;
   private version = 0;
   private cached: { version: number; lanes: BatchLane[] } = { version: -1, lanes: [] };
@@ -51,13 +61,13 @@ export class CallLog {
     if (started.length === 0 && calls.length === 0) return;
     this.version++;
     for (const start of started) {
-      const lane = this.lane(start.batch ?? 'other');
+      const lane = this.touch(start.batch ?? 'other');
       const bar = lane.get(start.id);
       const attemptStarts = bar ? [...bar.attemptStarts, start.startedAt] : [start.startedAt];
       lane.set(start.id, { id: start.id, agentId: start.agentId, enqueuedAt: start.enqueuedAt, attemptStarts, endedAt: null, outcome: 'running', errorKind: bar?.errorKind ?? null });
     }
     for (const call of calls) {
-      this.lane(call.batch ?? 'other').set(call.id, {
+      this.touch(call.batch ?? 'other').set(call.id, {
         id: call.id,
         agentId: call.agentId,
         enqueuedAt: call.enqueuedAt,
@@ -74,9 +84,12 @@ export class CallLog {
   batches(): BatchLane[] {
     if (this.cached.version === this.version) return this.cached.lanes;
     const lanes: BatchLane[] = [];
-    for (const [id, bars] of this.lanes) {
-      const sorted = [...bars.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.id - b.id);
-      lanes.push({ id, startedAt: sorted[0]?.enqueuedAt ?? 0, bars: sorted });
+    for (const [id, entry] of this.lanes) {
+      if (!entry.view) {
+        const sorted = [...entry.bars.values()].sort((a, b) => a.enqueuedAt - b.enqueuedAt || a.id - b.id);
+        entry.view = { id, startedAt: sorted[0]?.enqueuedAt ?? 0, bars: sorted };
+      }
+      lanes.push(entry.view);
     }
     lanes.sort((a, b) => a.startedAt - b.startedAt);
     this.cached = { version: this.version, lanes };
@@ -99,10 +112,11 @@ export class CallLog {
     this.version++;
   }
 
-  private lane(id: string): Map<number, CallBar> {
+  /** The bars of batch `id` (made when new), its view dropped because they are about to change. */
+  private touch(id: string): Map<number, CallBar> {
     let lane = this.lanes.get(id);
     if (!lane) {
-      lane = new Map();
+      lane = { bars: new Map(), view: null };
       this.lanes.set(id, lane);
       // Forget the oldest batches; Map keeps insertion order.
       while (this.lanes.size > this.maxBatches) {
@@ -111,6 +125,7 @@ export class CallLog {
         this.lanes.delete(oldest);
       }
     }
-    return lane;
+    lane.view = null;
+    return lane.bars;
   }
 }

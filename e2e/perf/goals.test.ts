@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { goalLine, scenarioGoals, sizeGoals, thinkingGoal } from './goals.ts';
+import { best, ratio, risePercent } from './summarise.ts';
+
+describe('perf goals', () => {
+  it('app against bare particles: at least 95% at 1,000 and 90% at 10,000', () => {
+    const goals = sizeGoals([
+      { n: 100, ratioToParticles: 0.5 },
+      { n: 1_000, ratioToParticles: 0.95 },
+      { n: 10_000, ratioToParticles: 0.899 },
+    ]);
+    expect(goals.map((g) => g.status)).toEqual(['PASS', 'MISS']);
+    expect(goals[1]?.shown).toBe('90%');
+    expect(sizeGoals([{ n: 1_000, ratioToParticles: 0.94 }, { n: 10_000, ratioToParticles: 0.91 }]).map((g) => g.status)).toEqual(['MISS', 'PASS']);
+  });
+
+  it('a size that was not measured is skipped, not passed', () => {
+    expect(sizeGoals([{ n: 1_000, ratioToParticles: 1 }]).map((g) => g.status)).toEqual(['PASS', 'SKIP']);
+  });
+
+  it('thinking: JS per frame at most 1.2 x idle, and only when the calls ran as intended', () => {
+    expect(thinkingGoal({ idleJsMs: 1, thinkingJsMs: 1.2, callsAsIntended: true }).status).toBe('PASS');
+    expect(thinkingGoal({ idleJsMs: 1, thinkingJsMs: 1.21, callsAsIntended: true }).status).toBe('MISS');
+    expect(thinkingGoal({ idleJsMs: 1, thinkingJsMs: 1, callsAsIntended: false }).status).toBe('MISS');
+    expect(thinkingGoal({ idleJsMs: 0, thinkingJsMs: 0.5, callsAsIntended: true }).status).toBe('MISS');
+    expect(thinkingGoal(null).status).toBe('SKIP');
+  });
+
+  it('scenarios: at least 30 fps, and only while the scenario was working', () => {
+    const goals = scenarioGoals([
+      { name: 'community', setting: '1,000 personas', fps: 30, working: true },
+      { name: 'pipeline', setting: 'wide', fps: 29.9, working: true },
+      { name: 'gamemaster', setting: '50 NPCs', fps: 120, working: false },
+    ]);
+    expect(goals.map((g) => g.status)).toEqual(['PASS', 'MISS', 'MISS']);
+    expect(scenarioGoals(null).map((g) => g.status)).toEqual(['SKIP']);
+  });
+
+  it('prints one line per goal that starts with its status', () => {
+    expect(goalLine({ goal: 'g', status: 'MISS', shown: '12.0 fps', note: 'why' })).toBe('MISS  g: measured 12.0 fps  (why)');
+    expect(goalLine({ goal: 'g', status: 'SKIP', shown: '', note: 'not measured' })).toBe('SKIP  g (not measured)');
+  });
+});
+
+describe('perf summaries', () => {
+  it('takes the best of each figure across runs', () => {
+    const runs = [
+      { fps: 50, p50FrameMs: 20, p95FrameMs: 30, frames: 250 },
+      { fps: 55, p50FrameMs: 19, p95FrameMs: 35, frames: 275 },
+    ];
+    expect(best(runs)).toEqual({ fps: 55, p50FrameMs: 19, p95FrameMs: 30, frames: 275 });
+    expect(() => best([])).toThrow();
+  });
+
+  it('divides and rises safely', () => {
+    expect(ratio(45, 50)).toBe(0.9);
+    expect(ratio(1, 0)).toBe(0);
+    expect(risePercent(10, 11.5)).toBe(15);
+    expect(risePercent(0, 5)).toBe(0);
+  });
+});
