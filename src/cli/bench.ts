@@ -281,7 +281,8 @@ runMain('bench', async () => {
     console.log(HELP);
     return;
   }
-  const json = flags.json === true;
+  // `npm run bench --json` (without `--`) gives npm the flag, which hands it on only as this variable.
+  const json = flags.json === true || process.env.npm_config_json === 'true';
   const scenario: BenchScenario = oneOf('scenario', flags.scenario, SCENARIOS, 'grid');
   const baseline = oneOf('baseline', flags.baseline, BASELINES, 'run');
   if (scenario === 'grid') {

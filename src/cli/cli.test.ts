@@ -68,6 +68,12 @@ describe('bench --json', () => {
     expect(parallel.wallMs).toBeLessThan(sequential.wallMs);
     expect(speedup).toBeGreaterThan(2);
   });
+
+  it('prints JSON for `npm run bench --json` too, where npm keeps the flag and sets npm_config_json', () => {
+    const { code, stdout } = run('bench', ['--agents', '3', '--latency', '20', '--baseline', 'sum'], { npm_config_json: 'true' });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ agents: 3, latencyMs: 20 });
+  });
 });
 
 describe('bench --baseline sum (grid)', () => {
