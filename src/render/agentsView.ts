@@ -1,7 +1,10 @@
 /**
  * Every agent as a Particle in one ParticleContainer, all sharing one generated white circle
  * tinted per state: one draw call and a flat typed-array upload per frame, which is what keeps
- * 10,000 agents drawable (Sprites cost a scene-graph node each).
+ * 10,000 agents drawable (Sprites cost a scene-graph node each). Only positions are dynamic:
+ * colours change with a tick at most, so they are static and uploaded when a tick changed one
+ * (`paint`), not every frame; `placeAll` runs once a tick and `placeSome` each frame for the
+ * agents that move (stageScene.ts).
  */
 import { Graphics, Particle, ParticleContainer, Rectangle } from 'pixi.js';
 import type { Renderer, Texture } from 'pixi.js';
@@ -29,7 +32,7 @@ const TEXTURE_RADIUS = TEXTURE_SIZE / 2 - 1;
 export class AgentsView {
   readonly container = new ParticleContainer({
     label: 'agents',
-    dynamicProperties: { position: true, color: true },
+    dynamicProperties: { position: true, color: false },
   });
   private texture: Texture | null = null;
   /** Particle colour words (what `Particle.color` holds) per state code. */
@@ -57,24 +60,48 @@ export class AgentsView {
   }
 
   /**
-   * Moves and tints the first `count` agents; positions are [x0, y0, …] in (fractional) cells.
-   * Particles past `count` are made transparent rather than removed, so a short tick is cheap.
+   * Colours the first `count` agents by state (or belief) and makes the rest transparent, so a
+   * short tick is cheap; uploads the colours only when one changed (an idle world uploads none).
    */
-  update(positions: Float32Array, states: Uint8Array, count: number, tint: BeliefTint | null = null): void {
+  paint(states: Uint8Array, count: number, tint: BeliefTint | null = null): void {
     const particles = this.particles;
     const palette = this.palette;
     const fallback = palette[0] ?? 0xffffffff;
+    const n = Math.min(count, particles.length);
+    let changed = false;
+    for (let i = 0; i < particles.length; i++) {
+      const p = particles[i];
+      if (!p) continue;
+      const color = i >= n ? 0 : tint ? this.beliefWord(tint, i, states[i] ?? 0) : (palette[states[i] ?? 0] ?? fallback);
+      if (p.color !== color) {
+        p.color = color;
+        changed = true;
+      }
+    }
+    if (changed) this.container.update();
+  }
+
+  /** Moves the first `count` agents to `positions`, [x0, y0, …] in (fractional) cells. */
+  placeAll(positions: Float32Array, count: number): void {
+    const particles = this.particles;
     const n = Math.min(count, particles.length);
     for (let i = 0; i < n; i++) {
       const p = particles[i];
       if (!p) continue;
       p.x = cellCentre(positions[i * 2] ?? 0);
       p.y = cellCentre(positions[i * 2 + 1] ?? 0);
-      p.color = tint ? this.beliefWord(tint, i, states[i] ?? 0) : (palette[states[i] ?? 0] ?? fallback);
     }
-    for (let i = n; i < particles.length; i++) {
+  }
+
+  /** Moves only the first `count` agents listed in `indices` (this tick's movers). */
+  placeSome(positions: Float32Array, indices: Int32Array, count: number): void {
+    const particles = this.particles;
+    for (let k = 0; k < count; k++) {
+      const i = indices[k] ?? 0;
       const p = particles[i];
-      if (p) p.color = 0;
+      if (!p) continue;
+      p.x = cellCentre(positions[i * 2] ?? 0);
+      p.y = cellCentre(positions[i * 2 + 1] ?? 0);
     }
   }
 

@@ -33,3 +33,35 @@ export function interpolatePositions(pair: FramePair, now: number, out: Float32A
   }
   return target;
 }
+
+/**
+ * The agents standing on another cell than at the tick before, as indices into `out` (grown when
+ * too small); returns how many. Found once per tick, so each frame blends only these: at 10,000
+ * agents most stand still in any one tick, and a frame's work follows what moves.
+ */
+export function findMovers(pair: FramePair, out: Int32Array): { movers: Int32Array; count: number } {
+  const curr = pair.curr.positions;
+  const prev = pair.prev?.positions;
+  const agents = curr.length >> 1;
+  const movers = out.length >= agents ? out : new Int32Array(agents);
+  if (prev?.length !== curr.length) return { movers, count: 0 };
+  let count = 0;
+  for (let i = 0; i < agents; i++) {
+    if (prev[2 * i] !== curr[2 * i] || prev[2 * i + 1] !== curr[2 * i + 1]) movers[count++] = i;
+  }
+  return { movers, count };
+}
+
+/** Writes the blended positions of the first `count` agents listed in `movers` into `out` (no allocation). */
+export function interpolateMovers(pair: FramePair, alpha: number, movers: Int32Array, count: number, out: Float32Array): void {
+  const curr = pair.curr.positions;
+  const prev = pair.prev?.positions;
+  if (!prev) return;
+  for (let k = 0; k < count; k++) {
+    const x = 2 * (movers[k] ?? 0);
+    const fx = prev[x] ?? 0;
+    const fy = prev[x + 1] ?? 0;
+    out[x] = fx + ((curr[x] ?? 0) - fx) * alpha;
+    out[x + 1] = fy + ((curr[x + 1] ?? 0) - fy) * alpha;
+  }
+}

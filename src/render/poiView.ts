@@ -1,11 +1,15 @@
 /**
  * Points of interest: a coloured cell each in world space, and, on worlds with few of them, a
- * name label each in screen space, so labels stay readable at every zoom instead of scaling.
+ * name label each in screen space. The cells are tinted particles of one generated rounded
+ * square in a ParticleContainer whose properties are all static: with the grid's quads
+ * (gridView.ts) the map is drawn from buffers uploaded once per world, never rebuilt per frame
+ * (a Graphics is re-batched every frame, and its pixels cost more under software WebGL). Labels are so labels stay readable at every zoom instead of scaling.
  * Labels are placed beside their cell where they cover no other label or place (above, else
  * below, right, left) and kept inside the grid, so none is cut at the canvas edge or written
  * over another; a label with no room on any side waits, hidden, until a zoom gives it room.
  */
-import { Container, Graphics, Text } from 'pixi.js';
+import { Container, Graphics, Particle, ParticleContainer, Rectangle, Text } from 'pixi.js';
+import type { Renderer, Texture } from 'pixi.js';
 import type { WorldMessage } from '../protocol/protocol.ts';
 import type { ViewTransform } from './cameraMath.ts';
 import { worldToScreen } from './cameraMath.ts';
@@ -17,9 +21,16 @@ import { CELL } from './units.ts';
 export const LABELS_MAX_POIS = 40;
 /** Labels hide while a cell is smaller than this on screen (CSS px). */
 const LABEL_MIN_CELL_PX = 6;
+/** The rounded square's texture, in px: one cell at 4× zoom before it is magnified. */
+const CELL_TEXTURE_PX = 64;
+
 /** Draws the POI cells (`cells`, world space) and labels (`labels`, screen space); freed with the stage. */
 export class PoiView {
-  readonly cells = new Graphics();
+  readonly cells = new ParticleContainer({
+    label: 'poi-cells',
+    dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: false },
+  });
+  private texture: Texture | null = null;
   readonly labels = new Container({ label: 'poi-labels' });
   /** Each labelled POI's cell, top-left in world units. */
   private anchors: { readonly x: number; readonly y: number }[] = [];
@@ -27,14 +38,17 @@ export class PoiView {
   private sizes: LabelSize[] = [];
   private world: { readonly width: number; readonly height: number } = { width: 0, height: 0 };
 
+  constructor(private readonly renderer: Renderer) {}
+
   /** Redraws for `world`. */
   build(world: WorldMessage): void {
-    this.cells.clear();
+    const texture = this.ensureTexture();
     const inset = CELL * 0.08;
-    for (const poi of world.pois) {
-      this.cells.roundRect(poi.x * CELL + inset, poi.y * CELL + inset, CELL - 2 * inset, CELL - 2 * inset, CELL * 0.2);
-      this.cells.fill({ color: POI_COLORS[poi.kind], alpha: 0.85 });
-    }
+    const scale = (CELL - 2 * inset) / CELL_TEXTURE_PX;
+    this.cells.particleChildren = world.pois.map(
+      (poi) => new Particle({ texture, x: poi.x * CELL + inset, y: poi.y * CELL + inset, scaleX: scale, scaleY: scale, tint: POI_COLORS[poi.kind], alpha: 0.85 }),
+    );
+    this.cells.update();
     this.clearLabels();
     this.world = { width: world.width * CELL, height: world.height * CELL };
     if (world.pois.length > LABELS_MAX_POIS) return;
@@ -74,6 +88,25 @@ export class PoiView {
       label.visible = box !== null && box !== undefined;
       if (box) label.position.set(Math.round(box.x0), Math.round(box.y0));
     }
+  }
+
+  /**
+   * Frees the cells' texture. Apart from the container (which app.destroy() frees with the stage)
+   * because destroying it while the particle shader still binds it makes Pixi warn.
+   */
+  destroyTexture(): void {
+    this.texture?.destroy(true);
+    this.texture = null;
+  }
+
+  private ensureTexture(): Texture {
+    if (this.texture) return this.texture;
+    const size = CELL_TEXTURE_PX;
+    const square = new Graphics().roundRect(0, 0, size, size, size * 0.2).fill(0xffffff);
+    this.texture = this.renderer.generateTexture({ target: square, frame: new Rectangle(0, 0, size, size), resolution: 1, antialias: true });
+    square.destroy({ context: true });
+    this.cells.texture = this.texture;
+    return this.texture;
   }
 
   private clearLabels(): void {

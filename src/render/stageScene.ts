@@ -12,7 +12,7 @@ import { worldToScreen, type Point } from './cameraMath.ts';
 import { GridView } from './gridView.ts';
 import { LinksView } from './linksView.ts';
 import { EmotesView } from './emotesView.ts';
-import { interpolatePositions } from './interpolate.ts';
+import { alphaAt, findMovers, interpolateMovers, interpolatePositions } from './interpolate.ts';
 import { agentInCell } from './pick.ts';
 import { PoiView } from './poiView.ts';
 import { SelectionView } from './selectionView.ts';
@@ -25,7 +25,7 @@ export class StageScene {
   private readonly mapLayer = new Container({ label: 'map' });
   private readonly agentLayer = new Container({ label: 'agents' });
   private readonly grid = new GridView();
-  private readonly pois = new PoiView();
+  private readonly pois: PoiView;
   private readonly agents: AgentsView;
   private readonly selection = new SelectionView();
   private readonly links = new LinksView();
@@ -33,6 +33,13 @@ export class StageScene {
   private world: WorldMessage | null = null;
   private idToIndex = new Map<number, number>();
   private positions: Float32Array = new Float32Array(0);
+  /** The tick the particles were last placed and painted for, and the topic they were coloured by. */
+  private placedTick: FramePair['curr'] | null = null;
+  private paintedTopic = -1;
+  /** This tick's movers (indices), how many, and whether they have reached their cells. */
+  private movers: Int32Array = new Int32Array(0);
+  private moverCount = 0;
+  private arrived = true;
   /** Agents drawn this frame (0 when the newest tick belongs to another world). */
   private drawn = 0;
   private layoutVersion = -1;
@@ -42,6 +49,7 @@ export class StageScene {
     private readonly source: RenderSource,
   ) {
     this.agents = new AgentsView(app.renderer);
+    this.pois = new PoiView(app.renderer);
     this.mapLayer.addChild(this.grid.tiles, this.pois.cells);
     this.agentLayer.addChild(this.links.graphics, this.agents.container, this.emotes.container);
     app.stage.addChild(this.mapLayer, this.pois.labels, this.agentLayer, this.selection.view);
@@ -57,11 +65,15 @@ export class StageScene {
     const pair = this.source.frames();
     this.drawn = 0;
     if (world && pair && pair.curr.worldId === world.worldId) {
-      this.positions = interpolatePositions(pair, now, this.positions);
       this.drawn = pair.curr.positions.length >> 1;
+      this.moveAgents(pair, now);
       const { beliefs } = pair.curr;
-      const tint = beliefs && world.topics > 0 ? { beliefs, topics: world.topics, topic: Math.min(this.source.colorTopic(), world.topics - 1) } : null;
-      this.agents.update(this.positions, pair.curr.states, this.drawn, tint);
+      const topic = beliefs && world.topics > 0 ? Math.min(this.source.colorTopic(), world.topics - 1) : -1;
+      if (this.placedTick !== pair.curr || topic !== this.paintedTopic) {
+        this.agents.paint(pair.curr.states, this.drawn, beliefs && topic >= 0 ? { beliefs, topics: world.topics, topic } : null);
+        this.paintedTopic = topic;
+      }
+      this.placedTick = pair.curr;
       this.links.update(this.positions, pair.curr.links, this.drawn);
       this.emotes.update(this.positions, pair.curr.emotes, this.drawn);
     } else {
@@ -78,6 +90,28 @@ export class StageScene {
   }
 
   /**
+   * Places every agent once when a tick arrives (where it starts this tick), then each frame
+   * blends only the agents that move, until they reach their cells: a frame's work follows what
+   * moves, not how many agents there are, and allocates nothing.
+   */
+  private moveAgents(pair: FramePair, now: number): void {
+    if (this.placedTick !== pair.curr) {
+      this.positions = interpolatePositions(pair, now, this.positions);
+      this.agents.placeAll(this.positions, this.drawn);
+      const found = findMovers(pair, this.movers);
+      this.movers = found.movers;
+      this.moverCount = found.count;
+      this.arrived = found.count === 0;
+      return;
+    }
+    if (this.arrived) return;
+    const alpha = alphaAt(pair, now);
+    interpolateMovers(pair, alpha, this.movers, this.moverCount, this.positions);
+    this.agents.placeSome(this.positions, this.movers, this.moverCount);
+    this.arrived = alpha >= 1;
+  }
+
+  /**
    * Removes the input listeners. The views are display objects on app.stage, so app.destroy()
    * frees them; only the shared agent texture must go afterwards, once no shader binds it.
    */
@@ -88,10 +122,12 @@ export class StageScene {
   /** Frees what app.destroy() does not own; call after it. */
   disposeAfterRenderer(): void {
     this.agents.destroyTexture();
+    this.pois.destroyTexture();
   }
 
   private rebuild(world: WorldMessage | null): void {
     this.world = world;
+    this.placedTick = null;
     this.idToIndex = new Map();
     this.app.stage.visible = world !== null;
     this.layoutVersion = -1;

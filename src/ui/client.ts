@@ -5,7 +5,7 @@
  */
 import { checkPatch, DEFAULT_CONFIG, TICK_MS, type ConfigProblem, type SandboxConfig } from '../protocol/config.ts';
 import { workerMessageSchema, type CommandBody, type TickMessage, type WorkerMessage, type WorldMessage } from '../protocol/protocol.ts';
-import { EMPTY_ROW, setNotice, type AgentRow, type MetricSample, type SandboxStore } from './store.ts';
+import { EMPTY_ROW, setNotice, writeLive, type AgentRow, type MetricSample, type SandboxStore } from './store.ts';
 import { PendingCommands } from './pendingCommands.ts';
 import { errorText, sendablePatch, WHOLE_PATCH } from './sendable.ts';
 import { CallLog } from './timeline/callLog.ts';
@@ -393,7 +393,7 @@ export class SandboxClient {
     }
     this.recordCalls(message);
     const detail = message.selected !== null && message.selected.id === state.selectedId ? message.selected : null;
-    this.store.setState({ live: { frame, rows, detail, metrics: message.metrics } });
+    writeLive(this.store, { frame, rows, detail, metrics: message.metrics });
     if (message.running !== state.running || detail?.id !== state.detail?.id) this.publish();
     else this.schedulePublish();
   }

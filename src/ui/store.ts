@@ -222,3 +222,14 @@ export function problemsNotice(problems: readonly ConfigProblem[]): Notice | nul
   if (problems.length === 0) return null;
   return { level: 'warning', message: problems.map((p) => p.message).join(' ') };
 }
+
+/**
+ * Writes the per-tick slice without notifying anyone. No component selects `live`, but a
+ * `setState` at tick rate (10–40 a second) would run every mounted component's selectors each
+ * time, main-thread work that grows with the page, not with what changed. zustand's next
+ * `setState` copies the current state's fields, this one included, so readers of `getState()`
+ * (the renderer each frame, `window.sandbox.snapshot()`) always see the newest tick.
+ */
+export function writeLive(store: SandboxStore, live: SandboxState['live']): void {
+  (store.getState() as { live: SandboxState['live'] }).live = live;
+}
