@@ -1,5 +1,7 @@
 import type { Clock } from '../clock/clock.ts';
-import { sleep, waitForAbort } from '../clock/clock.ts';
+import { after, waitForAbort } from '../clock/clock.ts';
+import type { AbortLike } from '../clock/abortLine.ts';
+import { TimerWheel } from '../clock/timerWheel.ts';
 import { hash32 } from '../sim/rng.ts';
 import type { Decision, DecisionRequest } from '../sim/types.ts';
 import type { AnyAsk, DrawKey } from './ask.ts';
@@ -41,6 +43,10 @@ export interface MockPlan {
   readonly fault: 'none' | 'hang' | 'server' | 'rate-limit' | 'malformed';
 }
 
+/** The faults in the order their rates partition the draw, and the option that sets each rate (fixed, not built per call). */
+const FAULTS = ['hang', 'server', 'rate-limit', 'malformed'] as const;
+const FAULT_RATES = { hang: 'hangRate', server: 'errorRate', 'rate-limit': 'rateLimitRate', malformed: 'malformedRate' } as const satisfies Record<(typeof FAULTS)[number], keyof MockBrainOptions>;
+
 /** The mock decision, used instantly when a live call fails: same rules, no latency. */
 export function mockFallback(request: DecisionRequest): Decision {
   return mockDecision(request);
@@ -55,10 +61,13 @@ export function mockFallback(request: DecisionRequest): Decision {
 export class MockBrain implements Brain {
   readonly source = 'mock' as const;
   private current: MockBrainOptions;
+  /** The latencies' timers: a batch's calls share one per instant they answer at (`TimerWheel`). */
+  private readonly latencies: TimerWheel;
 
   constructor(options: MockBrainOptions) {
     validate(options);
     this.current = options;
+    this.latencies = new TimerWheel(options.clock);
   }
 
   /** The options in force now. */
@@ -84,13 +93,8 @@ export class MockBrain implements Brain {
     const latencyMs = Math.max(0, (o.latencyMs + (2 * u - 1) * jitter) * (draw.scale ?? 1));
     // One draw partitioned by the rates, so the total failure chance is their sum (capped at 1).
     let f = hash32(seed, draw.who, draw.when, attempt, SALT_FAULT) / TWO_POW_32;
-    const faults: readonly [MockPlan['fault'], number][] = [
-      ['hang', o.hangRate ?? 0],
-      ['server', o.errorRate ?? 0],
-      ['rate-limit', o.rateLimitRate ?? 0],
-      ['malformed', o.malformedRate ?? 0],
-    ];
-    for (const [fault, rate] of faults) {
+    for (const fault of FAULTS) {
+      const rate = o[FAULT_RATES[fault]] ?? 0;
       if (f < rate) return { latencyMs, fault };
       f -= rate;
     }
@@ -102,35 +106,44 @@ export class MockBrain implements Brain {
    * planned. An ask with `onText` hears the answer's words over that latency (a failure, like a
    * live error before the stream starts, streams nothing).
    */
-  async call(ask: AnyAsk, options: CallOptions): Promise<ModelReply<unknown>> {
+  call(ask: AnyAsk, options: CallOptions): Promise<ModelReply<unknown>> {
     const { latencyMs, fault } = this.plan(ask.draw, options.attempt);
-    if (ask.onText !== undefined && fault === 'none') {
-      const value = ask.answer();
-      const text = streamedText(value);
-      await playStream(this.current.clock, streamSchedule(text, latencyMs), ask.onText, options.signal);
-      return { value, prompt: ask.label, raw: ask.format === 'text' ? text : JSON.stringify(value) };
-    }
-    await sleep(this.current.clock, latencyMs, options.signal);
-    switch (fault) {
-      case 'hang':
-        return waitForAbort(options.signal);
-      case 'server':
-        throw new ModelError('server', 'Mock brain: injected server error (503)', { status: 503 });
-      case 'rate-limit':
-        throw new ModelError('rate-limit', 'Mock brain: injected rate limit (429)', { status: 429, retryAfterMs: 1000 });
-      case 'malformed':
-        throw new ModelError('bad-output', 'Mock brain: injected malformed output (not JSON)');
-      case 'none':
-        break;
-    }
+    // The scheduler's `abort` tells of the same abort as `signal` without building one.
+    const abort = options.abort ?? options.signal;
+    if (ask.onText !== undefined && fault === 'none') return this.stream(ask, ask.onText, latencyMs, abort);
+    // The answer is made when the latency ends, in the timer's turn: no promise per call beyond the one returned.
+    return after(this.latencies, latencyMs, abort, () => answerAfterLatency(ask, fault, abort));
+  }
+
+  private async stream(ask: AnyAsk, onText: (textSoFar: string) => void, latencyMs: number, abort: AbortLike): Promise<ModelReply<unknown>> {
     const value = ask.answer();
-    return { value, prompt: ask.label, raw: ask.format === 'text' ? streamedText(value) : JSON.stringify(value) };
+    const text = streamedText(value);
+    await playStream(this.current.clock, streamSchedule(text, latencyMs), onText, abort);
+    return { value, prompt: ask.label, raw: ask.format === 'text' ? text : JSON.stringify(value) };
   }
 
   /** A grid agent's decision: `call` with its ask. */
   decide(request: DecisionRequest, options: CallOptions): Promise<ModelReply<Decision>> {
     return this.call(decisionAsk(request), options) as Promise<ModelReply<Decision>>;
   }
+}
+
+/** What a call whose latency is over does: fails as planned, or answers with the ask's mock answer. */
+function answerAfterLatency(ask: AnyAsk, fault: MockPlan['fault'], abort: AbortLike): ModelReply<unknown> | Promise<never> {
+  switch (fault) {
+    case 'hang':
+      return waitForAbort(abort);
+    case 'server':
+      throw new ModelError('server', 'Mock brain: injected server error (503)', { status: 503 });
+    case 'rate-limit':
+      throw new ModelError('rate-limit', 'Mock brain: injected rate limit (429)', { status: 429, retryAfterMs: 1000 });
+    case 'malformed':
+      throw new ModelError('bad-output', 'Mock brain: injected malformed output (not JSON)');
+    case 'none':
+      break;
+  }
+  const value = ask.answer();
+  return { value, prompt: ask.label, raw: ask.format === 'text' ? streamedText(value) : JSON.stringify(value) };
 }
 
 function validate(options: MockBrainOptions): void {

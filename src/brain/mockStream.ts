@@ -4,6 +4,7 @@
  */
 import type { Clock, TimerHandle } from '../clock/clock.ts';
 import { abortReason } from '../clock/clock.ts';
+import type { AbortLike } from '../clock/abortLine.ts';
 
 /** The first words arrive after this share of the latency (a model's time to first token). */
 export const FIRST_WORDS_AT = 0.25;
@@ -56,7 +57,7 @@ export function streamSchedule(text: string, latencyMs: number): StreamStep[] {
  * Every timer is set at the start, from the same instant, so the end falls at exactly the
  * latency (as a plain sleep would); an abort clears them all and rejects with its reason.
  */
-export function playStream(clock: Clock, steps: readonly StreamStep[], onText: (textSoFar: string) => void, signal: AbortSignal): Promise<void> {
+export function playStream(clock: Clock, steps: readonly StreamStep[], onText: (textSoFar: string) => void, signal: AbortLike): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     if (signal.aborted) {
       reject(abortReason(signal));

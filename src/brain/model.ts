@@ -1,3 +1,5 @@
+import type { AbortLike } from '../clock/abortLine.ts';
+
 /**
  * A model call in the abstract: something that takes a request and answers later, or fails with
  * a classified ModelError. The scheduler knows only this shape, so jobs from any producer
@@ -36,6 +38,11 @@ export interface CallOptions {
   readonly signal: AbortSignal;
   /** 1 for the first try, 2 for the first retry, and so on. */
   readonly attempt: number;
+  /**
+   * The same abort as `signal`, for a model that only waits (the mock): the scheduler builds its
+   * `signal` only when it is read (`AbortLine`), so a model that listens here costs none.
+   */
+  readonly abort?: AbortLike;
 }
 
 /** Anything the scheduler can call. `source` names who answered (e.g. `gemini`, `mock`). */

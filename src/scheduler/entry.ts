@@ -1,5 +1,6 @@
 import type { ModelError } from '../brain/errors.ts';
 import type { ModelReply } from '../brain/model.ts';
+import type { AbortableCall } from './abortableCall.ts';
 import type { Budget } from './budget.ts';
 import { laneOf, type CallRecord, type Job, type JobResult } from './types.ts';
 
@@ -18,8 +19,8 @@ export interface Entry<Req, Res> {
   /** A retry waits for its backoff: not started before this time. */
   notBefore: number;
   lastError: ModelError | undefined;
-  /** Set while an attempt is in flight. */
-  controller: AbortController | undefined;
+  /** Set while an attempt is in flight: aborts it. */
+  call: AbortableCall | undefined;
   /** The budget the latest attempt took its slot from: its answer frees the slot there. */
   budget: Budget | undefined;
   /** Answered or fell back: nothing more may happen to it. */

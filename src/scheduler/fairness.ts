@@ -46,9 +46,17 @@ export interface FlowEntry {
   readonly flowKey: string;
 }
 
+/** The pair `flowKey` saw last and its key. */
+let lastPair: { producer: string | undefined; flow: string | undefined; key: string } = { producer: undefined, flow: undefined, key: JSON.stringify([null, null]) };
+
 /** The flow a job belongs to, as one string (distinct pairs give distinct strings). */
 export function flowKey(job: { readonly producer?: string; readonly flow?: string }): string {
-  return JSON.stringify([job.producer ?? null, job.flow ?? null]);
+  // A batch submits thousands of jobs of one flow in a row: the last pair's key is reused
+  // rather than stringified again for each.
+  if (job.producer === lastPair.producer && job.flow === lastPair.flow) return lastPair.key;
+  const key = JSON.stringify([job.producer ?? null, job.flow ?? null]);
+  lastPair = { producer: job.producer, flow: job.flow, key };
+  return key;
 }
 
 /**
@@ -100,6 +108,8 @@ export class FairRotation {
   private readonly served = new Map<string, number>();
   private tick = 0;
   private pruneAt = 64;
+  /** The flow served last, so the last key of `served`. */
+  private newest: string | undefined;
 
   /** Each flow's latest tick, for `fairOrder`. */
   get lastServed(): ReadonlyMap<string, number> {
@@ -108,9 +118,11 @@ export class FairRotation {
 
   /** A call of this flow started (a first attempt or a retry). */
   serve(flow: string): void {
-    // Re-inserted so the map stays in tick order, which lets `prune` stop early.
-    this.served.delete(flow);
+    // Re-inserted so the map stays in tick order, which lets `prune` stop early; a flow that is
+    // already the newest keeps its place (a batch of one flow starts thousands in a row).
+    if (flow !== this.newest) this.served.delete(flow);
     this.served.set(flow, ++this.tick);
+    this.newest = flow;
   }
 
   /** Whether the record has grown enough to be worth pruning. */
@@ -125,6 +137,7 @@ export class FairRotation {
     for (const [flow, tick] of this.served) {
       if (tick >= oldest) break;
       this.served.delete(flow);
+      if (flow === this.newest) this.newest = undefined;
     }
     this.pruneAt = Math.max(64, 2 * this.served.size);
   }

@@ -14,7 +14,8 @@ export class Outcomes {
   private readonly batches = new BatchTracker();
   private tokenUse: TokenUsage = ZERO_TOKENS;
 
-  constructor(private readonly emit: (event: SchedulerEvent) => void) {}
+  /** `emit` absent: nobody listens, and no event is built. */
+  constructor(private readonly emit?: (event: SchedulerEvent) => void) {}
 
   /** A job was queued (or refused at once): it is pending until it settles. */
   submitted(job: Job<unknown, unknown>, now: number): void {
@@ -30,11 +31,11 @@ export class Outcomes {
   settled(job: Job<unknown, unknown>, record: CallRecord): void {
     this.count(job, 'jobsCompleted');
     if (record.usage) this.tokenUse = addUsage(this.tokenUse, record.usage);
-    this.emit({ type: 'settled', record });
+    this.emit?.({ type: 'settled', record });
     const batch = this.batches.settle(record);
     if (batch) {
       this.tallies.batch(job.producer, batch);
-      this.emit({ type: 'batch', stats: batch });
+      this.emit?.({ type: 'batch', stats: batch });
     }
     this.count(job, 'pending', -1);
   }

@@ -1,6 +1,8 @@
 import { isFatal, isRetryable, ModelError, toModelError } from '../brain/errors.ts';
 import type { Model, ModelReply } from '../brain/model.ts';
-import { raceAbort, type Clock, type TimerHandle } from '../clock/clock.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import { TimerWheel } from '../clock/timerWheel.ts';
+import { AbortableCall } from './abortableCall.ts';
 import { backoffDelay } from './backoff.ts';
 import { LocalBudget, type Budget } from './budget.ts';
 import { Dispatch, type DispatchHost } from './dispatch.ts';
@@ -53,16 +55,19 @@ export class Scheduler<Req, Res> {
   private disposed = false;
   private readonly dispatch: Dispatch<Entry<Req, Res>>;
   private readonly rotation = new FairRotation();
+  /** Attempts' timeouts: a batch's attempts share a timer per instant they fall due (`TimerWheel`). */
+  private readonly timeouts: TimerWheel;
 
   constructor(options: SchedulerOptions<Req, Res>) {
     this.model = options.model;
     this.clock = options.clock;
     this.random = options.random ?? Math.random;
     this.onEvent = options.onEvent;
-    this.outcomes = new Outcomes((event) => { this.emit(event); });
+    this.outcomes = new Outcomes(this.onEvent);
     this.config = validateSchedulerConfig(options.config ?? {});
     this.budget = options.budget ?? LocalBudget.fresh(options.clock);
     this.dispatch = new Dispatch(options.clock, this.dispatchHost());
+    this.timeouts = new TimerWheel(options.clock);
   }
 
   /** Queues a job; the promise always resolves, with the model's answer or the fallback (throws on a bad `timeoutMs`). */
@@ -72,7 +77,7 @@ export class Scheduler<Req, Res> {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
         id: this.nextId++, job, flowKey: flowKey(job), enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
-        notBefore: now, lastError: undefined, controller: undefined, budget: undefined, settled: false,
+        notBefore: now, lastError: undefined, call: undefined, budget: undefined, settled: false,
       };
       this.outcomes.submitted(job, now);
       if (this.disposed) {
@@ -143,7 +148,7 @@ export class Scheduler<Req, Res> {
     const waiting = this.queue.filter(which);
     if (waiting.length > 0) this.queue = this.queue.filter((entry) => !which(entry));
     for (const entry of waiting) this.fallBack(entry, error);
-    for (const entry of this.inFlight) if (which(entry)) entry.controller?.abort(error);
+    for (const entry of this.inFlight) if (which(entry)) entry.call?.cancel(error);
   }
 
   /** Cancels everything and stops all timers for good. */
@@ -219,7 +224,7 @@ export class Scheduler<Req, Res> {
 
   private start(entry: Entry<Req, Res>, now: number, budget: Budget): void {
     entry.attempts++;
-    entry.controller = new AbortController();
+    entry.call = new AbortableCall(entry.attempts);
     entry.budget = budget;
     this.inFlight.add(entry);
     this.busyKeys.add(entry.job.key);
@@ -233,42 +238,46 @@ export class Scheduler<Req, Res> {
       this.count(entry, 'retries');
     }
     entry.attemptStarts.push(now);
-    this.emit({ type: 'started', id: entry.id, key: entry.job.key, batch: entry.job.batch, enqueuedAt: entry.enqueuedAt, attempt: entry.attempts, at: now });
-    void this.attempt(entry, entry.controller);
+    // Events are built only for a listener: a batch of thousands would build one per call for nobody.
+    if (this.onEvent) this.onEvent({ type: 'started', id: entry.id, key: entry.job.key, batch: entry.job.batch, enqueuedAt: entry.enqueuedAt, attempt: entry.attempts, at: now });
+    void this.attempt(entry, entry.call);
   }
 
-  private async attempt(entry: Entry<Req, Res>, controller: AbortController): Promise<void> {
+  private async attempt(entry: Entry<Req, Res>, call: AbortableCall): Promise<void> {
     const timeoutMs = attemptTimeout(entry.job, this.config);
-    const timer = this.clock.setTimeout(() => {
-      controller.abort(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
+    const timer = this.timeouts.setTimeout(() => {
+      call.cancel(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
     }, timeoutMs);
     // The model that answers names the answer's source, even if another has been set since.
     const model = this.model;
     try {
-      // A model that throws at once must not fail the job in the middle of a dispatch: the
-      // call starts on the next microtask, so every failure arrives the same, later, way.
-      await Promise.resolve();
-      // An injected fault fails the attempt as the model would have, slot and all: a real call
-      // that fails has spent its slot too, and a classroom should see what failures cost.
+      // No failure may settle the job in the middle of a dispatch: every one arrives on a later
+      // microtask. A model that throws at once fails `run`'s promise, which is awaited, and an
+      // injected fault is thrown after a microtask: it fails the attempt as the model would
+      // have, slot and all (a real call that fails has spent its slot too, and a classroom
+      // should see what failures cost). The call itself starts at once, with its timer.
       const fault = entry.job.fault?.();
-      if (fault) throw fault;
-      const reply = await raceAbort(model.call(entry.job.request, { signal: controller.signal, attempt: entry.attempts }), controller.signal);
+      if (fault) {
+        await Promise.resolve();
+        throw fault;
+      }
+      const reply = await call.run(model, entry.job.request);
       this.release(entry, timer);
       this.count(entry, 'callsSucceeded');
       this.settle(entry, reply.value, model.source, reply);
     } catch (error) {
       this.release(entry, timer);
       this.count(entry, 'callsFailed');
-      const reason: unknown = controller.signal.aborted ? controller.signal.reason : error;
+      const reason: unknown = call.abortedWith ?? (error instanceof Error ? error : new Error(String(error)));
       this.fail(entry, toModelError(reason));
     }
     this.dispatch.schedule();
   }
 
   private release(entry: Entry<Req, Res>, timer: TimerHandle): void {
-    this.clock.clearTimeout(timer);
+    this.timeouts.clearTimeout(timer);
     entry.budget?.release();
-    entry.controller = undefined;
+    entry.call = undefined;
     this.inFlight.delete(entry);
     this.busyKeys.delete(entry.job.key);
     this.count(entry, 'inFlight', -1);
@@ -280,7 +289,7 @@ export class Scheduler<Req, Res> {
 
   private fail(entry: Entry<Req, Res>, error: ModelError): void {
     entry.lastError = error;
-    this.emit({ type: 'failed-attempt', key: entry.job.key, attempt: entry.attempts, error });
+    this.onEvent?.({ type: 'failed-attempt', key: entry.job.key, attempt: entry.attempts, error });
     const now = this.clock.now();
     if (isFatal(error.kind)) {
       this.disableLive(error);
