@@ -4,7 +4,9 @@ import { requestFor } from '../sim/perception.ts';
 import type { DecisionRequest } from '../sim/types.ts';
 import { createWorld, defaultWorldConfig } from '../sim/world.ts';
 import type { Ask } from './ask.ts';
+import { decisionAsk } from './decisionAsk.ts';
 import { ModelError } from './errors.ts';
+import type { CallEnd } from './model.ts';
 import { MockBrain, mockFallback, type MockBrainOptions } from './mockBrain.ts';
 import { streamedText, streamSchedule } from './mockStream.ts';
 import { mockDecision } from './mockPolicy.ts';
@@ -263,5 +265,42 @@ describe('MockBrain streaming (onText)', () => {
     expect(steps).toHaveLength(40);
     expect(steps[0]?.atMs).toBe(250);
     expect(steps.at(-1)).toEqual({ atMs: 1_000, text: words });
+  });
+
+  describe('callWith', () => {
+    /** An end that records what it was told. */
+    function ending(): { told: string[]; end: CallEnd<unknown> } {
+      const told: string[] = [];
+      return { told, end: { answer: (reply) => { told.push(`answer:${String(reply.raw)}`); }, fail: (error) => { told.push(`fail:${error instanceof Error ? error.message : String(error)}`); } } };
+    }
+
+    it('tells the answer in the latency timer’s turn, the same reply as call', async () => {
+      const { clock, brain: mock } = brain();
+      const { told, end } = ending();
+      const ask = decisionAsk(first);
+      mock.callWith(ask, { signal: new AbortController().signal, attempt: 1 }, end);
+      const viaCall = track(mock.call(ask, { signal: new AbortController().signal, attempt: 1 }));
+      await clock.advance(499);
+      expect(told).toEqual([]);
+      await clock.advance(1);
+      expect(told).toEqual([`answer:${JSON.stringify(mockDecision(first))}`]);
+      expect(viaCall.value).toMatchObject({ raw: JSON.stringify(mockDecision(first)) });
+    });
+
+    it('fails at once with the reason when aborted before, or when aborted while waiting, and never answers after', async () => {
+      const { clock, brain: mock } = brain();
+      const before = new AbortController();
+      before.abort(new Error('before'));
+      const early = ending();
+      mock.callWith(decisionAsk(first), { signal: before.signal, attempt: 1 }, early.end);
+      expect(early.told).toEqual(['fail:before']);
+      const during = new AbortController();
+      const late = ending();
+      mock.callWith(decisionAsk(first), { signal: during.signal, attempt: 1 }, late.end);
+      during.abort(new Error('during'));
+      await clock.runAll();
+      expect(late.told).toEqual(['fail:during']);
+      expect(clock.pending).toBe(0);
+    });
   });
 });

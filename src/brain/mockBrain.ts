@@ -1,5 +1,5 @@
-import type { Clock } from '../clock/clock.ts';
-import { after, waitForAbort } from '../clock/clock.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
+import { abortReason, waitForAbort } from '../clock/clock.ts';
 import type { AbortLike } from '../clock/abortLine.ts';
 import { TimerWheel } from '../clock/timerWheel.ts';
 import { hash32 } from '../sim/rng.ts';
@@ -8,7 +8,7 @@ import type { AnyAsk, DrawKey } from './ask.ts';
 import type { Brain } from './brain.ts';
 import { decisionAsk } from './decisionAsk.ts';
 import { ModelError } from './errors.ts';
-import type { CallOptions, ModelReply } from './model.ts';
+import type { CallEnd, CallOptions, ModelReply } from './model.ts';
 import { mockDecision } from './mockPolicy.ts';
 import { playStream, streamedText, streamSchedule } from './mockStream.ts';
 
@@ -107,12 +107,37 @@ export class MockBrain implements Brain {
    * live error before the stream starts, streams nothing).
    */
   call(ask: AnyAsk, options: CallOptions): Promise<ModelReply<unknown>> {
+    return new Promise<ModelReply<unknown>>((resolve, reject) => {
+      this.callWith(ask, options, { answer: resolve, fail: reject });
+    });
+  }
+
+  /**
+   * `call` without a promise (`Model.callWith`): the latency's timer tells `end` itself, in the
+   * timer's turn. The answer is made when the latency ends, as before.
+   */
+  callWith(ask: AnyAsk, options: CallOptions, end: CallEnd<unknown>): void {
     const { latencyMs, fault } = this.plan(ask.draw, options.attempt);
     // The scheduler's `abort` tells of the same abort as `signal` without building one.
     const abort = options.abort ?? options.signal;
-    if (ask.onText !== undefined && fault === 'none') return this.stream(ask, ask.onText, latencyMs, abort);
-    // The answer is made when the latency ends, in the timer's turn: no promise per call beyond the one returned.
-    return after(this.latencies, latencyMs, abort, () => answerAfterLatency(ask, fault, abort));
+    if (ask.onText !== undefined && fault === 'none') {
+      this.stream(ask, ask.onText, latencyMs, abort).then(
+        (reply) => {
+          end.answer(reply);
+        },
+        (error: unknown) => {
+          end.fail(error);
+        },
+      );
+      return;
+    }
+    if (abort.aborted) {
+      end.fail(abortReason(abort));
+      return;
+    }
+    const landing = new Landing(this.latencies, abort, ask, fault, end);
+    landing.handle = this.latencies.setTimer(landing, latencyMs);
+    abort.addEventListener('abort', landing, { once: true });
   }
 
   private async stream(ask: AnyAsk, onText: (textSoFar: string) => void, latencyMs: number, abort: AbortLike): Promise<ModelReply<unknown>> {
@@ -128,11 +153,55 @@ export class MockBrain implements Brain {
   }
 }
 
-/** What a call whose latency is over does: fails as planned, or answers with the ask's mock answer. */
-function answerAfterLatency(ask: AnyAsk, fault: MockPlan['fault'], abort: AbortLike): ModelReply<unknown> | Promise<never> {
+/**
+ * A mock call waiting out its latency: the latency's timer (`TimerTarget`) and its abort's
+ * listener (`handleEvent`) in one object, where closures would be two more per call.
+ */
+class Landing {
+  handle: TimerHandle | undefined;
+
+  constructor(
+    private readonly latencies: TimerWheel,
+    private readonly abort: AbortLike,
+    private readonly ask: AnyAsk,
+    private readonly fault: MockPlan['fault'],
+    private readonly end: CallEnd<unknown>,
+  ) {}
+
+  /** The latency is over: fails as planned, or answers with the ask's mock answer. */
+  onTimer(): void {
+    this.abort.removeEventListener('abort', this);
+    let reply: ModelReply<unknown>;
+    try {
+      reply = answerAfterLatency(this.ask, this.fault);
+    } catch (error) {
+      this.end.fail(error);
+      return;
+    }
+    if (reply === HANG) {
+      waitForAbort(this.abort).catch((error: unknown) => {
+        this.end.fail(error);
+      });
+      return;
+    }
+    this.end.answer(reply);
+  }
+
+  /** Aborted first: the timer is cleared and the call fails with the abort's reason. */
+  handleEvent(): void {
+    if (this.handle !== undefined) this.latencies.clearTimeout(this.handle);
+    this.end.fail(abortReason(this.abort));
+  }
+}
+
+/** A call planned to hang: it never answers, only fails when aborted. */
+const HANG: ModelReply<unknown> = { value: undefined };
+
+/** What a call whose latency is over does: fails as planned (HANG: never answers), or answers with the ask's mock answer. */
+function answerAfterLatency(ask: AnyAsk, fault: MockPlan['fault']): ModelReply<unknown> {
   switch (fault) {
     case 'hang':
-      return waitForAbort(abort);
+      return HANG;
     case 'server':
       throw new ModelError('server', 'Mock brain: injected server error (503)', { status: 503 });
     case 'rate-limit':

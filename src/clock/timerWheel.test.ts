@@ -117,6 +117,21 @@ describe('TimerWheel', () => {
     expect(clock.pending).toBe(0);
   });
 
+  it('runs every timer of an instant and arms the next though one throws, then rethrows its error', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock);
+    const { fired, at } = recorder(clock);
+    wheel.setTimeout(() => {
+      throw new Error('boom');
+    }, 10);
+    wheel.setTimeout(at('a'), 10);
+    wheel.setTimeout(at('b'), 20);
+    await expect(clock.advance(10)).rejects.toThrow('boom');
+    expect(fired).toEqual(['a@10']);
+    await clock.advance(10);
+    expect(fired).toEqual(['a@10', 'b@20']);
+  });
+
   it('keeps many instants in order whatever order they are set in (its heap)', async () => {
     const clock = new ManualClock();
     const wheel = new TimerWheel(clock);
@@ -125,6 +140,23 @@ describe('TimerWheel', () => {
     for (const ms of delays) wheel.setTimeout(() => { seen.push(clock.now()); }, ms);
     await clock.runAll();
     expect(seen).toEqual([...delays].sort((x, y) => x - y));
+    expect(clock.pending).toBe(0);
+  });
+
+  it('fires a TimerTarget like a function, in the order set, and clears it by its handle', async () => {
+    const clock = new ManualClock();
+    const wheel = new TimerWheel(clock);
+    const fired: string[] = [];
+    const target = (name: string) => ({ onTimer: () => { fired.push(`${name}@${clock.now()}`); } });
+    wheel.setTimer(target('a'), 10);
+    wheel.setTimeout(() => { fired.push(`f@${clock.now()}`); }, 10);
+    const cleared = wheel.setTimer(target('gone'), 10);
+    wheel.setTimer(target('b'), 20);
+    wheel.clearTimeout(cleared);
+    expect(wheel.pending).toBe(3);
+    await clock.runAll();
+    expect(fired).toEqual(['a@10', 'f@10', 'b@20']);
+    expect(wheel.pending).toBe(0);
     expect(clock.pending).toBe(0);
   });
 });

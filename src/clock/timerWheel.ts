@@ -1,6 +1,15 @@
 import type { Clock, TimerHandle } from './clock.ts';
 
 /**
+ * A timer as an object: `onTimer` is called when it falls due. An object that is a timer already
+ * (a mock call waiting out its latency) saves the closure and its context that a function would
+ * cost, thousands at once.
+ */
+export interface TimerTarget {
+  onTimer(): void;
+}
+
+/**
  * Timers that fall due at the same instant share one timer of the clock beneath. A batch starts
  * thousands of calls within a few milliseconds, each with a latency (the mock) and a timeout (the
  * scheduler) of the same length: one platform timer per call costs a timer object, a list insert
@@ -20,7 +29,7 @@ import type { Clock, TimerHandle } from './clock.ts';
 export class TimerWheel implements Clock {
   readonly resolutionMs: number | undefined;
   /** The timers of each instant with any, in the order they were set. */
-  private readonly instants = new Map<number, Map<TimerHandle, () => void>>();
+  private readonly instants = new Map<number, Map<TimerHandle, (() => void) | TimerTarget>>();
   /** Each pending timer's instant, so that clearing it is O(1). */
   private readonly dueOf = new Map<TimerHandle, number>();
   /** The keys of `instants` as a binary min-heap; an instant emptied by clears stays until popped. */
@@ -38,6 +47,11 @@ export class TimerWheel implements Clock {
   }
 
   setTimeout(fn: () => void, ms: number): TimerHandle {
+    return this.setTimer(fn, ms);
+  }
+
+  /** `setTimeout` for a function or a `TimerTarget`; the same rule, the same handles. */
+  setTimer(fn: (() => void) | TimerTarget, ms: number): TimerHandle {
     const resolution = this.resolutionMs ?? 0;
     const exact = this.inner.now() + Math.max(0, ms);
     const at = resolution > 0 ? Math.ceil(exact / resolution) * resolution : exact;
@@ -86,6 +100,9 @@ export class TimerWheel implements Clock {
   /** Runs every instant due now, earliest first, then sets the timer beneath for the next one. */
   private fire(): void {
     const now = this.inner.now();
+    // A timer that throws must not cost the others theirs, as with the platform's own timers:
+    // every due timer runs, the next instant is armed, and only then is the first error rethrown.
+    let failed: { error: unknown } | undefined;
     for (;;) {
       const at = this.heap[0];
       if (at === undefined || at > now) break;
@@ -96,10 +113,16 @@ export class TimerWheel implements Clock {
       for (const [handle, fn] of timers) {
         // A timer cleared by one that ran before it in this instant is skipped.
         if (!this.dueOf.delete(handle)) continue;
-        fn();
+        try {
+          if (typeof fn === 'function') fn();
+          else fn.onTimer();
+        } catch (error) {
+          failed ??= { error };
+        }
       }
     }
     this.rearm();
+    if (failed) throw failed.error;
   }
 
   /** Sets the timer beneath for the earliest instant that still has timers (a timer that ran may have set new ones). */

@@ -2,6 +2,7 @@ import type { ModelError } from '../brain/errors.ts';
 import type { ModelReply } from '../brain/model.ts';
 import type { AbortableCall } from './abortableCall.ts';
 import type { Budget } from './budget.ts';
+import type { TimerHandle } from '../clock/clock.ts';
 import { laneOf, type CallRecord, type Job, type JobResult } from './types.ts';
 
 /** A job between submit and answer. `id` fixes its place in line, retries included. */
@@ -20,7 +21,9 @@ export interface Entry<Req, Res> {
   notBefore: number;
   lastError: ModelError | undefined;
   /** Set while an attempt is in flight: aborts it. */
-  call: AbortableCall | undefined;
+  call: AbortableCall<Entry<Req, Res>, Res> | undefined;
+  /** The attempt in flight's timeout (`TimerWheel`). */
+  timer: TimerHandle | undefined;
   /** The budget the latest attempt took its slot from: its answer frees the slot there. */
   budget: Budget | undefined;
   /** Answered or fell back: nothing more may happen to it. */
@@ -41,7 +44,8 @@ export function recordOf<Req, Res>(
     lane: laneOf(entry.job),
     enqueuedAt: entry.enqueuedAt,
     startedAt: entry.startedAt,
-    attemptStarts: [...entry.attemptStarts],
+    // The entry is settled and never sent again, so its list is handed over, not copied.
+    attemptStarts: entry.attemptStarts,
     endedAt,
     attempts: entry.attempts,
     outcome: source === 'fallback' ? 'fallback' : 'success',

@@ -1,8 +1,8 @@
 import { isFatal, isRetryable, ModelError, toModelError } from '../brain/errors.ts';
 import type { Model, ModelReply } from '../brain/model.ts';
-import type { Clock, TimerHandle } from '../clock/clock.ts';
+import type { Clock } from '../clock/clock.ts';
 import { TimerWheel } from '../clock/timerWheel.ts';
-import { AbortableCall } from './abortableCall.ts';
+import { AbortableCall, type CallListener } from './abortableCall.ts';
 import { backoffDelay } from './backoff.ts';
 import { LocalBudget, type Budget } from './budget.ts';
 import { Dispatch, type DispatchHost } from './dispatch.ts';
@@ -77,7 +77,7 @@ export class Scheduler<Req, Res> {
       const now = this.clock.now();
       const entry: Entry<Req, Res> = {
         id: this.nextId++, job, flowKey: flowKey(job), enqueuedAt: now, resolve, attempts: 0, startedAt: undefined, attemptStarts: [],
-        notBefore: now, lastError: undefined, call: undefined, budget: undefined, settled: false,
+        notBefore: now, lastError: undefined, call: undefined, timer: undefined, budget: undefined, settled: false,
       };
       this.outcomes.submitted(job, now);
       if (this.disposed) {
@@ -200,8 +200,7 @@ export class Scheduler<Req, Res> {
       budget: () => this.budget,
       start: (entries, budget) => {
         const now = this.clock.now();
-        const started = new Set(entries);
-        this.queue = this.queue.filter((entry) => !started.has(entry));
+        this.queue = withoutStarted(this.queue, entries);
         for (const entry of entries) this.start(entry, now, budget);
         if (this.rotation.wantsPrune) this.rotation.prune([...this.queue, ...this.inFlight].map((entry) => entry.flowKey));
       },
@@ -224,7 +223,8 @@ export class Scheduler<Req, Res> {
 
   private start(entry: Entry<Req, Res>, now: number, budget: Budget): void {
     entry.attempts++;
-    entry.call = new AbortableCall(entry.attempts);
+    const call = new AbortableCall<Entry<Req, Res>, Res>(entry.attempts);
+    entry.call = call;
     entry.budget = budget;
     this.inFlight.add(entry);
     this.busyKeys.add(entry.job.key);
@@ -240,42 +240,50 @@ export class Scheduler<Req, Res> {
     entry.attemptStarts.push(now);
     // Events are built only for a listener: a batch of thousands would build one per call for nobody.
     if (this.onEvent) this.onEvent({ type: 'started', id: entry.id, key: entry.job.key, batch: entry.job.batch, enqueuedAt: entry.enqueuedAt, attempt: entry.attempts, at: now });
-    void this.attempt(entry, entry.call);
+    this.attempt(entry, call);
   }
 
-  private async attempt(entry: Entry<Req, Res>, call: AbortableCall): Promise<void> {
-    const timeoutMs = attemptTimeout(entry.job, this.config);
-    const timer = this.timeouts.setTimeout(() => {
-      call.cancel(new ModelError('timeout', `No answer within ${timeoutMs} ms; the call was aborted.`));
-    }, timeoutMs);
-    // The model that answers names the answer's source, even if another has been set since.
-    const model = this.model;
-    try {
-      // No failure may settle the job in the middle of a dispatch: every one arrives on a later
-      // microtask. A model that throws at once fails `run`'s promise, which is awaited, and an
-      // injected fault is thrown after a microtask: it fails the attempt as the model would
-      // have, slot and all (a real call that fails has spent its slot too, and a classroom
-      // should see what failures cost). The call itself starts at once, with its timer.
-      const fault = entry.job.fault?.();
-      if (fault) {
-        await Promise.resolve();
-        throw fault;
-      }
-      const reply = await call.run(model, entry.job.request);
-      this.release(entry, timer);
+  /**
+   * Sends one attempt under its timeout; `answered` or `failed` hears how it ended. Callbacks, not
+   * an async function awaiting the call: that was three promises and their microtasks more per
+   * answer, on the path where a batch of thousands lands at once.
+   */
+  private attempt(entry: Entry<Req, Res>, call: AbortableCall<Entry<Req, Res>, Res>): void {
+    // The call is its own timeout's timer (`AbortableCall.onTimer`): no closure per attempt.
+    call.timeoutMs = attemptTimeout(entry.job, this.config);
+    entry.timer = this.timeouts.setTimer(call, call.timeoutMs);
+    // No failure may settle the job in the middle of a dispatch: every one arrives on a later
+    // microtask (`AbortableCall`). A model that throws at once fails the attempt, and an injected
+    // fault fails it as the model would have, slot and all (a real call that fails has spent its
+    // slot too, and a classroom should see what failures cost). The call itself starts at once,
+    // with its timer; the model it is sent to names the answer's source, even if another has
+    // been set since.
+    const fault = entry.job.fault?.();
+    if (fault) call.inject(fault, this.calls, entry);
+    else call.send(this.model, entry.job.request, this.calls, entry);
+  }
+
+  /** Hears every attempt's end: one object for the scheduler's calls, none per call. */
+  private readonly calls: CallListener<Entry<Req, Res>, Res> = {
+    answered: (entry, call, reply) => {
+      const source = call.model?.source ?? this.model.source;
+      this.release(entry);
       this.count(entry, 'callsSucceeded');
-      this.settle(entry, reply.value, model.source, reply);
-    } catch (error) {
-      this.release(entry, timer);
+      this.settle(entry, reply.value, source, reply);
+      this.dispatch.schedule();
+    },
+    failed: (entry, call, error) => {
+      this.release(entry);
       this.count(entry, 'callsFailed');
       const reason: unknown = call.abortedWith ?? (error instanceof Error ? error : new Error(String(error)));
       this.fail(entry, toModelError(reason));
-    }
-    this.dispatch.schedule();
-  }
+      this.dispatch.schedule();
+    },
+  };
 
-  private release(entry: Entry<Req, Res>, timer: TimerHandle): void {
-    this.timeouts.clearTimeout(timer);
+  private release(entry: Entry<Req, Res>): void {
+    if (entry.timer !== undefined) this.timeouts.clearTimeout(entry.timer);
+    entry.timer = undefined;
     entry.budget?.release();
     entry.call = undefined;
     this.inFlight.delete(entry);
@@ -337,4 +345,22 @@ export class Scheduler<Req, Res> {
   private emit(event: SchedulerEvent): void {
     this.onEvent?.(event);
   }
+}
+
+/**
+ * The queue without the entries just started. They are usually the queue's head in its order (a
+ * batch of one flow starts all its jobs at once), so one walk beside them drops them with no set
+ * of thousands of entries to build; only when they are not in the queue's order (flows dealt in
+ * turns, `fairness.ts`) is a set used.
+ */
+export function withoutStarted<E>(queue: readonly E[], started: readonly E[]): E[] {
+  const kept: E[] = [];
+  let next = 0;
+  for (const entry of queue) {
+    if (next < started.length && entry === started[next]) next++;
+    else kept.push(entry);
+  }
+  if (next === started.length) return kept;
+  const drop = new Set(started);
+  return queue.filter((entry) => !drop.has(entry));
 }
