@@ -100,27 +100,6 @@ export function waitForAbort(signal: AbortLike): Promise<never> {
   });
 }
 
-/** Rejects as soon as the signal aborts, even if the model ignores its signal and never settles. */
-export function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => {
-      reject(abortReason(signal));
-    };
-    if (signal.aborted) onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
-}
-
 /** The abort's reason as an Error (callers abort with Errors; anything else is wrapped). */
 export function abortReason(signal: AbortLike | undefined): Error {
   const reason: unknown = signal?.reason;

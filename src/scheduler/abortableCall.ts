@@ -15,8 +15,8 @@ export interface CallListener<O, Res> {
 
 /**
  * One attempt's call, and the only way to abort it. Only the scheduler aborts its attempts (their
- * timeout, a cancel, dispose), so it fails the attempt itself when it does, rather than each
- * call listening on its signal for it (`raceAbort`): the attempt still fails with the abort's
+ * timeout, a cancel, dispose), so it fails the attempt itself when it does, rather than racing
+ * each call against a listener on its signal: the attempt still fails with the abort's
  * reason the moment it aborts, even when the model ignores its signal, and a call of a batch of
  * thousands costs no listener and no second promise. The model hears the abort on an `AbortLine`
  * (`CallOptions.abort`), whose real signal is built only if the model reads `signal`.
