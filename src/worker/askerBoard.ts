@@ -7,14 +7,8 @@ import type { CallRecord } from '../scheduler/types.ts';
 import type { AgentUpdate, TickMessage } from '../protocol/protocol.ts';
 import type { CallJournal } from './callJournal.ts';
 import type { HostTickParts } from './scenarioHost.ts';
-import { latencyOf } from './tickMessage.ts';
+import { askerUpdate, tickEnvelope, type AskerRow } from './tickMessage.ts';
 
-interface AskerRow {
-  thought: string;
-  plan: string;
-  source: 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
-  decisions: number;
-}
 
 export class AskerBoard {
   private readonly states: Uint8Array<ArrayBuffer>;
@@ -63,21 +57,14 @@ export class AskerBoard {
     for (const id of parts.answered) {
       const row = this.rows[id];
       const record = parts.journal.lastRecord.get(id);
-      if (row) updates.push({ id, ...row, action: 'STAY', say: '', latencyMs: record ? latencyOf(record) : null, attempts: record?.attempts ?? 0, error: record?.error ?? null });
+      if (row) updates.push(askerUpdate(id, row, record));
     }
     const message: TickMessage = {
-      type: 'tick',
-      worldId: parts.worldId,
-      tick: parts.tick,
-      running: parts.running,
-      tickMs: parts.tickMs,
+      ...tickEnvelope(parts),
       positions,
       states,
       updates,
       selected: null,
-      now: parts.now,
-      ...parts.journal.takeCalls(),
-      metrics: parts.metrics,
       beliefs: null,
       links: null,
       emotes: null,

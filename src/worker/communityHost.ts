@@ -25,7 +25,7 @@ import { chatTargets, stepToward } from './communityWalk.ts';
 import { personaWire, replyText, sceneWire, viewWire } from './communityWire.ts';
 import type { CallJournal } from './callJournal.ts';
 import { RunGate } from './runGate.ts';
-import { emptyGrid } from './tickMessage.ts';
+import { emptyGrid, type AskerRow } from './tickMessage.ts';
 import { RACE_MAX_AGENTS } from './raceRunner.ts';
 
 /** The phases where pairs walk to each other and a line joins them. */
@@ -51,12 +51,7 @@ export interface CommunityTickParts {
 }
 
 /** A persona's newest reply, as the agent list shows it. */
-export interface PersonaRow {
-  thought: string;
-  plan: string;
-  source: 'gemini' | 'openai' | 'mock' | 'fallback' | 'none';
-  decisions: number;
-}
+export type PersonaRow = AskerRow;
 
 export class CommunityHost implements ScenarioHost {
   /** The run's name in the scheduler and in its calls' keys: `world-3`, like a grid world's. */

@@ -7,7 +7,7 @@ import { signed } from '../scenarios/community/mockTexts.ts';
 import type { CallJournal } from './callJournal.ts';
 import type { CommunityHost, CommunityTickParts } from './communityHost.ts';
 import type { HostTickParts } from './scenarioHost.ts';
-import { lastCallOf, latencyOf } from './tickMessage.ts';
+import { askerUpdate, lastCallOf, tickEnvelope } from './tickMessage.ts';
 
 /** What else a community's tick message carries (the session's side): a grid tick's parts, with the tick count for the state. */
 export type CommunityTickContext = HostTickParts;
@@ -19,21 +19,14 @@ export function communityTickOf(host: CommunityHost, ctx: CommunityTickContext):
   for (const id of ctx.answered) {
     const row = host.rows[id];
     const record = ctx.journal.lastRecord.get(id);
-    if (row) updates.push({ id, ...row, action: 'STAY', say: '', latencyMs: record ? latencyOf(record) : null, attempts: record?.attempts ?? 0, error: record?.error ?? null });
+    if (row) updates.push(askerUpdate(id, row, record));
   }
   const message: TickMessage = {
-    type: 'tick',
-    worldId: ctx.worldId,
-    tick: ctx.tick,
-    running: ctx.running,
-    tickMs: ctx.tickMs,
+    ...tickEnvelope(ctx),
     positions: parts.positions,
     states: parts.states,
     updates,
     selected: ctx.selected === null ? null : personaDetail(host, ctx.selected, parts, ctx.journal),
-    now: ctx.now,
-    ...ctx.journal.takeCalls(),
-    metrics: ctx.metrics,
     beliefs: parts.beliefs,
     links: parts.links,
     emotes: null,

@@ -18,7 +18,7 @@ import type { GmSceneMessage, TickMessage, WorkerMessage, WorldMessage } from '.
 import type { CallJournal } from './callJournal.ts';
 import { gameMasterWire } from './gamemasterWire.ts';
 import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
-import { emptyGrid } from './tickMessage.ts';
+import { emptyGrid, tickEnvelope } from './tickMessage.ts';
 
 /** Place names to the kinds of place the grid can draw. */
 const KIND_OF: Readonly<Record<string, 'food' | 'water' | 'plaza' | 'library'>> = { well: 'water', square: 'plaza', inn: 'library', chapel: 'library' };
@@ -121,18 +121,11 @@ export class GameMasterHost implements ScenarioHost {
       emotes.push(npc.emote === 'neutral' ? '' : npc.emote);
     }
     const message: TickMessage = {
-      type: 'tick',
-      worldId: parts.worldId,
-      tick: parts.tick,
-      running: parts.running,
-      tickMs: parts.tickMs,
+      ...tickEnvelope(parts),
       positions,
       states,
       updates: [],
       selected: null,
-      now: parts.now,
-      ...parts.journal.takeCalls(),
-      metrics: parts.metrics,
       beliefs,
       links: null,
       emotes,

@@ -166,6 +166,24 @@ export interface TickParts {
   readonly metrics: Metrics;
 }
 
+/** An asker's newest decision in a scenario without a grid (a persona, a simulation's role, a pipeline step). */
+export interface AskerRow {
+  thought: string;
+  plan: string;
+  source: AgentUpdate['source'];
+  decisions: number;
+}
+
+/** The update of asker `id` of a gridless scenario: its row and its last call (it walks nowhere, says nothing). */
+export function askerUpdate(id: number, row: AskerRow, record: CallRecord | undefined): AgentUpdate {
+  return { id, ...row, action: 'STAY', say: '', latencyMs: record ? latencyOf(record) : null, attempts: record?.attempts ?? 0, error: record?.error ?? null };
+}
+
+/** The fields every scenario's tick shares: which world and tick, the clock, the calls since the last tick, the metrics. */
+export function tickEnvelope(parts: Omit<TickParts, 'state' | 'answered' | 'selected'> & { readonly tick: number }): Pick<TickMessage, 'type' | 'worldId' | 'tick' | 'running' | 'tickMs' | 'now' | 'started' | 'calls' | 'metrics'> {
+  return { type: 'tick', worldId: parts.worldId, tick: parts.tick, running: parts.running, tickMs: parts.tickMs, now: parts.now, ...parts.journal.takeCalls(), metrics: parts.metrics };
+}
+
 /** The tick message, and the buffers to transfer with it (positions and states, packed). */
 export function tickOf(parts: TickParts): { message: TickMessage; transfer: Transferable[] } {
   const { state, journal } = parts;
@@ -178,18 +196,11 @@ export function tickOf(parts: TickParts): { message: TickMessage; transfer: Tran
   const positions = packPositions(state);
   const states = packStates(state, journal.retrying);
   const message: TickMessage = {
-    type: 'tick',
-    worldId: parts.worldId,
-    tick: state.tick,
-    running: parts.running,
-    tickMs: parts.tickMs,
+    ...tickEnvelope({ ...parts, tick: state.tick }),
     positions,
     states,
     updates,
     selected: selected ? detailOf(selected, journal.retrying, journal.lastRecord.get(selected.id)) : null,
-    now: parts.now,
-    ...journal.takeCalls(),
-    metrics: parts.metrics,
     beliefs: null,
     links: null,
     emotes: null,
