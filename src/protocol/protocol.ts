@@ -10,6 +10,7 @@ import { gameMasterSceneSchema, gameMasterViewSchema, lastTurnSchema } from './g
 import { relationshipsSceneSchema, simDetailSchema } from './relationshipsScene.ts';
 import { pipelineSceneSchema, pipelineViewSchema } from './pipelineScene.ts';
 import { bulkArray, hasKeys, isNum, isNumOrNull, isRecord, isStr, isStrOrNull } from './bulkArray.ts';
+import { packRecords, unpackRecords } from './recordColumns.ts';
 
 /** Agent states as sent per tick in a Uint8Array (index = code). */
 export const AGENT_STATES = ['idle', 'queued', 'thinking', 'decided', 'fellBack', 'retrying'] as const;
@@ -186,9 +187,10 @@ export const TICK_LISTS = {
   calls: { item: callSummary, isPlain: isPlainSummary },
   updates: { item: agentUpdate, isPlain: isPlainUpdate },
 } as const;
-const callStarts = bulkArray(callStart, isPlainStart);
-const callSummaries = bulkArray(callSummary, isPlainSummary);
-const agentUpdates = bulkArray(agentUpdate, isPlainUpdate);
+// Each list may arrive as columns (recordColumns.ts: the worker packs them) or as a plain array.
+const callStarts = z.preprocess(unpackRecords, bulkArray(callStart, isPlainStart));
+const callSummaries = z.preprocess(unpackRecords, bulkArray(callSummary, isPlainSummary));
+const agentUpdates = z.preprocess(unpackRecords, bulkArray(agentUpdate, isPlainUpdate));
 
 /** One side of a race: what started and settled since the last race message, and its wall time once done. */
 const raceLane = z.object({ started: z.array(callStart), calls: z.array(callSummary), wallMs: z.number().nullable() });
@@ -348,3 +350,23 @@ export type ActedMessage = Extract<WorkerMessage, { type: 'acted' }>;
 export type RaceLane = z.infer<typeof raceLane>;
 export type Metrics = z.infer<typeof metrics>;
 export type BatchSummary = z.infer<typeof batchStats>;
+
+/** The fields of each of a tick's per-call lists, in the order its columns are packed. */
+const TICK_LIST_KEYS = {
+  started: Object.keys(callStart.shape),
+  calls: Object.keys(callSummary.shape),
+  updates: Object.keys(agentUpdate.shape),
+} as const;
+
+/**
+ * The tick as the worker posts it: its per-call lists as columns (recordColumns.ts), their
+ * buffers added to `transfer`. The page's schema unpacks them before it checks them.
+ */
+export function packTick(message: TickMessage, transfer: Transferable[]): unknown {
+  return {
+    ...message,
+    started: packRecords(message.started, TICK_LIST_KEYS.started, transfer),
+    calls: packRecords(message.calls, TICK_LIST_KEYS.calls, transfer),
+    updates: packRecords(message.updates, TICK_LIST_KEYS.updates, transfer),
+  };
+}

@@ -9,15 +9,22 @@ import { wrap } from 'comlink';
 import { realClock } from '../clock/clock.ts';
 import { deferredLink, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { startCoordinator } from './coordinatorHost.ts';
-import { coordinatorMessageSchema, type WorkerMessage } from '../protocol/protocol.ts';
+import { coordinatorMessageSchema, packTick, type WorkerMessage } from '../protocol/protocol.ts';
 import { receiveCommand } from './commandInbox.ts';
 import { Session } from './session.ts';
 import { BrowserToolPool } from './toolPool.ts';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
+/** Posts a message; a tick's per-call lists go as columns (`packTick`), which the page reads far faster. */
 function post(message: WorkerMessage, transfer: Transferable[]): void {
-  scope.postMessage(message, transfer);
+  if (message.type !== 'tick') {
+    scope.postMessage(message, transfer);
+    return;
+  }
+  // A copy: the caller's list may be shared, and the columns' buffers are this message's alone.
+  const buffers = [...transfer];
+  scope.postMessage(packTick(message, buffers), buffers);
 }
 
 /**

@@ -1,0 +1,148 @@
+/**
+ * A list of same-shaped records sent as columns: the wire form of a tick's per-call lists.
+ *
+ * Why: with 1,000 agents thinking, each batch sends the page 1,000 attempt starts, 1,000 call
+ * summaries and 1,000 agent updates. The structured clone copies every record as an object
+ * with its own property map: ~3 ms of the page's main thread per batch to read them (and ~1.5 ms
+ * of the worker's to write them), measured in Node's serializer, which is the one postMessage
+ * uses. As columns (numbers in one Float64Array per field, transferred, and a plain array for any
+ * other field) the same lists cost ~0.3 ms to read and rebuild.
+ *
+ * The codec is lossless and knows nothing of the schema: `unpackRecords(packRecords(list, keys))`
+ * is a list equal to `list`, and the page still checks the rebuilt records with zod (bulkArray.ts),
+ * so whatever the schema refuses it still refuses. A list whose records are not exactly `keys`
+ * (a missing or extra field, a non-record) is not packed: it travels as it is, and so does any
+ * value that is not a packed list (what tests and older pages send).
+ */
+
+/** A field whose every value is a number: one Float64Array (exact for every number, NaN and -0 too). */
+interface NumberColumn {
+  readonly kind: 'number';
+  readonly values: Float64Array<ArrayBuffer>;
+}
+
+/** A field whose every value is an array of numbers: all values end to end, and where each ends. */
+interface NumberListColumn {
+  readonly kind: 'numbers';
+  readonly values: Float64Array<ArrayBuffer>;
+  readonly ends: Uint32Array<ArrayBuffer>;
+}
+
+/** Any other field (strings, nulls, objects): its values as they are. */
+interface ValueColumn {
+  readonly kind: 'value';
+  readonly values: unknown[];
+}
+
+type Column = NumberColumn | NumberListColumn | ValueColumn;
+
+/** The packed list: `length` records of `keys`, field `keys[i]` in `columns[i]`. */
+export interface PackedRecords {
+  readonly packedRecords: 1;
+  readonly length: number;
+  readonly keys: readonly string[];
+  readonly columns: readonly Column[];
+}
+
+/** The list as columns, and the buffers to transfer with it; the list itself when it is not a list of exactly `keys`. */
+export function packRecords(list: readonly unknown[], keys: readonly string[], transfer: Transferable[]): PackedRecords | readonly unknown[] {
+  if (list.length === 0 || !list.every((item) => hasExactly(item, keys))) return list;
+  const columns = keys.map((key) => packColumn(list, key));
+  for (const column of columns) {
+    if (column.kind === 'number') transfer.push(column.values.buffer);
+    if (column.kind === 'numbers') transfer.push(column.values.buffer, column.ends.buffer);
+  }
+  return { packedRecords: 1, length: list.length, keys, columns };
+}
+
+/** The records of a packed list, in order; any other value as it is (zod then judges it). */
+export function unpackRecords(value: unknown): unknown {
+  if (!isPacked(value)) return value;
+  const { length, keys, columns } = value;
+  const out = new Array<Record<string, unknown>>(length);
+  for (let i = 0; i < length; i++) out[i] = {};
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k] as string;
+    const column = columns[k] as Column;
+    if (column.kind === 'numbers') {
+      let start = 0;
+      for (let i = 0; i < length; i++) {
+        const end = column.ends[i] as number;
+        const list = new Array<number>(end - start);
+        for (let j = start; j < end; j++) list[j - start] = column.values[j] as number;
+        (out[i] as Record<string, unknown>)[key] = list;
+        start = end;
+      }
+    } else {
+      const values = column.values;
+      for (let i = 0; i < length; i++) (out[i] as Record<string, unknown>)[key] = values[i];
+    }
+  }
+  return out;
+}
+
+function packColumn(records: readonly Record<string, unknown>[], key: string): Column {
+  const n = records.length;
+  if (records.every((r) => typeof r[key] === 'number')) {
+    const values = new Float64Array(n);
+    for (let i = 0; i < n; i++) values[i] = records[i]?.[key] as number;
+    return { kind: 'number', values };
+  }
+  if (records.every((r) => isNumberList(r[key]))) {
+    const ends = new Uint32Array(n);
+    let total = 0;
+    for (let i = 0; i < n; i++) ends[i] = total += (records[i]?.[key] as number[]).length;
+    const values = new Float64Array(total);
+    let at = 0;
+    for (const record of records) for (const x of record[key] as number[]) values[at++] = x;
+    return { kind: 'numbers', values, ends };
+  }
+  return { kind: 'value', values: records.map((r) => r[key]) };
+}
+
+/** A dense array of numbers, nothing else on it (a hole or an extra property would not survive). */
+function isNumberList(value: unknown): value is number[] {
+  if (!Array.isArray(value) || Object.getPrototypeOf(value) !== Array.prototype) return false;
+  // A hole reads as undefined (not a number); with none, any key beyond the indices is an extra.
+  for (let i = 0; i < value.length; i++) if (typeof value[i] !== 'number') return false;
+  return Object.keys(value).length === value.length;
+}
+
+/** A plain record whose own enumerable keys are exactly `keys`. */
+function hasExactly(item: unknown, keys: readonly string[]): item is Record<string, unknown> {
+  if (typeof item !== 'object' || item === null || Array.isArray(item) || Object.getPrototypeOf(item) !== Object.prototype) return false;
+  let count = 0;
+  for (const key in item) if (++count > keys.length || !Object.hasOwn(item, key)) return false;
+  return count === keys.length && keys.every((key) => Object.hasOwn(item, key));
+}
+
+/** A well-formed packed list: every column as long as the list says (else it is not unpacked, and zod refuses it). */
+function isPacked(value: unknown): value is PackedRecords {
+  if (typeof value !== 'object' || value === null || (value as { packedRecords?: unknown }).packedRecords !== 1) return false;
+  const { length, keys, columns } = value as { length?: unknown; keys?: unknown; columns?: unknown };
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) return false;
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string') || !Array.isArray(columns) || columns.length !== keys.length) return false;
+  return columns.every((column: unknown) => isColumn(column, length));
+}
+
+function isColumn(column: unknown, length: number): boolean {
+  if (typeof column !== 'object' || column === null) return false;
+  const { kind, values, ends } = column as { kind?: unknown; values?: unknown; ends?: unknown };
+  switch (kind) {
+    case 'number':
+      return values instanceof Float64Array && values.length === length;
+    case 'numbers': {
+      if (!(values instanceof Float64Array) || !(ends instanceof Uint32Array) || ends.length !== length) return false;
+      let last = 0;
+      for (const end of ends) {
+        if (end < last) return false;
+        last = end;
+      }
+      return last === values.length;
+    }
+    case 'value':
+      return Array.isArray(values) && values.length === length;
+    default:
+      return false;
+  }
+}
