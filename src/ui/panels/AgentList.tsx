@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { memo, useMemo, useRef, useState } from 'react';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { AgentRow } from '../store.ts';
@@ -16,6 +16,24 @@ const SOURCE_WORDS: Readonly<Record<Exclude<AgentRow['source'], 'none'>, string>
   openai: 'OpenAI-compatible',
   fallback: 'fell back',
 };
+
+/**
+ * The search box, apart so the list's re-render when decisions land (rows) leaves it alone:
+ * React rewrites an input's name and type on every update it commits to it.
+ */
+const NameFilter = memo(function NameFilter({ value, onChange }: { value: string; onChange: (next: string) => void }) {
+  return (
+    <input
+      type="search"
+      placeholder="Find by name"
+      aria-label="Find an agent by name"
+      value={value}
+      onChange={(event) => {
+        onChange(event.target.value);
+      }}
+    />
+  );
+});
 
 /** Every agent by name, filterable; only the visible rows are in the DOM, so 10,000 is fine. */
 export function AgentList() {
@@ -37,15 +55,7 @@ export function AgentList() {
     <section className="panel agent-list" aria-label="Agent list">
       <h2>{`Agents (${(agents ?? []).length.toLocaleString('en')})`}</h2>
       <p className="muted list-caption">Beside each name: who answered its last decision.</p>
-      <input
-        type="search"
-        placeholder="Find by name"
-        aria-label="Find an agent by name"
-        value={filter}
-        onChange={(event) => {
-          setFilter(event.target.value);
-        }}
-      />
+      <NameFilter value={filter} onChange={setFilter} />
       <div className="list-scroller" ref={scroller} data-testid="agent-list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {

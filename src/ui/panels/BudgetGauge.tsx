@@ -27,7 +27,7 @@ export function BudgetGauge() {
         <span data-testid="budget-text">{`${used.toLocaleString('en')} / ${limit.toLocaleString('en')} requests`}</span>
       </div>
       <div className="gauge-track" role="meter" aria-label="Requests in the last minute against the budget" aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
-        <div className={share >= 1 ? 'gauge-fill full' : 'gauge-fill'} style={{ width: `${share * 100}%` }} />
+        <div className={share >= 1 ? 'gauge-fill full' : 'gauge-fill'} style={{ transform: `scaleX(${share})` }} />
       </div>
       {paused > 0 ? <span className="warning-text">Dispatch paused by a rate limit.</span> : null}
       {wait !== null && wait >= 10_000 ? (

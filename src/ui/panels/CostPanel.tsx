@@ -33,7 +33,12 @@ function PriceCell({ label, value, onChange }: { label: string; value: number; o
 /** Tokens used so far and what they cost at the (editable) price of the current model. */
 export function CostPanel() {
   countRender('CostPanel');
-  const tokens = useSandbox((s) => s.metrics?.tokens);
+  // Each count on its own: the tokens object is new with every tick, and a panel that re-rendered
+  // on it would rewrite its price inputs 4 times a second (React resets an input's name on each update).
+  const promptTokens = useSandbox((s) => s.metrics?.tokens.promptTokens);
+  const outputTokens = useSandbox((s) => s.metrics?.tokens.outputTokens);
+  const totalTokens = useSandbox((s) => s.metrics?.tokens.totalTokens);
+  const tokens = promptTokens === undefined || outputTokens === undefined || totalTokens === undefined ? undefined : { promptTokens, outputTokens, totalTokens };
   const model = useSandbox((s) => s.config.model);
   const [prices, setPrices] = useState<PriceTable>(loadPrices);
   const update = (next: PriceTable): void => {
