@@ -59,6 +59,15 @@ describe('MockBrain', () => {
     expect(brain({ latencyMs: 10, jitterMs: 100 }).brain.plan(first, 1).latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it('takes exactly latencyMs without jitter, and fails only with a fault rate set', () => {
+    const { brain: b } = brain({ seed: 9 });
+    for (const r of requests) for (const attempt of [1, 2]) expect(b.plan(r, attempt)).toEqual({ latencyMs: 500, fault: 'none' });
+    const scaled = b.plan({ seed: 1, who: 2, when: 3, scale: 3 }, 1);
+    expect(scaled).toEqual({ latencyMs: 1500, fault: 'none' });
+    const failing = brain({ seed: 9, errorRate: 1 }).brain;
+    expect(failing.plan(first, 1)).toEqual({ latencyMs: 500, fault: 'server' });
+  });
+
   it('honours a jittered latency exactly in fake time', async () => {
     const { clock, brain: b } = brain({ jitterMs: 200 });
     const latency = b.plan(first, 1).latencyMs;

@@ -47,6 +47,22 @@ export interface MockPlan {
 const FAULTS = ['hang', 'server', 'rate-limit', 'malformed'] as const;
 const FAULT_RATES = { hang: 'hangRate', server: 'errorRate', 'rate-limit': 'rateLimitRate', malformed: 'malformedRate' } as const satisfies Record<(typeof FAULTS)[number], keyof MockBrainOptions>;
 
+/**
+ * A call's fate: one draw partitioned by the rates, so the total failure chance is their sum
+ * (capped at 1). With no rate set, no draw can fall below one, so none is made: a pure hash the
+ * batch's every call would compute only to answer 'none'.
+ */
+function faultOf(o: MockBrainOptions, seed: number, draw: DrawKey, attempt: number): MockPlan['fault'] {
+  if (!o.hangRate && !o.errorRate && !o.rateLimitRate && !o.malformedRate) return 'none';
+  let f = hash32(seed, draw.who, draw.when, attempt, SALT_FAULT) / TWO_POW_32;
+  for (const fault of FAULTS) {
+    const rate = o[FAULT_RATES[fault]] ?? 0;
+    if (f < rate) return fault;
+    f -= rate;
+  }
+  return 'none';
+}
+
 /** The mock decision, used instantly when a live call fails: same rules, no latency. */
 export function mockFallback(request: DecisionRequest): Decision {
   return mockDecision(request);
@@ -88,17 +104,11 @@ export class MockBrain implements Brain {
     const o = this.current;
     const seed = o.seed ?? draw.seed;
     const jitter = o.jitterMs ?? 0;
-    const u = hash32(seed, draw.who, draw.when, attempt, SALT_LATENCY) / TWO_POW_32;
+    // Without jitter the draw cannot move the latency, so it is not made (a pure hash per call).
+    const spread = jitter === 0 ? 0 : (2 * (hash32(seed, draw.who, draw.when, attempt, SALT_LATENCY) / TWO_POW_32) - 1) * jitter;
     // A step that takes several of the mock's latencies (a DAG's slow step) scales the whole draw.
-    const latencyMs = Math.max(0, (o.latencyMs + (2 * u - 1) * jitter) * (draw.scale ?? 1));
-    // One draw partitioned by the rates, so the total failure chance is their sum (capped at 1).
-    let f = hash32(seed, draw.who, draw.when, attempt, SALT_FAULT) / TWO_POW_32;
-    for (const fault of FAULTS) {
-      const rate = o[FAULT_RATES[fault]] ?? 0;
-      if (f < rate) return { latencyMs, fault };
-      f -= rate;
-    }
-    return { latencyMs, fault: 'none' };
+    const latencyMs = Math.max(0, (o.latencyMs + spread) * (draw.scale ?? 1));
+    return { latencyMs, fault: faultOf(o, seed, draw, attempt) };
   }
 
   /**

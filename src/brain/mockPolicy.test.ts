@@ -71,6 +71,16 @@ describe('mockDecision', () => {
     expect(bookish.thought).toContain('visit the library');
   });
 
+  it('takes the stronger need above the threshold, thirst on a tie, and neither below it', () => {
+    const pois = [
+      { kind: 'water' as const, name: 'Pond', dx: 4, dy: 0 },
+      { kind: 'food' as const, name: 'Market', dx: -2, dy: 0 },
+    ];
+    expect(mockDecision(request({ needs: { hunger: 0.8, thirst: 0.8 }, perception: { pois } })).plan).toBe('Walk east to the Pond and drink.');
+    expect(mockDecision(request({ needs: { hunger: 0.8, thirst: 0.1 }, perception: { pois } })).plan).toBe('Walk west to the Market and eat.');
+    expect(mockDecision(request({ needs: { hunger: 0.6, thirst: 0.6 }, perception: { pois } })).plan).not.toMatch(/drink|eat/);
+  });
+
   it('has a friendly agent greet a neighbour within two cells', () => {
     const ben = { id: 4, name: 'Ben', dx: 1, dy: 1, say: '' };
     const d = mockDecision(request({ traits: ['friendly'], perception: { agents: [ben] } }));

@@ -28,10 +28,29 @@ const GOAL_KIND: Readonly<Record<Goal, PoiKind | undefined>> = {
   explore: undefined,
 };
 
-/** A deterministic, goal-following decision for one agent (also the instant fallback). */
+/** Each step's word with a space either side, as a plan names it (`Wander north and see…`). */
+const SPACED_WORDS: Readonly<Record<Step, string>> = { N: ' north ', E: ' east ', S: ' south ', W: ' west ' };
+
+/** A need the mock can feel: the kind of place that meets it, and how it is said. */
+interface Need {
+  readonly kind: 'water' | 'food';
+  readonly feeling: string;
+  readonly verb: string;
+}
+
+const THIRST: Need = { kind: 'water', feeling: 'thirsty', verb: 'drink' };
+const HUNGER: Need = { kind: 'food', feeling: 'hungry', verb: 'eat' };
+
+/**
+ * A deterministic, goal-following decision for one agent (also the instant fallback). It runs
+ * once per answer of a batch of thousands, most of them before it is optimised, so its searches
+ * are plain indexed loops (no callbacks, no sorted copies, no iterator results, which unoptimised
+ * code allocates for each step of a `for…of`); the answers and the draws they take are those of
+ * the plain rules, in the same order.
+ */
 export function mockDecision(request: DecisionRequest): Decision {
   const rng = rngFor(request.seed, request.agentId, request.tick, SALT_POLICY);
-  const neighbour = request.perception.agents.find((a) => Math.max(Math.abs(a.dx), Math.abs(a.dy)) <= 2);
+  const neighbour = nearAgent(request.perception.agents);
   const greeting = neighbour && request.traits.includes('friendly') ? `Hi, ${neighbour.name}!` : undefined;
   const move =
     needMove(request, rng) ??
@@ -41,16 +60,36 @@ export function mockDecision(request: DecisionRequest): Decision {
   return greeting === undefined ? move : { ...move, say: greeting };
 }
 
+/** The first agent seen within 2 steps (either axis), if any. */
+function nearAgent(agents: DecisionRequest['perception']['agents']): DecisionRequest['perception']['agents'][number] | undefined {
+  for (let i = 0; i < agents.length; i++) {
+    const a = agents[i];
+    if (a !== undefined && Math.max(Math.abs(a.dx), Math.abs(a.dy)) <= 2) return a;
+  }
+  return undefined;
+}
+
+/** The first POI of `kind` seen, if any. */
+function poiOf(pois: readonly SeenPoi[], kind: PoiKind): SeenPoi | undefined {
+  for (let i = 0; i < pois.length; i++) {
+    const p = pois[i];
+    if (p !== undefined && p.kind === kind) return p;
+  }
+  return undefined;
+}
+
+/** The stronger need above the threshold (thirst on a tie, as it is listed first), if any. */
+function pressingNeed(request: DecisionRequest): Need | undefined {
+  const { thirst, hunger } = request.needs;
+  if (thirst > NEED_THRESHOLD && !(hunger > thirst)) return THIRST;
+  if (hunger > NEED_THRESHOLD) return HUNGER;
+  return undefined;
+}
+
 function needMove(request: DecisionRequest, rng: Rng): Move | undefined {
-  const needs = [
-    { kind: 'water' as const, level: request.needs.thirst, feeling: 'thirsty', verb: 'drink' },
-    { kind: 'food' as const, level: request.needs.hunger, feeling: 'hungry', verb: 'eat' },
-  ]
-    .filter((n) => n.level > NEED_THRESHOLD)
-    .sort((a, b) => b.level - a.level);
-  const need = needs[0];
+  const need = pressingNeed(request);
   if (!need) return undefined;
-  const poi = request.perception.pois.find((p) => p.kind === need.kind);
+  const poi = poiOf(request.perception.pois, need.kind);
   if (!poi) return explore(request, rng, `I'm ${need.feeling} but I can't see any ${need.kind}; I'll search.`);
   const here: Move = { thought: `I'm at the ${poi.name}; time to ${need.verb}.`, plan: `Stay by the ${poi.name} until I'm no longer ${need.feeling}.`, action: 'STAY' };
   return headTo(request, rng, poi, here, (dir) => ({
@@ -71,7 +110,7 @@ function goalMove(request: DecisionRequest, rng: Rng): Move | undefined {
     }
   }
   const kind = GOAL_KIND[request.goal];
-  const poi = kind === undefined ? undefined : request.perception.pois.find((p) => p.kind === kind);
+  const poi = kind === undefined ? undefined : poiOf(request.perception.pois, kind);
   if (!poi) return undefined;
   if (Math.max(Math.abs(poi.dx), Math.abs(poi.dy)) <= 1 && rng.chance(MOVE_ON_CHANCE)) {
     return explore(request, rng, `I've spent time at the ${poi.name}; let's see what else is out there.`);
@@ -106,12 +145,24 @@ function chat(name: string): Move {
 }
 
 function explore(request: DecisionRequest, rng: Rng, reason?: string): Move {
-  const open = STEPS.filter((dir) => !request.perception.blocked[dir]);
+  const { blocked } = request.perception;
+  const open: Step[] = [];
+  for (let i = 0; i < STEPS.length; i++) {
+    const dir = STEPS[i] as Step;
+    if (!blocked[dir]) open.push(dir);
+  }
   if (open.length === 0) {
     return { thought: reason ?? "I'm boxed in for now.", plan: 'Wait here until a path opens.', action: 'STAY' };
   }
   // Explorers keep their heading now and then, so their paths look like walks, not jitter.
-  const previous = open.find((dir) => request.lastPlan.includes(` ${WORDS[dir]} `));
+  let previous: Step | undefined;
+  for (let i = 0; i < open.length; i++) {
+    const dir = open[i] as Step;
+    if (request.lastPlan.includes(SPACED_WORDS[dir])) {
+      previous = dir;
+      break;
+    }
+  }
   const dir = previous && rng.chance(KEEP_HEADING_CHANCE) ? previous : rng.pick(open);
   const musing = request.traits.includes('curious') ? `I wonder what lies to the ${WORDS[dir]}.` : `Nothing urgent; I'll explore to the ${WORDS[dir]}.`;
   return { thought: reason ?? musing, plan: `Wander ${WORDS[dir]} and see what I find.`, action: dir };

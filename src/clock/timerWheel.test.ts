@@ -159,4 +159,31 @@ describe('TimerWheel', () => {
     expect(wheel.pending).toBe(0);
     expect(clock.pending).toBe(0);
   });
+
+  it('ignores a handle cleared twice, or after its timer ran, and keeps nothing once every timer is cleared', async () => {
+    const clock = new SteppedClock(1);
+    const wheel = new TimerWheel(clock);
+    const { fired, at } = recorder(clock);
+    const handles: TimerHandle[] = [];
+    for (let i = 0; i < 5; i++) handles.push(wheel.setTimeout(at(`t${String(i)}`), 10 * (i + 1)));
+    for (const handle of handles) wheel.clearTimeout(handle);
+    expect(wheel.pending).toBe(0);
+    expect(clock.pending).toBe(0);
+    const a = wheel.setTimeout(at('a'), 10);
+    const b = wheel.setTimeout(at('b'), 10);
+    // An old handle, of an instant forgotten since, clears nothing new.
+    for (const handle of handles) wheel.clearTimeout(handle);
+    await clock.advance(10);
+    expect(fired).toEqual(['a@10', 'b@10']);
+    const c = wheel.setTimeout(at('c'), 5);
+    wheel.clearTimeout(a);
+    wheel.clearTimeout(b);
+    wheel.clearTimeout(b);
+    expect(wheel.pending).toBe(1);
+    await clock.advance(5);
+    expect(fired).toEqual(['a@10', 'b@10', 'c@15']);
+    wheel.clearTimeout(c);
+    expect(wheel.pending).toBe(0);
+    expect(clock.pending).toBe(0);
+  });
 });

@@ -25,18 +25,26 @@ export interface TimerTarget {
  * timers of one instant run back to back, with no promise reactions between them.
  * `clearTimeout` removes a timer at once, and the timer beneath is cleared when none is left, so a
  * wheel with nothing due holds no timer.
+ *
+ * Each instant keeps its timers in a plain list, and a handle names the instant (by a serial
+ * never reused) and the timer's place in it: setting, clearing and firing a timer touch no map
+ * of every timer, which a batch paid for twice per call (set, then cleared at the answer).
  */
 export class TimerWheel implements Clock {
   readonly resolutionMs: number | undefined;
-  /** The timers of each instant with any, in the order they were set. */
-  private readonly instants = new Map<number, Map<TimerHandle, (() => void) | TimerTarget>>();
-  /** Each pending timer's instant, so that clearing it is O(1). */
-  private readonly dueOf = new Map<TimerHandle, number>();
-  /** The keys of `instants` as a binary min-heap; an instant emptied by clears stays until popped. */
+  /** The instant of each due time with any timers. */
+  private readonly byAt = new Map<number, Instant>();
+  /** The same instants by serial, which handles name, so that clearing a timer is O(1). */
+  private readonly bySerial = new Map<number, Instant>();
+  /** The keys of `byAt` as a binary min-heap; an instant emptied by clears stays until popped. */
   private readonly heap: number[] = [];
+  /** The instant set last: a batch sets thousands of timers in a row for the same few instants. */
+  private last: Instant | undefined;
+  /** Timers set and not yet fired or cleared. */
+  private live = 0;
   /** The timer beneath, set for `at`. */
   private armed: { at: number; handle: TimerHandle } | undefined;
-  private nextHandle = 1;
+  private nextSerial = 1;
 
   constructor(private readonly inner: Clock) {
     this.resolutionMs = inner.resolutionMs;
@@ -55,32 +63,57 @@ export class TimerWheel implements Clock {
     const resolution = this.resolutionMs ?? 0;
     const exact = this.inner.now() + Math.max(0, ms);
     const at = resolution > 0 ? Math.ceil(exact / resolution) * resolution : exact;
-    const handle = this.nextHandle++;
-    let timers = this.instants.get(at);
-    if (!timers) {
-      timers = new Map();
-      this.instants.set(at, timers);
+    let instant = this.last !== undefined && this.last.at === at && !this.last.fired ? this.last : this.byAt.get(at);
+    if (instant === undefined) {
+      instant = { at, serial: this.nextSerial++, timers: [], live: 0, fired: false };
+      this.byAt.set(at, instant);
+      this.bySerial.set(instant.serial, instant);
       heapPush(this.heap, at);
     }
-    timers.set(handle, fn);
-    this.dueOf.set(handle, at);
+    this.last = instant;
+    if (instant.timers.length >= SLOTS) throw new RangeError(`TimerWheel: more than ${SLOTS} timers due at one instant`);
+    // A handle names its instant and its place there: clearing it needs no map of every timer.
+    const handle = instant.serial * SLOTS + instant.timers.length;
+    instant.timers.push(fn);
+    instant.live++;
+    this.live++;
     if (!this.armed || at < this.armed.at) this.arm(at);
     return handle;
   }
 
   clearTimeout(handle: TimerHandle): void {
-    const at = this.dueOf.get(handle);
-    if (at === undefined) return;
-    this.dueOf.delete(handle);
-    const timers = this.instants.get(at);
-    timers?.delete(handle);
-    if (timers?.size === 0) this.instants.delete(at);
-    if (this.dueOf.size === 0) this.disarm();
+    const instant = this.bySerial.get(Math.floor(handle / SLOTS));
+    const slot = handle % SLOTS;
+    // Not pending (fired, cleared, or never set here): nothing to do.
+    if (instant === undefined || instant.timers[slot] === undefined) return;
+    instant.timers[slot] = undefined;
+    this.live--;
+    if (--instant.live === 0 && !instant.fired) this.forget(instant);
+    if (this.live === 0) this.reset();
   }
 
   /** Timers set and not yet fired or cleared. */
   get pending(): number {
-    return this.dueOf.size;
+    return this.live;
+  }
+
+  /**
+   * Nothing is pending: the timer beneath is cleared and every instant forgotten, heap included
+   * (attempts' timeouts are nearly always cleared, never fired, and would leave their instants
+   * in the heap batch after batch).
+   */
+  private reset(): void {
+    this.disarm();
+    this.byAt.clear();
+    this.bySerial.clear();
+    this.heap.length = 0;
+    this.last = undefined;
+  }
+
+  private forget(instant: Instant): void {
+    this.byAt.delete(instant.at);
+    this.bySerial.delete(instant.serial);
+    if (this.last === instant) this.last = undefined;
   }
 
   private arm(at: number): void {
@@ -107,12 +140,21 @@ export class TimerWheel implements Clock {
       const at = this.heap[0];
       if (at === undefined || at > now) break;
       heapPop(this.heap);
-      const timers = this.instants.get(at);
-      if (!timers) continue;
-      this.instants.delete(at);
-      for (const [handle, fn] of timers) {
-        // A timer cleared by one that ran before it in this instant is skipped.
-        if (!this.dueOf.delete(handle)) continue;
+      const instant = this.byAt.get(at);
+      if (!instant) continue;
+      // Timers set for this instant from now on (by the ones that run) go to a fresh one, which
+      // this loop reaches next, as it is due too. A cleared timer's slot is empty, so a timer
+      // cleared by one that ran before it in this instant is skipped.
+      instant.fired = true;
+      this.byAt.delete(at);
+      if (this.last === instant) this.last = undefined;
+      const { timers } = instant;
+      for (let i = 0; i < timers.length; i++) {
+        const fn = timers[i];
+        if (fn === undefined) continue;
+        timers[i] = undefined;
+        instant.live--;
+        this.live--;
         try {
           if (typeof fn === 'function') fn();
           else fn.onTimer();
@@ -120,6 +162,7 @@ export class TimerWheel implements Clock {
           failed ??= { error };
         }
       }
+      this.bySerial.delete(instant.serial);
     }
     this.rearm();
     if (failed) throw failed.error;
@@ -127,11 +170,30 @@ export class TimerWheel implements Clock {
 
   /** Sets the timer beneath for the earliest instant that still has timers (a timer that ran may have set new ones). */
   private rearm(): void {
-    while (this.heap.length > 0 && !this.instants.has(this.heap[0] ?? NaN)) heapPop(this.heap);
+    while (this.heap.length > 0 && !this.byAt.has(this.heap[0] ?? NaN)) heapPop(this.heap);
     const next = this.heap[0];
-    if (next === undefined) this.disarm();
+    if (next === undefined || this.live === 0) this.disarm();
     else if (!this.armed || this.armed.at !== next) this.arm(next);
   }
+}
+
+/**
+ * Timers one instant may hold: a handle is the instant's serial × SLOTS + the timer's place. A
+ * million is a hundred times the largest batch; serials then stay exact integers (below 2^53) for
+ * 2^33 instants, some three months of a new instant every millisecond. Serials are never reused,
+ * so a stale handle (its timer fired or cleared) can never clear another timer.
+ */
+const SLOTS = 2 ** 20;
+
+/** The timers due at one instant, in the order they were set; a fired or cleared one's slot is empty. */
+interface Instant {
+  readonly at: number;
+  readonly serial: number;
+  readonly timers: ((() => void) | TimerTarget | undefined)[];
+  /** Timers of this instant not yet fired or cleared. */
+  live: number;
+  /** Its turn to fire has come: it takes no more timers. */
+  fired: boolean;
 }
 
 function heapPush(heap: number[], value: number): void {

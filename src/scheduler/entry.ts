@@ -5,6 +5,16 @@ import type { Budget } from './budget.ts';
 import type { TimerHandle } from '../clock/clock.ts';
 import { laneOf, type CallRecord, type Job, type JobResult } from './types.ts';
 
+/**
+ * Hears how jobs settled, once each: one object for a whole batch of jobs (`Scheduler.submitTo`),
+ * told which job by the `tag` it was given, where a promise per job would cost the promise, its
+ * resolving functions and a microtask each. It is told within the scheduler's own work (an
+ * answer's turn), so it must not throw.
+ */
+export interface JobListener<Res> {
+  settled(tag: number, value: Res, source: string, record: CallRecord): void;
+}
+
 /** A job between submit and answer. `id` fixes its place in line, retries included. */
 export interface Entry<Req, Res> {
   readonly id: number;
@@ -12,12 +22,21 @@ export interface Entry<Req, Res> {
   /** The job's flow (`fairness.ts`), worked out once when it is queued. */
   readonly flowKey: string;
   readonly enqueuedAt: number;
-  readonly resolve: (result: JobResult<Res>) => void;
+  /** Who hears the end: a promise's `resolve` (`submit`), or a listener told with `tag` (`submitTo`). */
+  readonly done: ((result: JobResult<Res>) => void) | JobListener<Res>;
+  readonly tag: number;
   attempts: number;
-  startedAt: number | undefined;
-  /** When each attempt was sent, first to last: a timeline draws the retries from these. */
-  readonly attemptStarts: number[];
-  /** A retry waits for its backoff: not started before this time. */
+  /**
+   * When each attempt was sent, first to last (a timeline draws the retries from these); the
+   * first is the job's start. Undefined until the first is sent: an array made then with its one
+   * element is a third the size of an empty one grown by a push, thousands of them alive at once.
+   */
+  attemptStarts: number[] | undefined;
+  /**
+   * A retry waits for its backoff: not started before this time. 0 until a retry sets it (no
+   * wait), not the submit time: a whole number is kept in the entry itself, where a time would
+   * be a boxed number more per job.
+   */
   notBefore: number;
   lastError: ModelError | undefined;
   /** Set while an attempt is in flight: aborts it. */
@@ -28,6 +47,57 @@ export interface Entry<Req, Res> {
   budget: Budget | undefined;
   /** Answered or fell back: nothing more may happen to it. */
   settled: boolean;
+  /** Its neighbours in the scheduler's list of entries in flight (`InFlight`), while it is in it. */
+  prevInFlight: Entry<Req, Res> | undefined;
+  nextInFlight: Entry<Req, Res> | undefined;
+}
+
+/**
+ * The entries with an attempt in flight, oldest first, as a list threaded through the entries
+ * themselves: adding and removing one is a few stores, where a set hashed each of a batch's
+ * thousands of entries in and out (and rebuilt its table as it grew and shrank).
+ */
+export class InFlight<Req, Res> {
+  private head: Entry<Req, Res> | undefined;
+  private tail: Entry<Req, Res> | undefined;
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  has(entry: Entry<Req, Res>): boolean {
+    return entry.prevInFlight !== undefined || this.head === entry;
+  }
+
+  add(entry: Entry<Req, Res>): void {
+    if (this.has(entry)) return;
+    entry.prevInFlight = this.tail;
+    entry.nextInFlight = undefined;
+    if (this.tail) this.tail.nextInFlight = entry;
+    else this.head = entry;
+    this.tail = entry;
+    this.count++;
+  }
+
+  delete(entry: Entry<Req, Res>): void {
+    if (!this.has(entry)) return;
+    const { prevInFlight: prev, nextInFlight: next } = entry;
+    if (prev) prev.nextInFlight = next;
+    else this.head = next;
+    if (next) next.prevInFlight = prev;
+    else this.tail = prev;
+    entry.prevInFlight = undefined;
+    entry.nextInFlight = undefined;
+    this.count--;
+  }
+
+  /** The entries in flight now, oldest first (a copy: what is done to them may change the list). */
+  list(): Entry<Req, Res>[] {
+    const out: Entry<Req, Res>[] = [];
+    for (let entry = this.head; entry !== undefined; entry = entry.nextInFlight) out.push(entry);
+    return out;
+  }
 }
 
 /** The record of a job that has just settled. */
@@ -43,9 +113,9 @@ export function recordOf<Req, Res>(
     batch: entry.job.batch,
     lane: laneOf(entry.job),
     enqueuedAt: entry.enqueuedAt,
-    startedAt: entry.startedAt,
+    startedAt: entry.attemptStarts?.[0],
     // The entry is settled and never sent again, so its list is handed over, not copied.
-    attemptStarts: entry.attemptStarts,
+    attemptStarts: entry.attemptStarts ?? [],
     endedAt,
     attempts: entry.attempts,
     outcome: source === 'fallback' ? 'fallback' : 'success',
@@ -74,7 +144,8 @@ export function readyEntries<Req, Res>(
   const keys = new Set<string>();
   const taken = new Map<string | undefined, number>();
   let nextRetryAt = Infinity;
-  for (const entry of queue) {
+  for (let i = 0; i < queue.length; i++) {
+    const entry = queue[i] as Entry<Req, Res>;
     if (ready.length >= room) break;
     const { key, producer } = entry.job;
     if (busyKeys.has(key) || keys.has(key)) continue;
@@ -82,9 +153,13 @@ export function readyEntries<Req, Res>(
       nextRetryAt = Math.min(nextRetryAt, entry.notBefore);
       continue;
     }
-    const already = taken.get(producer) ?? 0;
-    if (already >= producerRoom(producer)) continue;
-    taken.set(producer, already + 1);
+    // Only a producer with a cap is counted: a batch without one costs no count per entry.
+    const limit = producerRoom(producer);
+    if (limit !== Infinity) {
+      const already = taken.get(producer) ?? 0;
+      if (already >= limit) continue;
+      taken.set(producer, already + 1);
+    }
     keys.add(key);
     ready.push(entry);
   }

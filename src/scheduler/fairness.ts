@@ -82,7 +82,10 @@ export function fairOrder<E extends FlowEntry>(entries: readonly E[], lastServed
 /** Whether every entry is of `first`'s flow: compares the job's fields, which are usually the very same strings. */
 function oneFlow(entries: readonly FlowEntry[], first: FlowEntry): boolean {
   const { producer, flow } = first.job;
-  for (const entry of entries) if (entry.job.producer !== producer || entry.job.flow !== flow) return false;
+  for (let i = 0; i < entries.length; i++) {
+    const { job } = entries[i] as FlowEntry;
+    if (job.producer !== producer || job.flow !== flow) return false;
+  }
   return true;
 }
 

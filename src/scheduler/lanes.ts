@@ -102,7 +102,8 @@ export function nextGroup<Req, Res>(queue: readonly Entry<Req, Res>[], state: La
  */
 export function laneLimits<Req, Res>(group: LaneGroup<Entry<Req, Res>>, config: SchedulerConfig): BudgetLimits {
   let maxCallMs = config.timeoutMs;
-  for (const entry of group.entries) maxCallMs = Math.max(maxCallMs, attemptTimeout(entry.job, config));
+  const { entries } = group;
+  for (let i = 0; i < entries.length; i++) maxCallMs = Math.max(maxCallMs, attemptTimeout((entries[i] as Entry<Req, Res>).job, config));
   const rpm = group.lane === 'background' ? backgroundRpm(config.rpm, config.backgroundShare) : config.rpm;
   return { rpm, dailyLimit: config.dailyLimit, maxCallMs };
 }

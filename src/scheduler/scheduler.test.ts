@@ -230,6 +230,36 @@ describe('Scheduler: producers', () => {
   });
 });
 
+describe('Scheduler: submitTo', () => {
+  it('tells one listener each job’s end once, by its tag, after the job is counted', async () => {
+    const { clock, scheduler } = harness((r) => (r === 2 ? { latencyMs: 0, fail: new ModelError('bad-output', 'not JSON') } : { latencyMs: 100 * (r + 1) }), { concurrency: Infinity, rpm: Infinity });
+    const heard: { tag: number; value: string; source: string; key: string; completed: number }[] = [];
+    const listener = {
+      settled: (tag: number, value: string, source: string, record: { key: string }) => {
+        heard.push({ tag, value, source, key: record.key, completed: scheduler.metrics().jobsCompleted });
+      },
+    };
+    for (const r of [0, 1, 2]) scheduler.submitTo({ key: `agent-${r}`, request: r, fallback: (q) => `fallback:${q}` }, listener, 10 + r);
+    expect(heard).toEqual([]);
+    await clock.advance(1_000);
+    expect(heard).toEqual([
+      { tag: 12, value: 'fallback:2', source: 'fallback', key: 'agent-2', completed: 1 },
+      { tag: 10, value: expect.any(String) as string, source: 'fake', key: 'agent-0', completed: 2 },
+      { tag: 11, value: expect.any(String) as string, source: 'fake', key: 'agent-1', completed: 3 },
+    ]);
+  });
+
+  it('on a disposed scheduler, tells the fallback on a microtask, not within the call', async () => {
+    const { scheduler } = harness(() => ({ latencyMs: 10 }));
+    scheduler.dispose();
+    const heard: string[] = [];
+    scheduler.submitTo({ key: 'k', request: 1, fallback: () => 'fb' }, { settled: (tag, value, source) => heard.push(`${String(tag)}:${value}:${source}`) }, 7);
+    expect(heard).toEqual([]);
+    await Promise.resolve();
+    expect(heard).toEqual(['7:fb:fallback']);
+  });
+});
+
 describe('Scheduler: a model that can run only so many calls at once', () => {
   it('keeps the calls beyond its limit in line, where they show as queued', async () => {
     const clock = new ManualClock();

@@ -27,8 +27,6 @@ export interface Tally {
 
 export type Counter = 'callsStarted' | 'callsSucceeded' | 'callsFailed' | 'retries' | 'fallbacks' | 'jobsCompleted' | 'pending' | 'inFlight';
 
-/** The counters that are also kept per lane, and their name there. */
-const LANE_COUNTERS: Partial<Record<Counter, keyof LaneTally>> = { pending: 'pending', inFlight: 'inFlight', jobsCompleted: 'done' };
 
 function freshTally(): Tally {
   return {
@@ -37,10 +35,47 @@ function freshTally(): Tally {
   };
 }
 
+/**
+ * Counts `by` on `counter`, and on its lane's counter for the three kept per lane (`pending`,
+ * `inFlight`, and `jobsCompleted` as `done`). Named fields, not `tally[counter]`: a job counts
+ * seven times from submit to answer, and a store keyed by a name that varies is a slow lookup
+ * each time, thousands of jobs at once.
+ */
 function bump(tally: Tally, counter: Counter, by: number, lane: Lane | undefined): void {
-  tally[counter] += by;
-  const laneCounter = LANE_COUNTERS[counter];
-  if (lane !== undefined && laneCounter !== undefined) tally.lanes[lane][laneCounter] += by;
+  switch (counter) {
+    case 'pending':
+      tally.pending += by;
+      if (lane !== undefined) tally.lanes[lane].pending += by;
+      return;
+    case 'inFlight':
+      tally.inFlight += by;
+      if (lane !== undefined) tally.lanes[lane].inFlight += by;
+      return;
+    case 'jobsCompleted':
+      tally.jobsCompleted += by;
+      if (lane !== undefined) tally.lanes[lane].done += by;
+      return;
+    case 'callsStarted':
+      tally.callsStarted += by;
+      return;
+    case 'callsSucceeded':
+      tally.callsSucceeded += by;
+      return;
+    case 'callsFailed':
+      tally.callsFailed += by;
+      return;
+    case 'retries':
+      tally.retries += by;
+      return;
+    case 'fallbacks':
+      tally.fallbacks += by;
+      return;
+    default: {
+      // A counter added to `Counter` must be counted here too: the compiler says so.
+      const unknown: never = counter;
+      throw new Error(`No tally for counter ${String(unknown)}`);
+    }
+  }
 }
 
 /**
