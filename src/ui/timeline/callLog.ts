@@ -4,7 +4,7 @@
  * with its summary (succeeded or fell back). Times are the worker's clock, in ms.
  */
 import type { CallStart, CallSummary } from '../../protocol/protocol.ts';
-import { RingBuffer } from '../ringBuffer.ts';
+import { SettledCalls } from './settledCalls.ts';
 
 /** Settled calls kept for export: exactly the newest this many (the export panel says so). */
 export const SETTLED_CAP = 100_000;
@@ -45,7 +45,8 @@ interface LaneEntry {
  */
 export class CallLog {
   private readonly lanes = new Map<string, LaneEntry>();
-  private readonly settled: RingBuffer<CallSummary>;
+  /** As columns (settledCalls.ts): a thousand summary objects a second kept alive cost the page's collector dearly. */
+  private readonly settled: SettledCalls;
   private version = 0;
   private cached: { version: number; lanes: BatchLane[] } = { version: -1, lanes: [] };
 
@@ -53,7 +54,7 @@ export class CallLog {
     private readonly maxBatches = 5,
     maxSettled = SETTLED_CAP,
   ) {
-    this.settled = new RingBuffer(maxSettled);
+    this.settled = new SettledCalls(maxSettled);
   }
 
   /** Adds attempts that left and calls that settled since the last tick. */
