@@ -29,7 +29,7 @@ const GOAL_KIND: Readonly<Record<Goal, PoiKind | undefined>> = {
 };
 
 /** Each step's word with a space either side, as a plan names it (`Wander north and see…`). */
-const SPACED_WORDS: Readonly<Record<Step, string>> = { N: ' north ', E: ' east ', S: ' south ', W: ' west ' };
+const SPACED_WORDS: Readonly<Record<Step, string>> = { N: ` ${WORDS.N} `, E: ` ${WORDS.E} `, S: ` ${WORDS.S} `, W: ` ${WORDS.W} ` };
 
 /** A need the mock can feel: the kind of place that meets it, and how it is said. */
 interface Need {

@@ -14,6 +14,7 @@
  * (a missing or extra field, a non-record) is not packed: it travels as it is, and so does any
  * value that is not a packed list (what tests and older pages send).
  */
+import { hasKeys } from './bulkArray.ts';
 
 /** A field whose every value is a number: one Float64Array (exact for every number, NaN and -0 too). */
 interface NumberColumn {
@@ -110,10 +111,9 @@ function isNumberList(value: unknown): value is number[] {
 
 /** A plain record whose own enumerable keys are exactly `keys`. */
 function hasExactly(item: unknown, keys: readonly string[]): item is Record<string, unknown> {
+  // With Object.prototype (nothing enumerable) the keys `hasKeys` counts are the item's own.
   if (typeof item !== 'object' || item === null || Array.isArray(item) || Object.getPrototypeOf(item) !== Object.prototype) return false;
-  let count = 0;
-  for (const key in item) if (++count > keys.length || !Object.hasOwn(item, key)) return false;
-  return count === keys.length && keys.every((key) => Object.hasOwn(item, key));
+  return hasKeys(item, keys.length) && keys.every((key) => Object.hasOwn(item, key));
 }
 
 /** A well-formed packed list: every column as long as the list says (else it is not unpacked, and zod refuses it). */

@@ -31,7 +31,7 @@ export class SettledCalls {
   private codes = new Uint32Array(0);
   private attempts = new Uint8Array(0);
   /** Attempt lists that are not [] or [startedAt] (retries), by slot. */
-  private readonly lists = new Map<number, readonly number[]>();
+  private lists = new Map<number, readonly number[]>();
   /** Word 0 is null; the rest are the distinct strings seen, found by `wordOf`. */
   private words: (string | null)[] = [null];
   private wordOf = new Map<string, number>();
@@ -177,8 +177,7 @@ export class SettledCalls {
     this.nums = nums;
     this.codes = codes;
     this.attempts = attempts;
-    this.lists.clear();
-    for (const [slot, list] of lists) this.lists.set(slot, list);
+    this.lists = lists;
     this.head = 0;
   }
 }
