@@ -45,11 +45,16 @@ describe('bulkArray: the fast path agrees with zod', () => {
     });
   }
 
-  it('takes the fast path for plain records (no copy) and names a bad field through the message', () => {
+  it('takes the fast path for plain records of every list (no copy) and names a bad field through the message', () => {
     const call = { id: 1, agentId: 1, batch: 'b', enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 2, attempts: 1, outcome: 'success' as const, source: 'mock', errorKind: null };
     const calls = [call];
-    const ok = workerMessageSchema.safeParse(tickFixture({ calls }));
+    const started = [{ id: 1, agentId: 1, batch: null, enqueuedAt: 0, startedAt: 1, attempt: 1 }];
+    const updates = [{ id: 1, thought: 't', plan: 'p', action: 'N' as const, say: '', source: 'mock' as const, decisions: 1, latencyMs: 500, attempts: 1, error: null }];
+    const ok = workerMessageSchema.safeParse(tickFixture({ calls, started, updates }));
+    // The same arrays, not copies: zod would have built new ones, so each list took its fast path.
     expect(ok.success && ok.data.type === 'tick' && ok.data.calls).toBe(calls);
+    expect(ok.success && ok.data.type === 'tick' && ok.data.started).toBe(started);
+    expect(ok.success && ok.data.type === 'tick' && ok.data.updates).toBe(updates);
     const bad = workerMessageSchema.safeParse(tickFixture({ calls: [{ ...call, endedAt: 'soon' as unknown as number }] }));
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0]?.path).toEqual(['calls', 0, 'endedAt']);
