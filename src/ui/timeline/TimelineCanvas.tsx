@@ -7,7 +7,7 @@
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type RefObject } from 'react';
 import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
-import { axisMetrics, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
+import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, visitSegments, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -78,28 +78,40 @@ function prepare(canvas: HTMLCanvasElement, width: number, height: number): Canv
   return ctx;
 }
 
+/** The alpha each kind is painted with. */
+function alphaOf(kind: SegmentKind, rowHeight: number): number {
+  // On 1-2 px rows the waiting lines fill whole rows; fainter, they stay a backdrop to the calls.
+  return kind === 'queued' ? (rowHeight < 3 ? 0.3 : 0.55) : kind === 'failed' ? 0.85 : 1;
+}
+
 function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette: Palette): void {
-  // One path and one fill per colour: thousands of rects cost one rasterisation call, not one each.
+  // One path and one fill per colour: thousands of rects cost one rasterisation call each colour,
+  // and the bars are walked once, without an object per bar or segment (timelineLayout.ts).
+  const paths = new Map<SegmentKind, Path2D>(SEGMENT_KINDS.map((kind) => [kind, new Path2D()]));
+  const h = layout.barHeight;
+  // Waiting in line is drawn as a thin line through the middle of the row.
+  const qh = Math.max(1, Math.round(h / 3));
+  const qy = Math.floor((h - qh) / 2);
+  let y = 0;
+  const add = (kind: SegmentKind, x0: number, x1: number): void => {
+    const path = paths.get(kind);
+    if (!path) return;
+    if (kind === 'queued') path.rect(x0, y + qy, Math.max(0.5, x1 - x0), qh);
+    // A failed attempt stops 1 px short, so the retry that follows reads as a new attempt.
+    else path.rect(x0, y, kind === 'failed' && x1 - x0 > 3 ? x1 - x0 - 1 : Math.max(1, x1 - x0), h);
+  };
+  for (let i = 0; i < layout.bars.length; i++) {
+    const bar = layout.bars[i];
+    if (!bar) continue;
+    y = barTop(layout, i);
+    visitSegments(bar, layout.now, layout.toX, layout.width, add);
+  }
   for (const kind of SEGMENT_KINDS) {
+    const path = paths.get(kind);
+    if (!path) continue;
     ctx.fillStyle = palette.kinds[kind];
-    // On 1-2 px rows the waiting lines fill whole rows; fainter, they stay a backdrop to the calls.
-    ctx.globalAlpha = kind === 'queued' ? (layout.rowHeight < 3 ? 0.3 : 0.55) : kind === 'failed' ? 0.85 : 1;
-    ctx.beginPath();
-    for (const g of layout.bars) {
-      for (const s of g.segments) {
-        if (s.kind !== kind) continue;
-        if (kind === 'queued') {
-          // Waiting in line is drawn as a thin line through the middle of the row.
-          const qh = Math.max(1, Math.round(g.h / 3));
-          ctx.rect(s.x0, g.y + Math.floor((g.h - qh) / 2), Math.max(0.5, s.x1 - s.x0), qh);
-        } else {
-          // A failed attempt stops 1 px short, so the retry that follows reads as a new attempt.
-          const w = kind === 'failed' && s.x1 - s.x0 > 3 ? s.x1 - s.x0 - 1 : Math.max(1, s.x1 - s.x0);
-          ctx.rect(s.x0, g.y, w, g.h);
-        }
-      }
-    }
-    ctx.fill();
+    ctx.globalAlpha = alphaOf(kind, layout.rowHeight);
+    ctx.fill(path);
   }
   ctx.globalAlpha = 1;
 }
@@ -168,7 +180,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
   const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width: barsWidth, height, rows, ...(rowOf ? { rowOf } : {}) }), [bars, t0, t1, now, barsWidth, height, rows, rowOf]);
   const ticks = useMemo(() => timeTicks(t0, t1, barsWidth, axis.minGapPx), [t0, t1, barsWidth, axis]);
   const summary = useMemo(() => summarizeBars(bars), [bars]);
-  const running = layout.bars.some((g) => g.bar.endedAt === null);
+  const running = bars.some((bar) => bar.endedAt === null);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;

@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CallBar } from './callLog.ts';
-import { axisEnd, barAreaHeight, hitTest, laneWallMs, layoutTimeline, MIN_SPAN_MS, niceStep, timeTicks } from './timelineLayout.ts';
+import { axisEnd, barAreaHeight, geometryOf, hitTest, laneWallMs, layoutTimeline, MIN_SPAN_MS, niceStep, timeTicks, type BarGeometry, type TimelineLayout } from './timelineLayout.ts';
 
 const bar = (id: number, enqueuedAt: number, attemptStarts: number[], endedAt: number | null, outcome: CallBar['outcome'] = endedAt === null ? 'running' : 'success'): CallBar => ({
   id, agentId: id, enqueuedAt, attemptStarts, endedAt, outcome, errorKind: attemptStarts.length > 1 ? 'server' : null,
 });
+
+/** Every bar's geometry, as the tooltip would see it. */
+const geometry = (layout: TimelineLayout): BarGeometry[] => layout.bars.flatMap((_, i) => geometryOf(layout, i) ?? []);
 
 // 1 px per ms over [0, 1000] makes the expected pixels read as times.
 const options = { t0: 0, t1: 1_000, now: 700, width: 1_000, height: 100 };
@@ -12,7 +15,7 @@ const options = { t0: 0, t1: 1_000, now: 700, width: 1_000, height: 100 };
 describe('layoutTimeline', () => {
   it('splits a call into queued, failed attempts and a final segment coloured by outcome', () => {
     const layout = layoutTimeline([bar(1, 0, [100, 400, 600], 900, 'fallback')], options);
-    expect(layout.bars[0]?.segments).toEqual([
+    expect(geometryOf(layout, 0)?.segments).toEqual([
       { kind: 'queued', x0: 0, x1: 100 },
       { kind: 'failed', x0: 100, x1: 400 },
       { kind: 'failed', x0: 400, x1: 600 },
@@ -22,41 +25,41 @@ describe('layoutTimeline', () => {
 
   it('draws a running call up to now, and a success in its own colour', () => {
     const layout = layoutTimeline([bar(1, 0, [0], null), bar(2, 50, [50], 300)], options);
-    expect(layout.bars[0]?.segments.at(-1)).toEqual({ kind: 'running', x0: 0, x1: 700 });
-    expect(layout.bars[1]?.segments.at(-1)).toEqual({ kind: 'success', x0: 50, x1: 300 });
+    expect(geometryOf(layout, 0)?.segments.at(-1)).toEqual({ kind: 'running', x0: 0, x1: 700 });
+    expect(geometryOf(layout, 1)?.segments.at(-1)).toEqual({ kind: 'success', x0: 50, x1: 300 });
   });
 
   it('never draws a running attempt backwards when now trails its start', () => {
     const layout = layoutTimeline([bar(1, 0, [800], null)], options);
-    expect(layout.bars[0]?.segments.at(-1)).toEqual({ kind: 'running', x0: 800, x1: 800 });
+    expect(geometryOf(layout, 0)?.segments.at(-1)).toEqual({ kind: 'running', x0: 800, x1: 800 });
   });
 
   it('shows how a call that was never sent ended', () => {
     const layout = layoutTimeline([bar(1, 100, [], 300, 'fallback')], options);
-    expect(layout.bars[0]?.segments.map((s) => s.kind)).toEqual(['queued', 'fallback']);
+    expect(geometryOf(layout, 0)?.segments.map((s) => s.kind)).toEqual(['queued', 'fallback']);
   });
 
   it('clips segments to the width and drops those outside the range', () => {
     const layout = layoutTimeline([bar(1, -500, [-300], -100), bar(2, 900, [950], 2_000)], options);
-    expect(layout.bars[0]?.segments).toEqual([]);
-    expect(layout.bars[1]?.segments.at(-1)).toEqual({ kind: 'success', x0: 950, x1: 1_000 });
+    expect(geometryOf(layout, 0)?.segments).toEqual([]);
+    expect(geometryOf(layout, 1)?.segments.at(-1)).toEqual({ kind: 'success', x0: 950, x1: 1_000 });
   });
 
   it('gives few bars tall rows and shrinks rows to 1 px for a thousand', () => {
     const few = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 20 });
     expect(few.rowHeight).toBe(10);
-    expect(few.bars.map((g) => [g.y, g.h])).toEqual([[0, 9], [10, 9]]);
+    expect(geometry(few).map((g) => [g.y, g.h])).toEqual([[0, 9], [10, 9]]);
     const many = Array.from({ length: 1_000 }, (_, i) => bar(i, i, [i], i + 100));
     const packed = layoutTimeline(many, { ...options, height: 200 });
     expect(packed.rowHeight).toBe(1);
-    expect(Math.max(...packed.bars.map((g) => g.y + g.h))).toBeLessThanOrEqual(200);
-    expect(packed.bars[999]?.y).toBe(199);
+    expect(Math.max(...geometry(packed).map((g) => g.y + g.h))).toBeLessThanOrEqual(200);
+    expect(geometryOf(packed, 999)?.y).toBe(199);
   });
 
   it('keeps room for rows still to come, so a filling lane keeps its row height', () => {
     const filling = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 100, rows: 10 });
     expect(filling.rowHeight).toBe(10);
-    expect(filling.bars[1]?.y).toBe(10);
+    expect(geometryOf(filling, 1)?.y).toBe(10);
   });
 
   it('copes with no bars', () => {
@@ -69,8 +72,8 @@ describe('layoutTimeline', () => {
     const layout = layoutTimeline(bars, { ...options, height: 40, rows: 4, rowOf: (b) => Math.floor(b.agentId / 3) });
     expect(layout.rows).toBe(4);
     expect(layout.rowHeight).toBe(10);
-    expect(layout.bars.map((g) => [g.bar.id, g.row, g.y])).toEqual([[0, 0, 0], [3, 1, 10], [1, 0, 0], [4, 1, 10], [2, 0, 0]]);
-    expect(layout.bars[4]?.segments.at(-1)).toEqual({ kind: 'success', x0: 600, x1: 900 });
+    expect(geometry(layout).map((g) => [g.bar.id, g.row, g.y])).toEqual([[0, 0, 0], [3, 1, 10], [1, 0, 0], [4, 1, 10], [2, 0, 0]]);
+    expect(geometryOf(layout, 4)?.segments.at(-1)).toEqual({ kind: 'success', x0: 600, x1: 900 });
     // The pointer names the call under it, not the row.
     expect(hitTest(layout, 450, 5)?.id).toBe(1);
     expect(hitTest(layout, 800, 5)?.id).toBe(2);
@@ -81,9 +84,9 @@ describe('layoutTimeline', () => {
   it('makes room for a grouped bar beyond the rows asked for, and never a negative row', () => {
     const layout = layoutTimeline([bar(1, 0, [0], 10), bar(2, 0, [0], 10)], { ...options, height: 30, rows: 1, rowOf: (b) => (b.id === 1 ? -4 : 2) });
     expect(layout.rows).toBe(3);
-    expect(layout.bars.map((g) => g.row)).toEqual([0, 2]);
-    expect(layout.bars[1]?.y).toBe(20);
-    expect(layoutTimeline([bar(1, 0, [0], 10)], { ...options, rowOf: () => Number.NaN }).bars[0]?.row).toBe(0);
+    expect(geometry(layout).map((g) => g.row)).toEqual([0, 2]);
+    expect(geometryOf(layout, 1)?.y).toBe(20);
+    expect(geometryOf(layoutTimeline([bar(1, 0, [0], 10)], { ...options, rowOf: () => Number.NaN }), 0)?.row).toBe(0);
   });
 });
 

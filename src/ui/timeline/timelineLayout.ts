@@ -21,6 +21,7 @@ export interface Segment {
   readonly x1: number;
 }
 
+/** One bar's place, for tests and the tooltip; drawing reads the same numbers without building it. */
 export interface BarGeometry {
   readonly bar: CallBar;
   /** The bar's row: its index in dispatch order, or its group's (`LayoutOptions.rowOf`). */
@@ -31,6 +32,11 @@ export interface BarGeometry {
   readonly segments: readonly Segment[];
 }
 
+/**
+ * Where a lane's bars go: the rows and the time scale, not an object per bar. A running lane of
+ * 1,000 calls is laid out again at every panel update, and building its segments as objects
+ * made ~7,000 short-lived objects each time; the canvas now walks the bars (`visitSegments`).
+ */
 export interface TimelineLayout {
   readonly width: number;
   readonly height: number;
@@ -38,7 +44,14 @@ export interface TimelineLayout {
   /** Rows laid out, and the distance between their tops (px; below 1 when rows share pixels). */
   readonly rows: number;
   readonly pitch: number;
-  readonly bars: readonly BarGeometry[];
+  /** Every bar's height (px): the row less a 1 px gap once rows are tall enough to spare it. */
+  readonly barHeight: number;
+  readonly bars: readonly CallBar[];
+  /** Each bar's row when bars are grouped; null when a bar's row is its index. */
+  readonly rowIndex: Int32Array | null;
+  /** Where running bars end, and the time scale. */
+  readonly now: number;
+  readonly toX: (t: number) => number;
 }
 
 export interface LayoutOptions {
@@ -65,24 +78,45 @@ export const MIN_SPAN_MS = 50;
 /** Pixels a pointer may miss a bar by and still hover it: 1 px bars are hard to hit. */
 const HIT_SLOP_PX = 3;
 
-/** Lays out bars as rows of segments; rows shrink to fit the height, never below 1 px. */
+/** Lays out bars as rows; rows shrink to fit the height, never below 1 px. */
 export function layoutTimeline(bars: readonly CallBar[], options: LayoutOptions): TimelineLayout {
   const { width, height, rowOf } = options;
-  const rowIndex = rowOf ? bars.map((bar) => Math.max(0, Math.floor(rowOf(bar)) || 0)) : null;
+  let rowIndex: Int32Array | null = null;
   let used = bars.length;
-  if (rowIndex) used = rowIndex.reduce((most, row) => Math.max(most, row + 1), 0);
+  if (rowOf) {
+    rowIndex = new Int32Array(bars.length);
+    used = 0;
+    for (let i = 0; i < bars.length; i++) {
+      const bar = bars[i];
+      const row = bar ? Math.max(0, Math.floor(rowOf(bar)) || 0) : 0;
+      rowIndex[i] = row;
+      used = Math.max(used, row + 1);
+    }
+  }
   const n = Math.max(used, options.rows ?? 0);
   const rowHeight = n === 0 ? height : Math.max(1, Math.floor(height / n));
   // More bars than pixels: spread them evenly over the height, several to a pixel row.
   const pitch = n * rowHeight <= height ? rowHeight : height / n;
   // A 1 px gap between rows keeps neighbours apart once rows are tall enough to spare it.
-  const h = rowHeight >= 4 ? rowHeight - 1 : rowHeight;
-  const toX = xScale(options.t0, options.t1, width);
-  const geometry = bars.map((bar, index) => {
-    const row = rowIndex?.[index] ?? index;
-    return { bar, row, y: Math.floor(row * pitch), h, segments: segmentsOf(bar, options.now, toX, width) };
-  });
-  return { width, height, rowHeight, rows: n, pitch, bars: geometry };
+  const barHeight = rowHeight >= 4 ? rowHeight - 1 : rowHeight;
+  return { width, height, rowHeight, rows: n, pitch, barHeight, bars, rowIndex, now: options.now, toX: xScale(options.t0, options.t1, width) };
+}
+
+/** Bar `index`'s row. */
+export function rowOfBar(layout: TimelineLayout, index: number): number {
+  return layout.rowIndex ? (layout.rowIndex[index] ?? 0) : index;
+}
+
+/** Bar `index`'s top edge (px). */
+export function barTop(layout: TimelineLayout, index: number): number {
+  return Math.floor(rowOfBar(layout, index) * layout.pitch);
+}
+
+/** Bar `index`'s place and segments as objects (allocates: for tests and the tooltip, not for drawing). */
+export function geometryOf(layout: TimelineLayout, index: number): BarGeometry | undefined {
+  const bar = layout.bars[index];
+  if (!bar) return undefined;
+  return { bar, row: rowOfBar(layout, index), y: barTop(layout, index), h: layout.barHeight, segments: segmentsOf(bar, layout.now, layout.toX, layout.width) };
 }
 
 /** Maps a time (ms) to a pixel column over [t0, t1]. */
@@ -91,27 +125,40 @@ export function xScale(t0: number, t1: number, width: number): (t: number) => nu
   return (t) => ((t - t0) / span) * width;
 }
 
-/** A call's segments: queued, one per attempt (failed ones red), the last one coloured by outcome. */
-export function segmentsOf(bar: CallBar, now: number, toX: (t: number) => number, width: number): Segment[] {
+/** Told each segment of a bar in order, as numbers (no object per segment). */
+export type SegmentVisitor = (kind: SegmentKind, x0: number, x1: number) => void;
+
+/**
+ * A call's segments, in order: queued, one per attempt (failed ones red), the last one coloured
+ * by outcome; each clipped to [0, width], and left out when it lies outside.
+ */
+export function visitSegments(bar: CallBar, now: number, toX: (t: number) => number, width: number, visit: SegmentVisitor): void {
   const starts = bar.attemptStarts;
   const lastStart = starts[starts.length - 1];
   // `now` may trail an attempt that left after the newest tick; never draw a bar backwards.
   const end = Math.max(bar.endedAt ?? now, lastStart ?? bar.enqueuedAt);
-  const spans: { kind: SegmentKind; from: number; to: number }[] = [];
-  spans.push({ kind: 'queued', from: bar.enqueuedAt, to: starts[0] ?? end });
-  starts.forEach((start, index) => {
-    const next = starts[index + 1];
-    if (next === undefined) spans.push({ kind: finalKind(bar), from: start, to: end });
-    else spans.push({ kind: 'failed', from: start, to: next });
-  });
-  // A call settled without ever being sent (live calls switched off) still shows how it ended.
-  if (starts.length === 0 && bar.outcome !== 'running') spans.push({ kind: finalKind(bar), from: end, to: end });
-  const segments: Segment[] = [];
-  for (const span of spans) {
-    const x0 = Math.max(0, toX(span.from));
-    const x1 = Math.min(width, toX(span.to));
-    if (x1 >= x0) segments.push({ kind: span.kind, x0, x1 });
+  clipped(visit, 'queued', toX(bar.enqueuedAt), toX(starts[0] ?? end), width);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] ?? end;
+    const next = starts[i + 1];
+    if (next === undefined) clipped(visit, finalKind(bar), toX(start), toX(end), width);
+    else clipped(visit, 'failed', toX(start), toX(next), width);
   }
+  // A call settled without ever being sent (live calls switched off) still shows how it ended.
+  if (starts.length === 0 && bar.outcome !== 'running') clipped(visit, finalKind(bar), toX(end), toX(end), width);
+}
+
+/** Visits [from, to] (px) clipped to [0, width], unless nothing of it is inside. */
+function clipped(visit: SegmentVisitor, kind: SegmentKind, from: number, to: number, width: number): void {
+  const x0 = Math.max(0, from);
+  const x1 = Math.min(width, to);
+  if (x1 >= x0) visit(kind, x0, x1);
+}
+
+/** A call's segments as objects (see `visitSegments`). */
+export function segmentsOf(bar: CallBar, now: number, toX: (t: number) => number, width: number): Segment[] {
+  const segments: Segment[] = [];
+  visitSegments(bar, now, toX, width, (kind, x0, x1) => segments.push({ kind, x0, x1 }));
   return segments;
 }
 
@@ -123,15 +170,25 @@ function finalKind(bar: CallBar): SegmentKind {
 export function hitTest(layout: TimelineLayout, x: number, y: number): CallBar | null {
   let best: CallBar | null = null;
   let bestDistance = Infinity;
-  for (const g of layout.bars) {
-    if (y < g.y || y >= g.y + Math.max(1, g.h)) continue;
-    const first = g.segments[0];
-    const last = g.segments[g.segments.length - 1];
-    if (!first || !last) continue;
-    const distance = x < first.x0 ? first.x0 - x : x > last.x1 ? x - last.x1 : 0;
+  let left = Infinity;
+  let right = -Infinity;
+  const extent: SegmentVisitor = (_kind, x0, x1) => {
+    left = Math.min(left, x0);
+    right = Math.max(right, x1);
+  };
+  const h = Math.max(1, layout.barHeight);
+  for (let i = 0; i < layout.bars.length; i++) {
+    const bar = layout.bars[i];
+    const top = barTop(layout, i);
+    if (!bar || y < top || y >= top + h) continue;
+    left = Infinity;
+    right = -Infinity;
+    visitSegments(bar, layout.now, layout.toX, layout.width, extent);
+    if (left > right) continue;
+    const distance = x < left ? left - x : x > right ? x - right : 0;
     // `<=`: later bars are painted on top, so a tie goes to the one the user sees.
     if (distance <= HIT_SLOP_PX && distance <= bestDistance) {
-      best = g.bar;
+      best = bar;
       bestDistance = distance;
     }
   }
