@@ -44,6 +44,16 @@ export function thinkingQuery(thinking: boolean): string {
   return `?agents=1000&latency=500&jitter=50&align=1&rpm=1000000&concurrency=1000&thinkInterval=${thinking ? 1000 : 8000}`;
 }
 
+/**
+ * Both sides of the thinking check start their window this long after the page opened. Without
+ * it they measured pages of different ages: the idle world's first decisions come at 8 s, the
+ * thinking world's at 1 s, so its window began ~2 s after load, while V8 was still compiling the
+ * hot paths and the heap still growing, and its extra JavaScript was partly warm-up, not thinking.
+ * 10 s puts both after the idle world's first batch; its window (5 s) still ends before its next
+ * batch at 16 s, and the report warns if a call ran in an idle window.
+ */
+export const THINKING_AGE_MS = 10_000;
+
 interface AppProbe {
   tick: number;
   running: boolean;
@@ -98,6 +108,8 @@ async function countMainThread(page: Page): Promise<(frames: number) => Promise<
 export interface AppRun {
   stats: FrameStats;
   mainThread: MainThreadCost;
+  /** How long the page had been open when the window started (ms). */
+  ageMs: number;
   stage: { width: number; height: number };
   /** Ticks the worker ran during the window (10 a second at speed 1). */
   ticks: number;
@@ -164,16 +176,19 @@ async function waitForFirstDecisions(page: Page, n: number): Promise<void> {
 
 /**
  * Opens the app with `query`, waits for the first decisions plus a warm-up, then measures;
- * with `sample`, also samples inFlight while measuring.
+ * with `sample`, also samples inFlight while measuring. With `minAgeMs`, the window starts no
+ * sooner than that long after the page was opened (see THINKING_AGE_MS).
  */
-export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean, windowMs: number): Promise<AppRun> {
+export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean, windowMs: number, minAgeMs = 0): Promise<AppRun> {
   const pageErrors: string[] = [];
   const page = await newPage(browser, pageErrors);
   try {
+    const opened = Date.now();
     await page.goto(`${baseUrl}/${query}`);
     await waitForFirstDecisions(page, n);
     // A 5 s window then ends near tick 145, before the next aligned expiry at tick 160.
-    await sleep(SETTLE_MS);
+    await sleep(Math.max(SETTLE_MS, opened + minAgeMs - Date.now()));
+    const ageMs = Date.now() - opened;
     const box = await page.getByTestId('stage').boundingBox();
     if (!box) throw new Error('the stage element has no size');
     const before = await page.evaluate(probeApp, true);
@@ -188,6 +203,7 @@ export async function measureApp(browser: Browser, baseUrl: string, n: number, q
     return {
       stats,
       mainThread,
+      ageMs,
       stage: { width: Math.round(box.width), height: Math.round(box.height) },
       ticks: after.tick - before.tick,
       callsDuring: after.callsStarted - before.callsStarted,
