@@ -46,6 +46,23 @@ interface Palette {
   readonly now: string;
 }
 
+/**
+ * The palette per presenter mode (the only thing that changes these properties: `.app.presenter`
+ * redefines --muted), read from the first canvas drawn in that mode. Reading computed style at
+ * every draw forced a style recalculation of the page while the running lane redrew at 4 Hz,
+ * right after React had changed the panels' text: ~1 ms a second with 1,000 agents thinking.
+ */
+const palettes = new Map<boolean, Palette>();
+
+function paletteFor(element: Element, presenter: boolean): Palette {
+  let palette = palettes.get(presenter);
+  if (!palette) {
+    palette = readPalette(element);
+    palettes.set(presenter, palette);
+  }
+  return palette;
+}
+
 function readPalette(element: Element): Palette {
   const style = getComputedStyle(element);
   const get = (name: string, fallback: string): string => style.getPropertyValue(name).trim() || fallback;
@@ -187,7 +204,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
     if (!canvas || width === 0) return;
     const ctx = prepare(canvas, width, height + axis.height);
     if (!ctx) return;
-    const palette = readPalette(canvas);
+    const palette = paletteFor(canvas, presenter);
     if (rowLabel && gutter > 0) drawRowLabels(ctx, layout, rowLabel, gutter, palette);
     ctx.save();
     ctx.translate(gutter, 0);
@@ -201,7 +218,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
     }
     drawAxis(ctx, ticks, barsWidth, height, palette, axis);
     ctx.restore();
-  }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis]);
+  }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis, presenter]);
 
   const hideTip = (): void => {
     if (tipRef.current) tipRef.current.style.display = 'none';
