@@ -181,17 +181,14 @@ const TICK_LIST_KEYS = {
 
 // Each guard checks every field of its schema, so "exactly as many keys as the schema has" means
 // "no others". Counted from the schemas: a field added to one cannot silently close its fast path.
-const START_KEYS = TICK_LIST_KEYS.started.length;
-const SUMMARY_KEYS = TICK_LIST_KEYS.calls.length;
-const UPDATE_KEYS = TICK_LIST_KEYS.updates.length;
 const isIdentity = (v: Record<string, unknown>): boolean => isNum(v.id) && isNum(v.agentId) && isStrOrNull(v.batch) && isNum(v.enqueuedAt);
-const isPlainStart = (v: unknown): boolean => isRecord(v) && hasKeys(v, START_KEYS) && isIdentity(v) && isNum(v.startedAt) && isNum(v.attempt);
+const isPlainStart = (v: unknown): boolean => isRecord(v) && hasKeys(v, TICK_LIST_KEYS.started.length) && isIdentity(v) && isNum(v.startedAt) && isNum(v.attempt);
 const isPlainSummary = (v: unknown): boolean =>
-  isRecord(v) && hasKeys(v, SUMMARY_KEYS) && isIdentity(v) && isNumOrNull(v.startedAt) && Array.isArray(v.attemptStarts) && v.attemptStarts.every(isNum) && isNum(v.endedAt) && isNum(v.attempts) &&
+  isRecord(v) && hasKeys(v, TICK_LIST_KEYS.calls.length) && isIdentity(v) && isNumOrNull(v.startedAt) && Array.isArray(v.attemptStarts) && v.attemptStarts.every(isNum) && isNum(v.endedAt) && isNum(v.attempts) &&
   OUTCOMES.has(v.outcome) && isStr(v.source) && (v.errorKind === null || FAILURE_KINDS.has(v.errorKind));
 /** An update without an error (an error object is rare: zod checks it). */
 const isPlainUpdate = (v: unknown): boolean =>
-  isRecord(v) && hasKeys(v, UPDATE_KEYS) && isNum(v.id) && isStr(v.thought) && isStr(v.plan) && DIRECTIONS.has(v.action) && isStr(v.say) && SOURCES.has(v.source) && isNum(v.decisions) &&
+  isRecord(v) && hasKeys(v, TICK_LIST_KEYS.updates.length) && isNum(v.id) && isStr(v.thought) && isStr(v.plan) && DIRECTIONS.has(v.action) && isStr(v.say) && SOURCES.has(v.source) && isNum(v.decisions) &&
   isNumOrNull(v.latencyMs) && isNum(v.attempts) && v.error === null;
 /** Each tick list's item schema and its fast path (exported for bulkArray.test.ts). */
 export const TICK_LISTS = {

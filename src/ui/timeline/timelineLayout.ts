@@ -21,7 +21,7 @@ export interface Segment {
   readonly x1: number;
 }
 
-/** One bar's place, for tests and the tooltip; drawing reads the same numbers without building it. */
+/** One bar's place as an object (`geometryOf`, for tests); drawing reads the same numbers without building it. */
 export interface BarGeometry {
   readonly bar: CallBar;
   /** The bar's row: its index in dispatch order, or its group's (`LayoutOptions.rowOf`). */
@@ -103,7 +103,7 @@ export function layoutTimeline(bars: readonly CallBar[], options: LayoutOptions)
 }
 
 /** Bar `index`'s row. */
-export function rowOfBar(layout: TimelineLayout, index: number): number {
+function rowOfBar(layout: TimelineLayout, index: number): number {
   return layout.rowIndex ? (layout.rowIndex[index] ?? 0) : index;
 }
 
@@ -112,7 +112,7 @@ export function barTop(layout: TimelineLayout, index: number): number {
   return Math.floor(rowOfBar(layout, index) * layout.pitch);
 }
 
-/** Bar `index`'s place and segments as objects (allocates: for tests and the tooltip, not for drawing). */
+/** Bar `index`'s place and segments as objects (allocates: for tests, not for drawing). */
 export function geometryOf(layout: TimelineLayout, index: number): BarGeometry | undefined {
   const bar = layout.bars[index];
   if (!bar) return undefined;
@@ -156,7 +156,7 @@ function clipped(visit: SegmentVisitor, kind: SegmentKind, from: number, to: num
 }
 
 /** A call's segments as objects (see `visitSegments`). */
-export function segmentsOf(bar: CallBar, now: number, toX: (t: number) => number, width: number): Segment[] {
+function segmentsOf(bar: CallBar, now: number, toX: (t: number) => number, width: number): Segment[] {
   const segments: Segment[] = [];
   visitSegments(bar, now, toX, width, (kind, x0, x1) => segments.push({ kind, x0, x1 }));
   return segments;
