@@ -1,12 +1,14 @@
 /**
  * The static grid: walls, the outline and (on small grids) the grid lines, all as stretched
- * white quads in one ParticleContainer built once per world. Quads rather than Graphics, and the
- * floor as the canvas clear colour rather than a filled rect, because under software WebGL
- * (SwiftShader, as in CI) Graphics pixels cost several times particle pixels: at 1,000 agents
- * Graphics walls took the frame rate from ~125 to ~72 fps, quads to ~110; grid lines as quads
- * cost about half of the same lines as a pixelLine Graphics stroke.
+ * white quads (particles of mapView.ts's one static container) built once per world. Quads
+ * rather than Graphics, and the floor as the canvas clear colour rather than a filled rect,
+ * because under software WebGL (SwiftShader, as in CI) Graphics pixels cost several times
+ * particle pixels: at 1,000 agents Graphics walls took the frame rate from ~125 to ~72 fps,
+ * quads to ~110; grid lines as quads cost about half of the same lines as a pixelLine Graphics
+ * stroke.
  */
-import { Particle, ParticleContainer, Texture } from 'pixi.js';
+import { Particle } from 'pixi.js';
+import type { Texture } from 'pixi.js';
 import type { WorldMessage } from '../protocol/protocol.ts';
 import { GRID_EDGE, GRID_LINE, WALL } from './palette.ts';
 import { CELL } from './units.ts';
@@ -24,48 +26,44 @@ interface Stroke {
   readonly length: number;
 }
 
-/** Draws the static part of a world; freed with the stage by app.destroy(). */
+/** Makes and lays out the grid's quads; mapView.ts draws them. */
 export class GridView {
-  /**
-   * Uses the shared Texture.WHITE: never destroy this container with `texture: true`.
-   * Every property is static, uploaded only on update() (new world or new zoom).
-   */
-  readonly tiles = new ParticleContainer({
-    label: 'grid',
-    texture: Texture.WHITE,
-    dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: false },
-  });
   private strokes: Stroke[] = [];
   private thickness = 0;
 
-  /** Rebuilds every quad for `world`; call `layout` afterwards to size the lines. */
-  build(world: WorldMessage): void {
+  /**
+   * The quads of `world`, bottom to top: grid lines, walls, outline. `white` must be one white
+   * texel (scales are in world units); call `layout` before drawing to size the lines.
+   */
+  build(world: WorldMessage, white: Texture): Particle[] {
     const { width, height } = world;
     const w = width * CELL;
     const h = height * CELL;
     this.strokes = [];
     this.thickness = 0;
     if (Math.max(width, height) <= GRID_LINES_MAX_CELLS) {
-      for (let x = 1; x < width; x++) this.addStroke(true, x * CELL, h, GRID_LINE);
-      for (let y = 1; y < height; y++) this.addStroke(false, y * CELL, w, GRID_LINE);
+      for (let x = 1; x < width; x++) this.addStroke(white, true, x * CELL, h, GRID_LINE);
+      for (let y = 1; y < height; y++) this.addStroke(white, false, y * CELL, w, GRID_LINE);
     }
     // Merged rects: a wall segment is one quad, however many cells long. Drawn over the lines.
     const walls = wallRects(world.walls, width, height).map(
-      (r) => new Particle({ texture: Texture.WHITE, x: r.x * CELL, y: r.y * CELL, scaleX: r.w * CELL, scaleY: r.h * CELL, tint: WALL }),
+      (r) => new Particle({ texture: white, x: r.x * CELL, y: r.y * CELL, scaleX: r.w * CELL, scaleY: r.h * CELL, tint: WALL }),
     );
-    this.addStroke(true, 0, h, GRID_EDGE);
-    this.addStroke(true, w, h, GRID_EDGE);
-    this.addStroke(false, 0, w, GRID_EDGE);
-    this.addStroke(false, h, w, GRID_EDGE);
+    this.addStroke(white, true, 0, h, GRID_EDGE);
+    this.addStroke(white, true, w, h, GRID_EDGE);
+    this.addStroke(white, false, 0, w, GRID_EDGE);
+    this.addStroke(white, false, h, w, GRID_EDGE);
     const lines = this.strokes.map((s) => s.particle);
-    this.tiles.particleChildren = [...lines.slice(0, -4), ...walls, ...lines.slice(-4)];
-    this.tiles.update();
+    return [...lines.slice(0, -4), ...walls, ...lines.slice(-4)];
   }
 
-  /** Keeps lines one CSS pixel thick at the camera's `scale` (world units to CSS px). */
-  layout(scale: number): void {
+  /**
+   * Keeps lines one CSS pixel thick at the camera's `scale` (world units to CSS px). Returns
+   * whether any quad changed, so the caller uploads the static buffer only then.
+   */
+  layout(scale: number): boolean {
     const thickness = scale > 0 ? 1 / scale : 1;
-    if (thickness === this.thickness) return;
+    if (thickness === this.thickness) return false;
     this.thickness = thickness;
     for (const s of this.strokes) {
       const p = s.particle;
@@ -81,10 +79,10 @@ export class GridView {
         p.scaleY = thickness;
       }
     }
-    this.tiles.update();
+    return this.strokes.length > 0;
   }
 
-  private addStroke(vertical: boolean, at: number, length: number, tint: number): void {
-    this.strokes.push({ particle: new Particle({ texture: Texture.WHITE, tint }), vertical, at, length });
+  private addStroke(white: Texture, vertical: boolean, at: number, length: number, tint: number): void {
+    this.strokes.push({ particle: new Particle({ texture: white, tint }), vertical, at, length });
   }
 }

@@ -1,15 +1,13 @@
 /**
- * Points of interest: a coloured cell each in world space, and, on worlds with few of them, a
- * name label each in screen space. The cells are tinted particles of one generated rounded
- * square in a ParticleContainer whose properties are all static: with the grid's quads
- * (gridView.ts) the map is drawn from buffers uploaded once per world, never rebuilt per frame
- * (a Graphics is re-batched every frame, and its pixels cost more under software WebGL). Labels are so labels stay readable at every zoom instead of scaling.
+ * Points of interest: a coloured cell each in world space (particles of mapView.ts's one static
+ * container, tinted copies of its rounded square), and, on worlds with few of them, a name label
+ * each in screen space, so labels stay readable at every zoom instead of scaling.
  * Labels are placed beside their cell where they cover no other label or place (above, else
  * below, right, left) and kept inside the grid, so none is cut at the canvas edge or written
  * over another; a label with no room on any side waits, hidden, until a zoom gives it room.
  */
-import { Container, Graphics, Particle, ParticleContainer, Rectangle, Text } from 'pixi.js';
-import type { Renderer, Texture } from 'pixi.js';
+import { Container, Particle, Text } from 'pixi.js';
+import type { Texture } from 'pixi.js';
 import type { WorldMessage } from '../protocol/protocol.ts';
 import type { ViewTransform } from './cameraMath.ts';
 import { worldToScreen } from './cameraMath.ts';
@@ -21,16 +19,9 @@ import { CELL } from './units.ts';
 export const LABELS_MAX_POIS = 40;
 /** Labels hide while a cell is smaller than this on screen (CSS px). */
 const LABEL_MIN_CELL_PX = 6;
-/** The rounded square's texture, in px: one cell at 4× zoom before it is magnified. */
-const CELL_TEXTURE_PX = 64;
 
-/** Draws the POI cells (`cells`, world space) and labels (`labels`, screen space); freed with the stage. */
+/** Makes the POI cells' quads and draws the labels (`labels`, screen space); freed with the stage. */
 export class PoiView {
-  readonly cells = new ParticleContainer({
-    label: 'poi-cells',
-    dynamicProperties: { position: false, vertex: false, rotation: false, uvs: false, color: false },
-  });
-  private texture: Texture | null = null;
   readonly labels = new Container({ label: 'poi-labels' });
   /** Each labelled POI's cell, top-left in world units. */
   private anchors: { readonly x: number; readonly y: number }[] = [];
@@ -38,20 +29,16 @@ export class PoiView {
   private sizes: LabelSize[] = [];
   private world: { readonly width: number; readonly height: number } = { width: 0, height: 0 };
 
-  constructor(private readonly renderer: Renderer) {}
-
-  /** Redraws for `world`. */
-  build(world: WorldMessage): void {
-    const texture = this.ensureTexture();
+  /** Makes the labels for `world` and returns its cells' quads, drawn from `cell` (a filled square). */
+  build(world: WorldMessage, cell: Texture): Particle[] {
     const inset = CELL * 0.08;
-    const scale = (CELL - 2 * inset) / CELL_TEXTURE_PX;
-    this.cells.particleChildren = world.pois.map(
-      (poi) => new Particle({ texture, x: poi.x * CELL + inset, y: poi.y * CELL + inset, scaleX: scale, scaleY: scale, tint: POI_COLORS[poi.kind], alpha: 0.85 }),
+    const scale = (CELL - 2 * inset) / cell.frame.width;
+    const cells = world.pois.map(
+      (poi) => new Particle({ texture: cell, x: poi.x * CELL + inset, y: poi.y * CELL + inset, scaleX: scale, scaleY: scale, tint: POI_COLORS[poi.kind], alpha: 0.85 }),
     );
-    this.cells.update();
     this.clearLabels();
     this.world = { width: world.width * CELL, height: world.height * CELL };
-    if (world.pois.length > LABELS_MAX_POIS) return;
+    if (world.pois.length > LABELS_MAX_POIS) return cells;
     for (const poi of world.pois) {
       const label = new Text({
         text: poi.name,
@@ -66,6 +53,7 @@ export class PoiView {
       this.anchors.push({ x: poi.x * CELL, y: poi.y * CELL });
       this.sizes.push({ width: label.width, height: label.height });
     }
+    return cells;
   }
 
   /** Moves the labels to follow the camera, each to a side of its cell with room for it. */
@@ -88,25 +76,6 @@ export class PoiView {
       label.visible = box !== null && box !== undefined;
       if (box) label.position.set(Math.round(box.x0), Math.round(box.y0));
     }
-  }
-
-  /**
-   * Frees the cells' texture. Apart from the container (which app.destroy() frees with the stage)
-   * because destroying it while the particle shader still binds it makes Pixi warn.
-   */
-  destroyTexture(): void {
-    this.texture?.destroy(true);
-    this.texture = null;
-  }
-
-  private ensureTexture(): Texture {
-    if (this.texture) return this.texture;
-    const size = CELL_TEXTURE_PX;
-    const square = new Graphics().roundRect(0, 0, size, size, size * 0.2).fill(0xffffff);
-    this.texture = this.renderer.generateTexture({ target: square, frame: new Rectangle(0, 0, size, size), resolution: 1, antialias: true });
-    square.destroy({ context: true });
-    this.cells.texture = this.texture;
-    return this.texture;
   }
 
   private clearLabels(): void {

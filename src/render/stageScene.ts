@@ -9,12 +9,11 @@ import type { WorldMessage } from '../protocol/protocol.ts';
 import { AgentsView } from './agentsView.ts';
 import { Camera } from './camera.ts';
 import { worldToScreen, type Point } from './cameraMath.ts';
-import { GridView } from './gridView.ts';
 import { LinksView } from './linksView.ts';
+import { MapView } from './mapView.ts';
 import { EmotesView } from './emotesView.ts';
 import { alphaAt, findMovers, interpolateMovers, interpolatePositions } from './interpolate.ts';
 import { agentInCell } from './pick.ts';
-import { PoiView } from './poiView.ts';
 import { SelectionView } from './selectionView.ts';
 import type { FramePair, RenderSource } from './source.ts';
 import { CELL, DOT_RADIUS, cellCentre } from './units.ts';
@@ -24,8 +23,7 @@ export class StageScene {
   readonly camera: Camera;
   private readonly mapLayer = new Container({ label: 'map' });
   private readonly agentLayer = new Container({ label: 'agents' });
-  private readonly grid = new GridView();
-  private readonly pois: PoiView;
+  private readonly map: MapView;
   private readonly agents: AgentsView;
   private readonly selection = new SelectionView();
   private readonly links = new LinksView();
@@ -49,10 +47,10 @@ export class StageScene {
     private readonly source: RenderSource,
   ) {
     this.agents = new AgentsView(app.renderer);
-    this.pois = new PoiView(app.renderer);
-    this.mapLayer.addChild(this.grid.tiles, this.pois.cells);
+    this.map = new MapView(app.renderer);
+    this.mapLayer.addChild(this.map.quads);
     this.agentLayer.addChild(this.links.graphics, this.agents.container, this.emotes.container);
-    app.stage.addChild(this.mapLayer, this.pois.labels, this.agentLayer, this.selection.view);
+    app.stage.addChild(this.mapLayer, this.map.labels, this.agentLayer, this.selection.view);
     app.stage.visible = false;
     this.camera = new Camera(app.canvas, [this.mapLayer, this.agentLayer], () => app.screen, this.onTap);
   }
@@ -83,8 +81,7 @@ export class StageScene {
     this.agents.container.visible = this.drawn > 0;
     if (this.camera.version !== this.layoutVersion) {
       this.layoutVersion = this.camera.version;
-      this.grid.layout(this.camera.transform.scale);
-      this.pois.layout(this.camera.transform);
+      this.map.layout(this.camera.transform);
     }
     this.syncSelection(pair);
   }
@@ -122,7 +119,7 @@ export class StageScene {
   /** Frees what app.destroy() does not own; call after it. */
   disposeAfterRenderer(): void {
     this.agents.destroyTexture();
-    this.pois.destroyTexture();
+    this.map.destroyTexture();
   }
 
   private rebuild(world: WorldMessage | null): void {
@@ -132,8 +129,7 @@ export class StageScene {
     this.app.stage.visible = world !== null;
     this.layoutVersion = -1;
     if (!world) return;
-    this.grid.build(world);
-    this.pois.build(world);
+    this.map.build(world);
     this.agents.build(world.agents.length, world.width, world.height);
     world.agents.forEach((agent, index) => this.idToIndex.set(agent.id, index));
     this.camera.setWorld({ width: world.width * CELL, height: world.height * CELL });
