@@ -21,7 +21,6 @@ import { CELL, DOT_RADIUS, cellCentre } from './units.ts';
 /** Owns the views and the camera of one mounted stage. */
 export class StageScene {
   readonly camera: Camera;
-  private readonly mapLayer = new Container({ label: 'map' });
   private readonly agentLayer = new Container({ label: 'agents' });
   private readonly map: MapView;
   private readonly agents: AgentsView;
@@ -48,11 +47,10 @@ export class StageScene {
   ) {
     this.agents = new AgentsView(app.renderer);
     this.map = new MapView(app.renderer);
-    this.mapLayer.addChild(this.map.quads);
     this.agentLayer.addChild(this.links.graphics, this.agents.container, this.emotes.container);
-    app.stage.addChild(this.mapLayer, this.map.labels, this.agentLayer, this.selection.view);
+    app.stage.addChild(this.map.quads, this.map.labels, this.agentLayer, this.selection.view);
     app.stage.visible = false;
-    this.camera = new Camera(app.canvas, [this.mapLayer, this.agentLayer], () => app.screen, this.onTap);
+    this.camera = new Camera(app.canvas, [this.map.quads, this.agentLayer], () => app.screen, this.onTap);
   }
 
   /** Syncs every view with the source for the frame drawn at `now` (performance.now()). */
