@@ -35,7 +35,7 @@ async function main(): Promise<void> {
       args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
     });
     const chromiumVersion = browser.version();
-    log(`Neon perf${options.quick ? ' --quick (CI: rougher figures, one round of short windows)' : ''}: Chromium ${chromiumVersion}, ${preview.baseUrl}; measuring ${[...options.parts].join(', ')}`);
+    log(`Neon perf${options.quick ? ' --quick (CI: rougher figures, fewer rounds and shorter windows)' : ''}: Chromium ${chromiumVersion}, ${preview.baseUrl}; measuring ${[...options.parts].join(', ')}`);
     const measured: Measured = { sizes: null, thinking: null, scenarios: null };
     if (options.parts.has('sizes')) measured.sizes = await measureSizes(browser, preview.baseUrl, options);
     if (options.parts.has('thinking')) measured.thinking = await measureThinking(browser, preview.baseUrl, options);

@@ -10,34 +10,45 @@ import type { PerfOptions } from './options.ts';
 import { fmt, log, pad } from './print.ts';
 import type { ScenarioRun } from './scenarioRuns.ts';
 import { VIEWPORT, type AppRun } from './scenes.ts';
-import type { SizeRuns } from './sizeRuns.ts';
-import { best, ratio, risePercent } from './summarise.ts';
+import type { FrameStats } from './measure.ts';
+import type { SizeRound } from './sizeRuns.ts';
+import { best, risePercent, turnsRatio, typical } from './summarise.ts';
 import type { ThinkingRuns } from './thinkingRuns.ts';
 
 const OUT = fileURLToPath(new URL('../../test-results/perf.json', import.meta.url));
 
 export interface Measured {
-  sizes: Map<number, SizeRuns> | null;
+  sizes: Map<number, SizeRound[]> | null;
   thinking: ThinkingRuns | null;
   scenarios: ScenarioRun[] | null;
 }
 
-function sizeRows(sizes: Map<number, SizeRuns>) {
-  return [...sizes.entries()].map(([n, runs]) => {
-    // A drawing window is meant to hold no calls; one that caught a batch measured something else.
-    const clean = runs.app.filter((r) => r.callsDuring === 0);
-    const app = best((clean.length > 0 ? clean : runs.app).map((r) => r.stats));
-    const bare = best(runs.bare.map((r) => r.stats));
-    const bareParticles = best(runs.bareParticles.map((r) => r.stats));
-    return { n, app, bare, bareParticles, ratioToSprites: ratio(app.fps, bare.fps), ratioToParticles: ratio(app.fps, bareParticles.fps), runs };
+function sizeRows(sizes: Map<number, SizeRound[]>) {
+  return [...sizes.entries()].map(([n, rounds]) => {
+    // A drawing window is meant to hold no calls; a round in which one caught a batch measured
+    // something else, and is left out while at least half the rounds are clean.
+    const clean = rounds.filter((r) => r.app.every((a) => a.callsDuring === 0));
+    const used = clean.length * 2 >= rounds.length ? clean : rounds;
+    const fps = (runs: readonly { stats: FrameStats }[]): number[] => runs.map((r) => r.stats.fps);
+    return {
+      n,
+      app: typical(used.flatMap((r) => r.app.map((a) => a.stats))),
+      bareParticles: typical(used.flatMap((r) => r.particles.map((p) => p.stats))),
+      bare: typical(used.map((r) => r.sprites.stats)),
+      ratioToParticles: turnsRatio(used.map((r) => ({ a: fps(r.app), b: fps(r.particles) }))),
+      ratioToSprites: turnsRatio(used.map((r) => ({ a: fps(r.app), b: [r.sprites.stats.fps] }))),
+      roundsUsed: used.length,
+      rounds,
+    };
   });
 }
 
 function printSizes(rows: ReturnType<typeof sizeRows>): void {
   log('');
-  log('     N   app fps  particles fps  app/particles   sprites fps  app/sprites   app p95 ms  particles p95 ms');
+  log('fps and p95: medians over the windows; ratios: the median over rounds of each round\'s ratio (turns.ts)');
+  log('     N   app fps  particles fps  app/particles   sprites fps  app/sprites   app p95 ms  particles p95 ms   rounds');
   for (const r of rows) {
-    log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}`);
+    log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}   ${pad(`${r.roundsUsed}/${r.rounds.length}`, 6)}`);
   }
 }
 
@@ -79,7 +90,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
     ...scenarioGoals(measured.scenarios && measured.scenarios.map((r) => ({ name: r.name, setting: r.setting, fps: r.stats.fps, working: r.working }))),
   ];
   log('');
-  if (options.quick) log('(quick run: one round of 2.5 s windows; the figures are rougher than a full run\'s)');
+  if (options.quick) log(`(quick run: ${options.rounds} rounds of turns, 2.5 s windows elsewhere; the figures are rougher than a full run's)`);
   for (const g of goals) log(goalLine(g));
   const json = {
     date: new Date().toISOString(),
@@ -87,7 +98,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
     node: process.version,
     viewport: VIEWPORT,
     options: { ...options, parts: [...options.parts] },
-    note: 'Best run per figure (highest fps, lowest p50/p95). bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
+    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio; rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: best run per figure (highest fps, lowest p50/p95). mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
     sizes: rows,
     thinking: thinking && measured.thinking ? { ...thinking, runs: measured.thinking } : null,
     scenarios: measured.scenarios,

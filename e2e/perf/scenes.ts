@@ -1,12 +1,13 @@
 /**
- * One measurement each: the app at N agents, the bare page at N dots, and the app with 1,000
- * agents thinking or not; `measureWindow` is the window every run (scenarios too) shares. Each
- * opens a fresh page (its own context), so no run inherits another's GPU memory or timers, and
- * closes it before the next. A page that reports an error fails the run: its figures would
- * measure a broken page.
+ * The pages measured: the app at N agents, the bare page at N dots, and the app with 1,000 agents
+ * thinking or not; `measureWindow` is the window every run (scenarios too) shares. Each page has
+ * its own context, so none inherits another's GPU memory or timers. The thinking check opens one
+ * page per window and closes it; the size check keeps its pages open while they take turns
+ * (turns.ts). A page that reports an error fails the run: its figures would measure a broken page.
  */
 import type { Browser, Page } from '@playwright/test';
 import type { Snapshot } from '../sandbox.ts';
+import { HOLD_FRAMES_SCRIPT } from './holdFrames.ts';
 import { measureFrames, type FrameStats } from './measure.ts';
 
 /** The viewport e2e tests use (playwright.config.ts), so the stage has the size users see. */
@@ -124,9 +125,13 @@ export interface AppRun {
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** A fresh page that records uncaught errors and console errors into `errors` (as e2e/sandbox.ts collectErrors does). */
-export async function newPage(browser: Browser, errors: string[]): Promise<Page> {
+/**
+ * A fresh page that records uncaught errors and console errors into `errors` (as e2e/sandbox.ts
+ * collectErrors does). `holdable` pages can have their frame loop held (holdFrames.ts).
+ */
+export async function newPage(browser: Browser, errors: string[], holdable = false): Promise<Page> {
   const page = await browser.newPage({ viewport: VIEWPORT });
+  if (holdable) await page.addInitScript(HOLD_FRAMES_SCRIPT);
   page.on('pageerror', (error) => errors.push(`page: ${error.message}`));
   page.on('console', (message) => {
     // The bare page links no icon, so Chromium asks for /favicon.ico on its own and logs the 404:
@@ -174,45 +179,65 @@ async function waitForFirstDecisions(page: Page, n: number): Promise<void> {
   }
 }
 
+/** A page under measurement and the errors it has reported so far. */
+export interface OpenPage {
+  readonly page: Page;
+  readonly errors: string[];
+  /** When the page was opened (Date.now()). */
+  readonly opened: number;
+}
+
+/** Opens the app with `query` and waits for the first decisions plus a short settle. */
+export async function openApp(browser: Browser, baseUrl: string, n: number, query: string, holdable = false): Promise<OpenPage> {
+  const errors: string[] = [];
+  const page = await newPage(browser, errors, holdable);
+  const opened = Date.now();
+  await page.goto(`${baseUrl}/${query}`);
+  await waitForFirstDecisions(page, n);
+  await sleep(SETTLE_MS);
+  return { page, errors, opened };
+}
+
+/** One window of the app: frames, main-thread time, and what the world did meanwhile. */
+export async function measureAppWindow(open: OpenPage, n: number, sample: boolean, windowMs: number): Promise<AppRun> {
+  const { page } = open;
+  const ageMs = Date.now() - open.opened;
+  const box = await page.getByTestId('stage').boundingBox();
+  if (!box) throw new Error('the stage element has no size');
+  const before = await page.evaluate(probeApp, true);
+  const { stats, mainThread, inFlightSamples } = await measureWindow(page, windowMs, sample);
+  const after = await page.evaluate(probeApp, true);
+  failOnErrors(`app with ${n} agents`, open.errors);
+  if (!before || !after) throw new Error('window.sandbox is missing');
+  let moved = 0;
+  for (let i = 0; i < before.xy.length; i += 2) {
+    if (before.xy[i] !== after.xy[i] || before.xy[i + 1] !== after.xy[i + 1]) moved++;
+  }
+  return {
+    stats,
+    mainThread,
+    ageMs,
+    stage: { width: Math.round(box.width), height: Math.round(box.height) },
+    ticks: after.tick - before.tick,
+    callsDuring: after.callsStarted - before.callsStarted,
+    moved,
+    inFlightSamples,
+    pageErrors: [...open.errors],
+  };
+}
+
 /**
  * Opens the app with `query`, waits for the first decisions plus a warm-up, then measures;
  * with `sample`, also samples inFlight while measuring. With `minAgeMs`, the window starts no
  * sooner than that long after the page was opened (see THINKING_AGE_MS).
  */
 export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean, windowMs: number, minAgeMs = 0): Promise<AppRun> {
-  const pageErrors: string[] = [];
-  const page = await newPage(browser, pageErrors);
+  const open = await openApp(browser, baseUrl, n, query);
   try {
-    const opened = Date.now();
-    await page.goto(`${baseUrl}/${query}`);
-    await waitForFirstDecisions(page, n);
-    // A 5 s window then ends near tick 145, before the next aligned expiry at tick 160.
-    await sleep(Math.max(SETTLE_MS, opened + minAgeMs - Date.now()));
-    const ageMs = Date.now() - opened;
-    const box = await page.getByTestId('stage').boundingBox();
-    if (!box) throw new Error('the stage element has no size');
-    const before = await page.evaluate(probeApp, true);
-    const { stats, mainThread, inFlightSamples } = await measureWindow(page, windowMs, sample);
-    const after = await page.evaluate(probeApp, true);
-    failOnErrors(`app with ${n} agents`, pageErrors);
-    if (!before || !after) throw new Error('window.sandbox is missing');
-    let moved = 0;
-    for (let i = 0; i < before.xy.length; i += 2) {
-      if (before.xy[i] !== after.xy[i] || before.xy[i + 1] !== after.xy[i + 1]) moved++;
-    }
-    return {
-      stats,
-      mainThread,
-      ageMs,
-      stage: { width: Math.round(box.width), height: Math.round(box.height) },
-      ticks: after.tick - before.tick,
-      callsDuring: after.callsStarted - before.callsStarted,
-      moved,
-      inFlightSamples,
-      pageErrors,
-    };
+    await sleep(open.opened + minAgeMs - Date.now());
+    return await measureAppWindow(open, n, sample, windowMs);
   } finally {
-    await page.close();
+    await open.page.close();
   }
 }
 
@@ -222,20 +247,22 @@ export interface BareRun {
   pageErrors: string[];
 }
 
-/** Opens the bare PixiJS page at the stage's size with `n` dots, warms up and measures. */
-export async function measureBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles', windowMs: number): Promise<BareRun> {
-  const pageErrors: string[] = [];
-  const page = await newPage(browser, pageErrors);
-  try {
-    await page.goto(`${baseUrl}/e2e/perf/bare.html?n=${n}&w=${stage.width}&h=${stage.height}&mode=${mode}`);
-    await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true, undefined, { timeout: READY_TIMEOUT_MS });
-    await sleep(WARMUP_MS);
-    const { stats, mainThread } = await measureWindow(page, windowMs, false);
-    failOnErrors(`bare ${mode} page with ${n} dots`, pageErrors);
-    return { stats, mainThread, pageErrors };
-  } finally {
-    await page.close();
-  }
+/** Opens the bare PixiJS page at the stage's size with `n` dots and lets it warm up. */
+export async function openBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles', holdable = false): Promise<OpenPage> {
+  const errors: string[] = [];
+  const page = await newPage(browser, errors, holdable);
+  const opened = Date.now();
+  await page.goto(`${baseUrl}/e2e/perf/bare.html?n=${n}&w=${stage.width}&h=${stage.height}&mode=${mode}`);
+  await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true, undefined, { timeout: READY_TIMEOUT_MS });
+  await sleep(WARMUP_MS);
+  return { page, errors, opened };
+}
+
+/** One window of the bare page. */
+export async function measureBareWindow(open: OpenPage, label: string, windowMs: number): Promise<BareRun> {
+  const { stats, mainThread } = await measureWindow(open.page, windowMs, false);
+  failOnErrors(label, open.errors);
+  return { stats, mainThread, pageErrors: [...open.errors] };
 }
 
 /** Reads the stage's size once, from a small world, so the bare page can be sized before any app run. */

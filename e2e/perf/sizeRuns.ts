@@ -1,47 +1,97 @@
 /**
  * The size comparison: the app at N agents against the bare PixiJS page drawing N dots, as
- * Sprites and as Particles in a ParticleContainer (the app's technique), in alternating order.
+ * Particles in a ParticleContainer (the app's technique) and as Sprites, all open at once and
+ * taking turns in short windows (turns.ts). Five pages per size, in the order app, particles,
+ * sprites, particles, app: each side of the ratio has a page at either end, so neither sits
+ * nearer the start of a round (an A/A check read the first of two pages 3–5% faster).
  */
 import type { Browser } from '@playwright/test';
+import { holdFrames } from './holdFrames.ts';
 import type { PerfOptions } from './options.ts';
-import { describeRun, log } from './print.ts';
-import { drawingQuery, measureApp, measureBare, stageSize, VIEWPORT, type AppRun, type BareRun } from './scenes.ts';
+import { fmt, log } from './print.ts';
+import { drawingQuery, measureAppWindow, measureBareWindow, openApp, openBare, stageSize, VIEWPORT, type AppRun, type BareRun, type OpenPage } from './scenes.ts';
+import { takeTurns, type Contender } from './turns.ts';
 
-type Kind = 'app' | 'bare' | 'bareParticles';
-
-export interface SizeRuns {
+/** One round of turns at one size: two windows of the app, two of bare particles, one of bare sprites. */
+export interface SizeRound {
   app: AppRun[];
-  bare: BareRun[];
-  bareParticles: BareRun[];
+  particles: BareRun[];
+  sprites: BareRun;
 }
 
-export async function measureSizes(browser: Browser, baseUrl: string, options: PerfOptions): Promise<Map<number, SizeRuns>> {
-  const stage = await stageSize(browser, baseUrl);
-  log(`stage ${stage.width}x${stage.height} px in a ${VIEWPORT.width}x${VIEWPORT.height} viewport; ${options.windowMs / 1000} s per window, ${options.rounds} round(s)`);
-  const results = new Map<number, SizeRuns>(options.sizes.map((n) => [n, { app: [], bare: [], bareParticles: [] }]));
-  for (let round = 0; round < options.rounds; round++) {
-    for (const [index, n] of options.sizes.entries()) {
-      const runs = results.get(n);
-      if (!runs) continue;
-      const kinds: Kind[] = ['app', 'bare', 'bareParticles'];
-      // Alternate who goes first, so a slow spell on the shared machine hits both sides.
-      if ((round + index) % 2 === 1) kinds.reverse();
-      for (const kind of kinds) {
-        const label = `${kind} N=${n} (round ${round + 1})`;
-        if (kind === 'app') {
-          const run = await measureApp(browser, baseUrl, n, drawingQuery(n), false, options.windowMs);
-          runs.app.push(run);
-          // The window should end before the next aligned decisions (scenes.ts drawingQuery); on a
-          // loaded machine the wait can run late and a batch of calls lands inside it.
-          const late = run.callsDuring > 0 ? '  (calls in the window: left out of the best figure when a clean run exists)' : '';
-          describeRun(label, run, `  ticks ${run.ticks}, moved ${run.moved}, calls ${run.callsDuring}${late}`);
-        } else {
-          const run = await measureBare(browser, baseUrl, n, stage, kind === 'bare' ? 'sprites' : 'particles', options.windowMs);
-          runs[kind].push(run);
-          describeRun(label, run);
-        }
-      }
+/** The pages of one size, in the order they take turns. */
+const LANES = ['app', 'particles', 'sprites', 'particles', 'app'] as const;
+type Lane = (typeof LANES)[number];
+
+const isAppRun = (run: AppRun | BareRun): run is AppRun => 'callsDuring' in run;
+
+/** A round's runs (in LANES order) sorted by kind. */
+function toRound(runs: readonly (AppRun | BareRun)[]): SizeRound {
+  const of = (lane: Lane): (AppRun | BareRun)[] => runs.filter((_, i) => LANES[i] === lane);
+  const sprites = of('sprites')[0];
+  if (!sprites) throw new Error('a round without its sprites window');
+  return { app: of('app').filter(isAppRun), particles: of('particles'), sprites };
+}
+
+async function pause(open: OpenPage, run: boolean): Promise<void> {
+  await open.page.evaluate((start) => {
+    const sandbox = (window as unknown as { sandbox: { start(): Promise<void>; pause(): Promise<void> } }).sandbox;
+    return start ? sandbox.start() : sandbox.pause();
+  }, run);
+}
+
+/** The app: held, its world is paused too, so it does no work while another page draws. */
+function appContender(open: OpenPage, n: number, windowMs: number): Contender<AppRun | BareRun> {
+  return {
+    resume: async () => {
+      await pause(open, true);
+      await holdFrames(open.page, false);
+    },
+    measure: () => measureAppWindow(open, n, false, windowMs),
+    hold: async () => {
+      await holdFrames(open.page, true);
+      await pause(open, false);
+    },
+  };
+}
+
+function bareContender(open: OpenPage, kind: 'particles' | 'sprites', n: number, windowMs: number): Contender<AppRun | BareRun> {
+  return {
+    resume: () => holdFrames(open.page, false),
+    measure: () => measureBareWindow(open, `bare ${kind} page with ${n} dots`, windowMs),
+    hold: () => holdFrames(open.page, true),
+  };
+}
+
+const fpsOf = (runs: readonly { stats: { fps: number } }[]): string => runs.map((r) => fmt(r.stats.fps, 0)).join('/');
+
+async function measureSize(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, options: PerfOptions): Promise<SizeRound[]> {
+  const opened: OpenPage[] = [];
+  try {
+    const contenders: Contender<AppRun | BareRun>[] = [];
+    // Opened one at a time, each held once ready, so none warms up while another draws.
+    for (const lane of LANES) {
+      const open = lane === 'app' ? await openApp(browser, baseUrl, n, drawingQuery(n), true) : await openBare(browser, baseUrl, n, stage, lane, true);
+      opened.push(open);
+      const contender = lane === 'app' ? appContender(open, n, options.sizeWindowMs) : bareContender(open, lane, n, options.sizeWindowMs);
+      await contender.hold();
+      contenders.push(contender);
     }
+    const rounds = await takeTurns(contenders, options.rounds, (index, runs) => {
+      const round = toRound(runs);
+      const calls = round.app.reduce((sum, r) => sum + r.callsDuring, 0);
+      log(`  N=${n} round ${String(index + 1).padStart(2)}: app ${fpsOf(round.app)}, particles ${fpsOf(round.particles)}, sprites ${fpsOf([round.sprites])} fps${calls > 0 ? `  (${calls} calls in an app window: left out when enough rounds are clean)` : ''}`);
+    });
+    return rounds.map(toRound);
+  } finally {
+    for (const open of opened) await open.page.close();
   }
+}
+
+export async function measureSizes(browser: Browser, baseUrl: string, options: PerfOptions): Promise<Map<number, SizeRound[]>> {
+  const stage = await stageSize(browser, baseUrl);
+  log(`stage ${stage.width}x${stage.height} px in a ${VIEWPORT.width}x${VIEWPORT.height} viewport; the pages of each size take turns: ${options.rounds} rounds of ${options.sizeWindowMs / 1000} s windows`);
+  const results = new Map<number, SizeRound[]>();
+  for (const n of options.sizes) results.set(n, await measureSize(browser, baseUrl, n, stage, options));
   return results;
 }
