@@ -296,6 +296,73 @@ describe('MockBrain streaming (onText)', () => {
       expect(viaCall.value).toMatchObject({ raw: JSON.stringify(mockDecision(first)) });
     });
 
+    /** The decision ask of `request`, counting how often its answer is written. */
+    function countedAsk(request: DecisionRequest): { ask: ReturnType<typeof decisionAsk>; writes: () => number } {
+      const ask = decisionAsk(request);
+      let writes = 0;
+      const answer = ask.answer.bind(ask);
+      return {
+        ask: Object.assign(Object.create(ask) as typeof ask, {
+          answer: () => {
+            writes++;
+            return answer();
+          },
+        }),
+        writes: () => writes,
+      };
+    }
+
+    it('writes the answer while the latency runs, once, 500 calls a turn, and tells it only when the latency ends', async () => {
+      const { clock, brain: mock } = brain();
+      const calls = Array.from({ length: 1_200 }, (_, i) => ({ ...countedAsk(requests[i % requests.length] as DecisionRequest), ...ending() }));
+      for (const c of calls) mock.callWith(c.ask, { signal: new AbortController().signal, attempt: 1 }, c.end);
+      const written = (): number => calls.filter((c) => c.writes() === 1).length;
+      expect(written()).toBe(0);
+      // Turns of the event loop, in fake time: the first writes 500, the next 500, the last 200.
+      await clock.advance(0);
+      expect(written()).toBe(1_200);
+      expect(calls.every((c) => c.told.length === 0)).toBe(true);
+      await clock.advance(500);
+      expect(calls.every((c) => c.writes() === 1 && c.told.length === 1 && c.told[0]?.startsWith('answer:'))).toBe(true);
+      expect(calls[0]?.told).toEqual([`answer:${JSON.stringify(mockDecision(first))}`]);
+      expect(clock.pending).toBe(0);
+    });
+
+    it('writes 500 answers a turn of the event loop, so a large batch never holds a tick up for long', () => {
+      // The manual clock, with its 0 ms timers (turns of the event loop) held back to run one by one.
+      const clock = new ManualClock();
+      const turns: (() => void)[] = [];
+      const setTimeout = clock.setTimeout.bind(clock);
+      clock.setTimeout = (fn, ms) => (ms === 0 ? (turns.push(fn), -turns.length) : setTimeout(fn, ms));
+      const mock = new MockBrain({ clock, latencyMs: 500 });
+      const calls = Array.from({ length: 1_200 }, (_, i) => ({ ...countedAsk(requests[i % requests.length] as DecisionRequest), ...ending() }));
+      for (const c of calls) mock.callWith(c.ask, { signal: new AbortController().signal, attempt: 1 }, c.end);
+      const written = (): number => calls.filter((c) => c.writes() === 1).length;
+      const seen: number[] = [];
+      while (turns.length > 0) {
+        turns.shift()?.();
+        seen.push(written());
+      }
+      expect(seen).toEqual([500, 1_000, 1_200]);
+    });
+
+    it('an aborted call writes no answer; a call with latency 0 writes its own', async () => {
+      const { clock, brain: mock } = brain();
+      const aborted = { ...countedAsk(first), ...ending() };
+      const controller = new AbortController();
+      mock.callWith(aborted.ask, { signal: controller.signal, attempt: 1 }, aborted.end);
+      controller.abort(new Error('gone'));
+      await clock.runAll();
+      expect(aborted.writes()).toBe(0);
+      expect(aborted.told).toEqual(['fail:gone']);
+      const instant = brain({ latencyMs: 0 });
+      const now = { ...countedAsk(first), ...ending() };
+      instant.brain.callWith(now.ask, { signal: new AbortController().signal, attempt: 1 }, now.end);
+      await instant.clock.runAll();
+      expect(now.writes()).toBe(1);
+      expect(now.told).toEqual([`answer:${JSON.stringify(mockDecision(first))}`]);
+    });
+
     it('fails at once with the reason when aborted before, or when aborted while waiting, and never answers after', async () => {
       const { clock, brain: mock } = brain();
       const before = new AbortController();
