@@ -9,7 +9,8 @@
  * the same build read anywhere from 57% to 101% of the bare page (issue 16, progress note 5). The
  * machine's speed drifts over tens of seconds, so figures taken apart measure the drift. Taking
  * turns in 1 s windows, an A/A check of four bare pages (A B B A) read 1.001 as the median of 12
- * rounds, and the app against the bare page read 0.876 and 0.889 in two runs.
+ * rounds, and the app (a world standing still) against the bare page read 0.876, 0.887 and 0.889
+ * in three runs.
  *
  * Why hold the others: pages left drawing together share the one GPU process, which then serves
  * their frames in turn, and each runs at the pace of both (two bare pages together drew ~90 fps
@@ -34,7 +35,7 @@ export interface Contender<Run> {
  * The order reverses every other round, so no contender always follows the same one. Returns the
  * runs by round, in the contenders' order. `onRound` sees each round as it ends (to print progress).
  */
-export async function takeTurns<Run>(contenders: readonly Contender<Run>[], rounds: number, onRound: (round: number, runs: Run[]) => void): Promise<Run[][]> {
+export async function takeTurns<Run>(contenders: readonly Contender<Run>[], rounds: number, onRound: (round: number, runs: Run[]) => void, settleMs = RESUME_SETTLE_MS): Promise<Run[][]> {
   const result: Run[][] = [];
   for (let round = 0; round < rounds; round++) {
     const order = contenders.map((_, i) => i);
@@ -44,7 +45,7 @@ export async function takeTurns<Run>(contenders: readonly Contender<Run>[], roun
       const contender = contenders[i];
       if (!contender) continue;
       await contender.resume();
-      await sleep(RESUME_SETTLE_MS);
+      await sleep(settleMs);
       runs[i] = await contender.measure();
       await contender.hold();
     }
