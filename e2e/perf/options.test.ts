@@ -20,14 +20,14 @@ describe('perf options', () => {
     expect(o.thinking.filter((on) => !on)).toHaveLength(3);
   });
 
-  it('--quick takes fewer rounds of turns over the goal sizes, shorter windows, one thinking window each way', () => {
+  it('--quick takes fewer rounds of turns over the goal sizes, shorter windows, two thinking windows each way', () => {
     const o = parsed(['--quick']);
     expect(o.quick).toBe(true);
     expect(o.rounds).toBeLessThan(12);
     expect(o.rounds).toBeGreaterThanOrEqual(5);
     expect(o.windowMs).toBeLessThan(5_000);
     expect(o.sizes).toEqual(QUICK_SIZES);
-    expect([...o.thinking].sort()).toEqual([false, true]);
+    expect([...o.thinking].sort()).toEqual([false, false, true, true]);
   });
 
   it('reads `npm run perf --quick`, which npm hands over as npm_config_quick', () => {
