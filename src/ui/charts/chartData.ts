@@ -3,6 +3,7 @@
  * every rule (downsampling, bin edges, the words a screen reader hears) is unit tested in Node.
  */
 import type { MetricSample } from '../store.ts';
+import { formatCount } from '../numbers.ts';
 
 /** One point of a line: seconds relative to the newest sample (≤ 0) and a value. */
 export interface SeriesPoint {
@@ -117,7 +118,7 @@ export function latencyHistogram(latencies: readonly number[], bins = DEFAULT_BI
   return { edges, labels, counts };
 }
 
-const fmt = (n: number): string => Math.round(n).toLocaleString('en');
+const fmt = (n: number): string => formatCount(Math.round(n));
 
 const plural = (n: number, one: string, many: string): string => `${fmt(n)} ${n === 1 ? one : many}`;
 

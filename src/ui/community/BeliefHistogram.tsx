@@ -10,6 +10,7 @@ import { BeliefLegend } from './BeliefLegend.tsx';
 import { applyHistogram, createHistogramChart } from './histogramChart.ts';
 import { describeHistogram, topicSnapshots } from './histogramData.ts';
 import { beliefText } from './personaText.ts';
+import { formatCount } from '../numbers.ts';
 
 const NO_HISTOGRAMS: readonly never[] = [];
 
@@ -62,7 +63,7 @@ export function BeliefHistogram() {
       <BeliefLegend topic={topic} />
       <HistogramChart topic={topic?.id ?? 0} topicKey={key} />
       <p className="community-figures">
-        {camps === undefined ? null : <span data-testid="camps">{`${camps.toLocaleString('en')} ${camps === 1 ? 'camp' : 'camps'} now`}</span>}
+        {camps === undefined ? null : <span data-testid="camps">{`${formatCount(camps)} ${camps === 1 ? 'camp' : 'camps'} now`}</span>}
         {mean === undefined ? null : <span>{`mean belief ${beliefText(mean)}`}</span>}
       </p>
       <p className="field-hint">A camp is a group of personas whose beliefs lie close together, holding at least 5% of them.</p>

@@ -4,6 +4,7 @@ import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import { beliefColor, cssColor } from './beliefColors.ts';
 import { tallyRows } from './personaText.ts';
+import { formatCount } from '../numbers.ts';
 
 /** The option for (first) takes the scale's "for" hue, the one against the "against" hue. */
 const OPTION_COLORS = [cssColor(beliefColor(0.8)), cssColor(beliefColor(-0.8))] as const;
@@ -31,7 +32,7 @@ export function VoteTally() {
             </div>
             <p className="tally-options">
               {row.options.map((o) => (
-                <span key={o.option}>{`${o.option}: ${o.votes.toLocaleString('en')} (${o.percent}%)`}</span>
+                <span key={o.option}>{`${o.option}: ${formatCount(o.votes)} (${o.percent}%)`}</span>
               ))}
             </p>
           </li>

@@ -6,6 +6,7 @@ import type { CommunitySceneWire, PhaseRecordWire } from '../../protocol/scene.t
 import { formatMs } from '../timeline/timelineText.ts';
 import { phaseCeiling } from './ceiling.ts';
 import { expectedCalls, isBeliefPhase, timesText, type CommunitySize, type PhaseName, type PlanStep } from './phasePlan.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 /** The settings that bound a phase's speed. */
 export interface SpeedSettings {
@@ -20,7 +21,6 @@ export interface SpeedSettings {
   readonly brain: string;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** What a phase does, with its count of calls (or the count expected). */
 export function phaseAction(phase: PhaseName, calls: number, size: CommunitySize): string {
@@ -52,7 +52,7 @@ export function ceilingText(calls: number, settings: SpeedSettings): string {
   const mock = settings.brain === 'mock';
   const latencyMs = mock ? settings.latencyMs : 0;
   const c = phaseCeiling({ calls, concurrency, latencyMs, rpm: settings.rpm });
-  const latency = `${latencyMs.toLocaleString('en')} ms (the mock latency setting)`;
+  const latency = `${formatCount(latencyMs)} ms (the mock latency setting)`;
   const callWord = plural(calls, 'call');
   let text: string;
   if (sequential) {
@@ -66,7 +66,7 @@ export function ceilingText(calls: number, settings: SpeedSettings): string {
       : `${callWord} under a semaphore of ${concurrency} → ${waves}, each as long as its slowest call; the speedup is at most ${c.maxSpeedup}×.`;
   }
   if (c.limitedBy === 'budget') {
-    text += ` The budget of ${plural(settings.rpm, 'request')} a minute holds it to at least ${formatMs(c.budgetMs)}: no more than ${settings.rpm.toLocaleString('en')} may be sent in any minute.`;
+    text += ` The budget of ${plural(settings.rpm, 'request')} a minute holds it to at least ${formatMs(c.budgetMs)}: no more than ${formatCount(settings.rpm)} may be sent in any minute.`;
   }
   return text;
 }

@@ -5,6 +5,7 @@
  */
 import type { GameMasterSceneWire } from '../../protocol/gamemasterScene.ts';
 import { formatMs } from '../timeline/timelineText.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 /** The line a reply should beat (the issue's target). */
 export const TARGET_MS = 500;
@@ -16,7 +17,6 @@ export function percentileText(label: string, ms: number, target = TARGET_MS): s
 }
 
 const percent = (share: number): string => `${Math.round(share * 1000) / 10}%`;
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The cache's line: its hit rate with hits and misses, or that it is off. */
 export function cacheText(cache: GameMasterSceneWire['cache'], enabled: boolean): string {
@@ -29,20 +29,20 @@ export function cacheText(cache: GameMasterSceneWire['cache'], enabled: boolean)
 
 /** The background lane: jobs waiting or running, and done. */
 export function backgroundText(background: GameMasterSceneWire['background']): string {
-  return `Background lane: ${background.pending.toLocaleString('en')} pending, ${background.done.toLocaleString('en')} done. A reply never waits for it.`;
+  return `Background lane: ${formatCount(background.pending)} pending, ${formatCount(background.done)} done. A reply never waits for it.`;
 }
 
 /** Prefetch calls are real calls on the budget: counted and shown, with what they bought. */
 export function prefetchText(prefetch: GameMasterSceneWire['prefetch'], cacheEnabled: boolean): string {
   const off = cacheEnabled ? '' : ' No prefetch while the cache is off.';
   if (prefetch.calls === 0) return `Prefetch: no calls yet.${off}`;
-  return `Prefetch: ${plural(prefetch.calls, 'call')} (on the budget), ${prefetch.landed.toLocaleString('en')} landed in the cache, ${plural(prefetch.hits, 'hit')} on them.${off}`;
+  return `Prefetch: ${plural(prefetch.calls, 'call')} (on the budget), ${formatCount(prefetch.landed)} landed in the cache, ${plural(prefetch.hits, 'hit')} on them.${off}`;
 }
 
 /** The share of assessments that fell back to their rule-based answer. */
 export function fallbackText(fallbacks: number, assessed: number): string {
   if (assessed === 0) return 'Fallbacks: none yet (no assessments).';
-  return `Fallbacks: ${fallbacks.toLocaleString('en')} of ${plural(assessed, 'assessment')} (${percent(fallbacks / assessed)}).`;
+  return `Fallbacks: ${formatCount(fallbacks)} of ${plural(assessed, 'assessment')} (${percent(fallbacks / assessed)}).`;
 }
 
 /** How many turns the percentiles cover. */

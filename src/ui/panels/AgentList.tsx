@@ -3,6 +3,7 @@ import { memo, useMemo, useRef, useState } from 'react';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import type { AgentRow } from '../store.ts';
+import { formatCount } from '../numbers.ts';
 
 const ROW_HEIGHT = 28;
 
@@ -53,7 +54,7 @@ export function AgentList() {
   const virtualizer = useVirtualizer({ count: matches.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 8 });
   return (
     <section className="panel agent-list" aria-label="Agent list">
-      <h2>{`Agents (${(agents ?? []).length.toLocaleString('en')})`}</h2>
+      <h2>{`Agents (${formatCount((agents ?? []).length)})`}</h2>
       <p className="muted list-caption">Beside each name: who answered its last decision.</p>
       <NameFilter value={filter} onChange={setFilter} />
       <div className="list-scroller" ref={scroller} data-testid="agent-list">

@@ -1,5 +1,6 @@
 import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
+import { formatCount } from '../numbers.ts';
 
 /**
  * How long the calls waiting for the budget will take to get through it, or null when the
@@ -24,7 +25,7 @@ export function BudgetGauge() {
     <div className="gauge">
       <div className="gauge-label">
         <span>Budget used (last 60 s)</span>
-        <span data-testid="budget-text">{`${used.toLocaleString('en')} / ${limit.toLocaleString('en')} requests`}</span>
+        <span data-testid="budget-text">{`${formatCount(used)} / ${formatCount(limit)} requests`}</span>
       </div>
       <div className="gauge-track" role="meter" aria-label="Requests in the last minute against the budget" aria-valuemin={0} aria-valuemax={limit} aria-valuenow={used}>
         <div className={share >= 1 ? 'gauge-fill full' : 'gauge-fill'} style={{ transform: `scaleX(${share})` }} />
@@ -32,7 +33,7 @@ export function BudgetGauge() {
       {paused > 0 ? <span className="warning-text">Dispatch paused by a rate limit.</span> : null}
       {wait !== null && wait >= 10_000 ? (
         <span className="warning-text" data-testid="budget-wait">
-          {`${queued.toLocaleString('en')} calls wait for the budget: at ${limit.toLocaleString('en')} a minute that is about ${formatMs(wait)}.`}
+          {`${formatCount(queued)} calls wait for the budget: at ${formatCount(limit)} a minute that is about ${formatMs(wait)}.`}
         </span>
       ) : null}
     </div>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { applySettings } from '../settings.ts';
 import { TextSetting } from './fields.tsx';
+import { formatCount } from '../numbers.ts';
 
 /**
  * Common quotas as presets. The figures are typical published limits and change over time:
@@ -50,7 +51,7 @@ export function BudgetSettings() {
       <TextSetting name="rpm" label="Budget (requests per minute)" />
       <TextSetting name="dailyLimit" label="Daily limit of live requests (0: none)" />
       <p className="field-hint" data-testid="requests-today">
-        {`Live requests today with this key, in every tab: ${today.toLocaleString('en')}${dailyLimit > 0 ? ` of ${dailyLimit.toLocaleString('en')}` : ''}`}
+        {`Live requests today with this key, in every tab: ${formatCount(today)}${dailyLimit > 0 ? ` of ${formatCount(dailyLimit)}` : ''}`}
       </p>
       <p className="field-hint" data-testid="budget-scope">
         {shared

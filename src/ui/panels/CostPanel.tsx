@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useSandbox } from '../context.ts';
 import { costOf, DEFAULT_PRICES, formatCost, loadPrices, savePrices, type PriceTable } from '../prices.ts';
 import { countRender } from '../renderCount.ts';
+import { formatCount } from '../numbers.ts';
 
 /** One editable price cell; a value that is not a number ≥ 0 is named and not applied. */
 function PriceCell({ label, value, onChange }: { label: string; value: number; onChange: (next: number) => void }) {
@@ -51,7 +52,7 @@ export function CostPanel() {
     <section className="panel cost" aria-label="Tokens and cost">
       <h2>Tokens and cost</h2>
       <p data-testid="tokens-total">
-        {`${(tokens?.totalTokens ?? 0).toLocaleString('en')} tokens (${(tokens?.promptTokens ?? 0).toLocaleString('en')} in, ${(tokens?.outputTokens ?? 0).toLocaleString('en')} out)`}
+        {`${formatCount(tokens?.totalTokens ?? 0)} tokens (${formatCount(tokens?.promptTokens ?? 0)} in, ${formatCount(tokens?.outputTokens ?? 0)} out)`}
       </p>
       <p data-testid="cost-estimate">
         {cost === null ? `No price for ${model}: add one below to estimate the cost.` : `Estimated cost: ${formatCost(cost)} at ${model} prices`}

@@ -2,6 +2,7 @@ import type { GmSceneMessage } from '../../protocol/protocol.ts';
 import { useSandbox, useSandboxContext } from '../context.ts';
 import { beliefsCsv, callsCsv, communityJson, download, gameMasterJson, gameMasterTurnsCsv, metricsCsv, phasesCsv, runJson, type CommunityExport, type RunExport } from '../exportRun.ts';
 import { SETTLED_CAP } from '../timeline/callLog.ts';
+import { formatCount } from '../numbers.ts';
 
 const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19);
 
@@ -89,7 +90,7 @@ export function ExportPanel() {
           All (JSON)
         </button>
       </div>
-      <p className="field-hint">Every settled call (the newest {SETTLED_CAP.toLocaleString('en')}) and the load over the last 10 minutes. Never the API key.</p>
+      <p className="field-hint">Every settled call (the newest {formatCount(SETTLED_CAP)}) and the load over the last 10 minutes. Never the API key.</p>
       <CommunityExportRow />
       <GameMasterExportRow />
     </section>

@@ -1,15 +1,16 @@
 import type { BatchSummary } from '../../protocol/protocol.ts';
 import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
+import { formatCount } from '../numbers.ts';
 
 /** Milliseconds as read at a glance: grouped ms below 10 s, then seconds, minutes, hours. */
 function duration(value: number): string {
-  return value < 10_000 ? `${Math.round(value).toLocaleString('en')} ms` : formatMs(value);
+  return value < 10_000 ? `${formatCount(Math.round(value))} ms` : formatMs(value);
 }
 
 /** Why there is no speedup to show, or null when there is one. */
 function noSpeedup(batch: BatchSummary): string | null {
-  if (batch.answered === 0) return `All ${batch.size.toLocaleString('en')} calls failed and fell back to the mock: no speedup to show.`;
+  if (batch.answered === 0) return `All ${formatCount(batch.size)} calls failed and fell back to the mock: no speedup to show.`;
   if (batch.sumLatencyMs <= 0 || batch.wallMs <= 0) return 'No call was made: no speedup to show.';
   return null;
 }
@@ -27,7 +28,7 @@ export function LastBatch() {
   return (
     <div className="last-batch" data-testid="last-batch">
       <div className="big">
-        <span className="big-label">Last batch ({batch.size.toLocaleString('en')} call{batch.size === 1 ? '' : 's'}, {strategy})</span>
+        <span className="big-label">Last batch ({formatCount(batch.size)} call{batch.size === 1 ? '' : 's'}, {strategy})</span>
         <span className="big-value" data-testid="batch-wall">{duration(batch.wallMs)}</span>
       </div>
       <div className="big">
@@ -43,7 +44,7 @@ export function LastBatch() {
         <p className="warning-text" data-testid="batch-failed">{failed}</p>
       )}
       {batch.fallbacks > 0 && failed === null ? (
-        <p className="muted" data-testid="batch-fallbacks">{`${batch.fallbacks.toLocaleString('en')} of ${batch.size.toLocaleString('en')} calls failed and fell back to the mock; their time counts in both figures.`}</p>
+        <p className="muted" data-testid="batch-fallbacks">{`${formatCount(batch.fallbacks)} of ${formatCount(batch.size)} calls failed and fell back to the mock; their time counts in both figures.`}</p>
       ) : null}
       {batch.waitedMs >= 100 ? (
         <p className="muted" data-testid="batch-waited">{`Before its first call it waited ${duration(batch.waitedMs)} behind earlier calls.`}</p>

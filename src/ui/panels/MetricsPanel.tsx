@@ -2,8 +2,9 @@ import { useSandbox } from '../context.ts';
 import { countRender } from '../renderCount.ts';
 import { BudgetGauge } from './BudgetGauge.tsx';
 import { LastBatch } from './LastBatch.tsx';
+import { formatCount } from '../numbers.ts';
 
-const ms = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${Math.round(value).toLocaleString('en')} ms`);
+const ms = (value: number | null | undefined): string => (value === null || value === undefined ? '–' : `${formatCount(Math.round(value))} ms`);
 
 function Stat({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -37,7 +38,7 @@ export function MetricsPanel() {
         <Stat label="Latency p95" value={ms(m?.latencyP95)} testId="m-p95" />
         {drawsGrid ? <Stat label="Frames / s" value={fps.toFixed(0)} testId="m-fps" /> : null}
         <Stat label="Ticks / s" value={String(m?.ticksPerSecond ?? 0)} testId="m-tps" />
-        <Stat label="Tokens" value={(m?.tokens.totalTokens ?? 0).toLocaleString('en')} testId="m-tokens" />
+        <Stat label="Tokens" value={formatCount(m?.tokens.totalTokens ?? 0)} testId="m-tokens" />
       </dl>
     </section>
   );

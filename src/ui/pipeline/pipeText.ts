@@ -5,6 +5,7 @@
  */
 import type { PipelineSceneWire, PipelineViewWire } from '../../protocol/pipelineScene.ts';
 import { formatMs } from '../timeline/timelineText.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 export type SceneNode = PipelineSceneWire['nodes'][number];
 export type ViewNode = PipelineViewWire['nodes'][number];
@@ -65,11 +66,10 @@ export function sourceText(source: SceneNode['source']): string {
   return source;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The run in one line: "5 nodes · 1 waiting · 2 running · 2 done · 0 failed · 0 skipped". */
 export function countsText(nodes: readonly Pick<SceneNode, 'status'>[]): string {
-  const count = (...statuses: NodeStatus[]): string => nodes.filter((n) => statuses.includes(n.status)).length.toLocaleString('en');
+  const count = (...statuses: NodeStatus[]): string => formatCount(nodes.filter((n) => statuses.includes(n.status)).length);
   return `${plural(nodes.length, 'node')} · ${count('waiting')} waiting · ${count('running', 'retrying')} running · ${count('done')} done · ${count('failed')} failed · ${count('skipped')} skipped`;
 }
 

@@ -12,11 +12,11 @@ import type { SandboxState } from '../store.ts';
 import { formatMs } from '../timeline/timelineText.ts';
 import { Sparkline } from './Sparkline.tsx';
 import { emotionGlyph, groupByScene, initials, scoreText, sourceText, speakerName, stepText } from './simText.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 type Persona = SimDetailWire['pair'][number];
 
 const signed = (n: number): string => (n < 0 ? `−${Math.abs(n).toFixed(2)}` : `+${n.toFixed(2)}`);
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 function PersonaFacts({ persona, partner, affinity, emotion, memories }: { readonly persona: Persona; readonly partner: string; readonly affinity: number; readonly emotion: string; readonly memories: readonly string[] }) {
   return (
@@ -34,7 +34,7 @@ function PersonaFacts({ persona, partner, affinity, emotion, memories }: { reado
       </p>
       {memories.length === 0 ? null : (
         <details>
-          <summary>{`Memories (${memories.length.toLocaleString('en')})`}</summary>
+          <summary>{`Memories (${formatCount(memories.length)})`}</summary>
           <ul className="sim-memories">
             {memories.map((memory, i) => (
               <li key={i}>{memory}</li>
@@ -78,7 +78,7 @@ function TranscriptLines({ detail }: { readonly detail: SimDetailWire }) {
 
 function TranscriptBody({ detail, scenes }: { readonly detail: SimDetailWire; readonly scenes: number }) {
   const [a, b] = detail.pair;
-  const figures = `${plural(detail.calls, 'call')} · ${detail.fallbacks.toLocaleString('en')} fell back · own time ${formatMs(detail.ownMs)} · ${plural(detail.retries, 'retry', 'retries')}`;
+  const figures = `${plural(detail.calls, 'call')} · ${formatCount(detail.fallbacks)} fell back · own time ${formatMs(detail.ownMs)} · ${plural(detail.retries, 'retry', 'retries')}`;
   return (
     <>
       <p className="sim-transcript-status">

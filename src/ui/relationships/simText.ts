@@ -6,6 +6,7 @@
  */
 import type { RelationshipsSceneWire, SimCardWire, SimDetailWire } from '../../protocol/relationshipsScene.ts';
 import { formatMs } from '../timeline/timelineText.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 /** What the page shows for a figure that does not exist yet. */
 export const DASH = '—';
@@ -89,11 +90,10 @@ export function cardLabel(card: SimCardWire): string {
   return `Simulation ${card.id}, ${a} and ${b}: ${statusText(card.status, card.retrying)}, ${progressText(card)}; ${feelings}; ${scores}. Open the transcript.`;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** The board's one line: "12 simulations · 8 running · 3 done · 1 failed". */
 export function countsText(scene: Pick<RelationshipsSceneWire, 'sims' | 'running' | 'done' | 'failed'>): string {
-  return `${plural(scene.sims.length, 'simulation')} · ${scene.running.toLocaleString('en')} running · ${scene.done.toLocaleString('en')} done · ${scene.failed.toLocaleString('en')} failed`;
+  return `${plural(scene.sims.length, 'simulation')} · ${formatCount(scene.running)} running · ${formatCount(scene.done)} done · ${formatCount(scene.failed)} failed`;
 }
 
 /**

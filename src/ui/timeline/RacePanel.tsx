@@ -11,6 +11,7 @@ import { axisEnd, barAreaHeight } from './timelineLayout.ts';
 import { formatMs, namesById, speedupText } from './timelineText.ts';
 import './race.css';
 import './timeline.css';
+import { formatCount } from '../numbers.ts';
 
 interface RaceLaneProps {
   readonly title: string;
@@ -131,7 +132,7 @@ function RaceResult({ race, names, words }: { race: RaceView; names: ReadonlyMap
   const t1 = axisEnd(race.startedAt, race.now, lanes.map((l) => l.lane.bars), race.status === 'running');
   return (
     <div className="race-result">
-      <p className="muted race-size">{`${race.size.toLocaleString('en')} call${race.size === 1 ? '' : 's'} in each lane, on one time axis.`}</p>
+      <p className="muted race-size">{`${formatCount(race.size)} call${race.size === 1 ? '' : 's'} in each lane, on one time axis.`}</p>
       <RaceProgress race={race} words={words} />
       {lanes.map((l) => (
         <RaceLane key={l.key} title={l.title} lane={l.lane} race={race} t1={t1} testId={`race-${l.key}-wall`} names={names} />

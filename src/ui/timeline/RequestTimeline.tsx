@@ -8,6 +8,7 @@ import { TimelineLegend } from './TimelineLegend.tsx';
 import { axisEnd, barAreaHeight, laneWallMs } from './timelineLayout.ts';
 import { batchTitle, firstSentAt, formatMs, namesById, sumLatencyMs } from './timelineText.ts';
 import './timeline.css';
+import { formatCount } from '../numbers.ts';
 
 /** Batches shown; the store keeps five, three fit under the grid without scrolling far. */
 const SHOWN_BATCHES = 3;
@@ -40,7 +41,7 @@ const BatchView = memo(function BatchView({ lane, now, names, scenario, sims }: 
   const n = lane.bars.length;
   const title = batchTitle(lane.id);
   const grouping = useMemo(() => simGrouping(lane.id, scenario, sims), [lane.id, scenario, sims]);
-  const calls = `${n.toLocaleString('en')} call${n === 1 ? '' : 's'}`;
+  const calls = `${formatCount(n)} call${n === 1 ? '' : 's'}`;
   const size = grouping ? `${calls}, a row per simulation` : calls;
   return (
     <li className="timeline-batch" data-testid="timeline-batch" data-batch={lane.id}>

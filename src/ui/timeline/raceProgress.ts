@@ -7,6 +7,7 @@
  */
 import type { CallBar } from './callLog.ts';
 import { formatMs, latencyOf } from './timelineText.ts';
+import { formatCount } from '../numbers.ts';
 
 /** The budget's window: a request holds a slot until this long after its answer. */
 const WINDOW_MS = 60_000;
@@ -88,7 +89,7 @@ export function leftText(ms: number): string {
  * without the time left when it cannot be estimated (calls that wait for each other).
  */
 export function laneProgressText(title: string, progress: LaneProgress, estimate = true): string {
-  const counted = `${title}: ${progress.done.toLocaleString('en')} of ${progress.size.toLocaleString('en')} call${progress.size === 1 ? '' : 's'}`;
+  const counted = `${title}: ${formatCount(progress.done)} of ${formatCount(progress.size)} call${progress.size === 1 ? '' : 's'}`;
   if (progress.wallMs !== null) return `${counted} in ${formatMs(progress.wallMs)}`;
   return estimate ? `${counted}, ${leftText(progress.leftMs)}` : counted;
 }
@@ -99,9 +100,9 @@ export function laneProgressText(title: string, progress: LaneProgress, estimate
  */
 export function raceCapText(raceSize: number, worldAgents: number, latencyMs: number): string | null {
   if (worldAgents <= raceSize) return null;
-  const n = raceSize.toLocaleString('en');
+  const n = formatCount(raceSize);
   return (
-    `This race takes the first ${n} of the world's ${worldAgents.toLocaleString('en')} agents: one at a time, ${n} calls of ${formatMs(latencyMs)} ` +
+    `This race takes the first ${n} of the world's ${formatCount(worldAgents)} agents: one at a time, ${n} calls of ${formatMs(latencyMs)} ` +
     `already take about ${formatMs(raceSize * latencyMs)}. The Timing panel measures the world's own last batch, which can hold every agent's call; ` +
     "the more calls go out together, the larger the gain, so its speedup can read much higher than this race's."
   );

@@ -8,6 +8,7 @@
  */
 import { RACE_MAX_SIMS } from '../../protocol/relationshipsScene.ts';
 import { formatMs } from './timelineText.ts';
+import { formatCount } from '../numbers.ts';
 
 export interface RaceWords {
   readonly sequential: string;
@@ -63,5 +64,5 @@ export function simsCapText(worldSims: number, scenes: number, latencyMs: number
   if (worldSims <= RACE_MAX_SIMS) return null;
   // Seven steps a scene, each one call's latency: what one simulation takes alone.
   const alone = RACE_MAX_SIMS * scenes * 7 * latencyMs;
-  return `This race takes the first ${RACE_MAX_SIMS} of the set's ${worldSims.toLocaleString('en')} simulations: one after another, ${RACE_MAX_SIMS} already take about ${formatMs(alone)}. The panel above measures the whole set.`;
+  return `This race takes the first ${RACE_MAX_SIMS} of the set's ${formatCount(worldSims)} simulations: one after another, ${RACE_MAX_SIMS} already take about ${formatMs(alone)}. The panel above measures the whole set.`;
 }

@@ -3,6 +3,7 @@
  * tooltip and the race's speedup. Pure, so the wording is tested without a browser.
  */
 import type { CallBar } from './callLog.ts';
+import { formatCount, plural } from '../numbers.ts';
 
 /** A duration for people: "540 ms", "1.25 s", "50.3 s". */
 export function formatMs(ms: number): string {
@@ -26,7 +27,6 @@ export function latencyOf(bar: CallBar): number | null {
   return bar.endedAt === null || first === undefined ? null : bar.endedAt - first;
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 
 /** One sentence for a lane's aria-label: "10 calls: 9 succeeded, 1 fell back, longest 540 ms". */
 export function summarizeBars(bars: readonly CallBar[]): string {
@@ -44,9 +44,9 @@ export function summarizeBars(bars: readonly CallBar[]): string {
     const latency = latencyOf(bar);
     if (latency !== null && (longest === null || latency > longest)) longest = latency;
   }
-  const parts = [`${succeeded.toLocaleString('en')} succeeded`, `${fellBack.toLocaleString('en')} fell back`];
-  if (running > 0) parts.push(`${running.toLocaleString('en')} running`);
-  if (retried > 0) parts.push(`${retried.toLocaleString('en')} retried`);
+  const parts = [`${formatCount(succeeded)} succeeded`, `${formatCount(fellBack)} fell back`];
+  if (running > 0) parts.push(`${formatCount(running)} running`);
+  if (retried > 0) parts.push(`${formatCount(retried)} retried`);
   if (longest !== null) parts.push(`longest ${formatMs(longest)}`);
   return `${plural(bars.length, 'call')}: ${parts.join(', ')}`;
 }
