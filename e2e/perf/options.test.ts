@@ -8,7 +8,7 @@ function parsed(argv: string[], env: Record<string, string> = {}): PerfOptions {
 }
 
 describe('perf options', () => {
-  it('defaults to the full run: every part, three sizes, 12 rounds of turns, 5 s windows elsewhere, 3 + 3 thinking windows', () => {
+  it('defaults to the full run: every part, three sizes, 12 rounds of turns, 8 rounds of the thinking check, 5 s scenario windows', () => {
     const o = parsed([]);
     expect(o.quick).toBe(false);
     expect([...o.parts]).toEqual([...PARTS]);
@@ -16,18 +16,19 @@ describe('perf options', () => {
     expect(o.rounds).toBe(12);
     expect(o.sizeWindowMs).toBe(1_000);
     expect(o.windowMs).toBe(5_000);
-    expect(o.thinking.filter((on) => on)).toHaveLength(3);
-    expect(o.thinking.filter((on) => !on)).toHaveLength(3);
+    expect(o.thinkingRounds).toBe(8);
+    expect(o.thinkingWindowMs).toBe(2_000);
   });
 
-  it('--quick takes fewer rounds of turns over the goal sizes, shorter windows, two thinking windows each way', () => {
+  it('--quick takes fewer rounds of turns over the goal sizes and for the thinking check, and shorter scenario windows', () => {
     const o = parsed(['--quick']);
     expect(o.quick).toBe(true);
     expect(o.rounds).toBeLessThan(12);
     expect(o.rounds).toBeGreaterThanOrEqual(5);
     expect(o.windowMs).toBeLessThan(5_000);
     expect(o.sizes).toEqual(QUICK_SIZES);
-    expect([...o.thinking].sort()).toEqual([false, false, true, true]);
+    expect(o.thinkingRounds).toBeLessThan(8);
+    expect(o.thinkingRounds).toBeGreaterThanOrEqual(3);
   });
 
   it('reads `npm run perf --quick`, which npm hands over as npm_config_quick', () => {

@@ -18,10 +18,12 @@ export interface PerfOptions {
   readonly rounds: number;
   /** Length of each window of the size comparison's turns (ms). */
   readonly sizeWindowMs: number;
-  /** Length of every other measurement window: the thinking check's and the scenarios' (ms). */
+  /** Length of the scenarios' windows (ms). */
   readonly windowMs: number;
-  /** The thinking check's windows in order: true = thinking on. */
-  readonly thinking: readonly boolean[];
+  /** Rounds of the thinking check's turns (thinkingRuns.ts). */
+  readonly thinkingRounds: number;
+  /** Length of each window of the thinking check: two of the thinking world's 1 s intervals (ms). */
+  readonly thinkingWindowMs: number;
 }
 
 /** A mistake on the command line: printed in one line, exit 2, not a crash. */
@@ -35,20 +37,11 @@ export const QUICK_SIZES: readonly number[] = [1_000, 10_000];
 /** The app accepts 1 to 10,000 agents (src/protocol/config.ts). */
 const MAX_AGENTS = 10_000;
 
-/**
- * off, on, on, off, off, on: neither side always runs on a fresher (or more tired) machine, and
- * three of each because p95 on this shared machine swings by half from run to run. The quick run
- * takes two of each (off, on, on, off): with one, CI read x1.24 twice on builds whose full run
- * read x1.07, the best of one window being whatever the machine did then.
- */
-const FULL_THINKING: readonly boolean[] = [false, true, true, false, false, true];
-const QUICK_THINKING: readonly boolean[] = [false, true, true, false];
-
 export const USAGE = `npm run perf [-- options]   (after vite build; NEON_DIST=dir serves another build)
 
   --quick                 CI mode: sizes 1,000 and 10,000 in 6 rounds of turns (12 in a full run),
-                          2.5 s windows elsewhere, two thinking windows each way, each scenario
-                          once (rougher figures)
+                          4 rounds of the thinking check's turns (8 in a full run), each scenario
+                          once in a 2.5 s window (rougher figures)
   --only PARTS            measure only these, comma-separated: ${PARTS.join(',')}
   --sizes N,N             agent counts of the size comparison (1 to ${MAX_AGENTS})
   --help                  this text
@@ -111,6 +104,8 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     sizeWindowMs: 1_000,
     // 2.5 s still holds 60+ frames at the 30 fps floor, enough for a p95; 5 s steadies the figures.
     windowMs: quick ? 2_500 : 5_000,
-    thinking: quick ? QUICK_THINKING : FULL_THINKING,
+    // A round of the thinking check is four 2 s windows and the pauses between (~12 s).
+    thinkingRounds: quick ? 4 : 8,
+    thinkingWindowMs: 2_000,
   };
 }

@@ -12,14 +12,14 @@ import type { ScenarioRun } from './scenarioRuns.ts';
 import { VIEWPORT, type AppRun } from './scenes.ts';
 import type { FrameStats } from './measure.ts';
 import type { SizeRound } from './sizeRuns.ts';
-import { best, risePercent, turnsRatio, typical } from './summarise.ts';
-import type { ThinkingRuns } from './thinkingRuns.ts';
+import { geomean, median, turnsRatio, typical } from './summarise.ts';
+import { busyWindow, quietWindow, type ThinkingRound } from './thinkingRuns.ts';
 
 const OUT = fileURLToPath(new URL('../../test-results/perf.json', import.meta.url));
 
 export interface Measured {
   sizes: Map<number, SizeRound[]> | null;
-  thinking: ThinkingRuns | null;
+  thinking: ThinkingRound[] | null;
   scenarios: ScenarioRun[] | null;
 }
 
@@ -52,21 +52,35 @@ function printSizes(rows: ReturnType<typeof sizeRows>): void {
   }
 }
 
-function thinkingSummary(thinking: ThinkingRuns) {
-  const off = best(thinking.off.map((r) => r.stats));
-  const on = best(thinking.on.map((r) => r.stats));
-  // Less noisy than p95 on a shared machine: the page's own JavaScript per frame (main thread only), best run of each.
-  const js = (runs: readonly AppRun[]): number => Math.min(...runs.map((r) => r.mainThread.scriptMsPerFrame));
-  // The comparison only means something if calls really ran in one window and not in the other.
-  const onBusy = thinking.on.every((r) => r.inFlightSamples.some((x) => x > 0) && r.callsDuring > 0);
-  const offQuiet = thinking.off.every((r) => r.inFlightSamples.every((x) => x === 0) && r.callsDuring === 0);
-  return { off, on, idleJsMs: js(thinking.off), thinkingJsMs: js(thinking.on), p95RisePercent: risePercent(off.p95FrameMs, on.p95FrameMs), callsRanWhileThinking: onBusy, noCallsWhileIdle: offQuiet };
+/** `typical`, or zeros when no window was usable (the goal then says why). */
+const typicalOrNone = (runs: readonly FrameStats[]): FrameStats => (runs.length > 0 ? typical(runs) : { fps: 0, p50FrameMs: 0, p95FrameMs: 0, frames: 0 });
+
+function thinkingSummary(rounds: readonly ThinkingRound[]) {
+  // Each round compares its own windows, seconds apart: the thinking ones in which calls ran
+  // against the idle ones in which none did. A round with neither kind left is not counted.
+  const usable = rounds.map((r) => ({ off: r.off.filter(quietWindow), on: r.on.filter(busyWindow) })).filter((r) => r.off.length > 0 && r.on.length > 0);
+  const js = (runs: readonly AppRun[]): number[] => runs.map((r) => r.mainThread.scriptMsPerFrame);
+  const p95 = (runs: readonly AppRun[]): number[] => runs.map((r) => r.stats.p95FrameMs);
+  const factor = turnsRatio(usable.map((r) => ({ a: js(r.on), b: js(r.off) })));
+  const p95Factor = turnsRatio(usable.map((r) => ({ a: p95(r.on), b: p95(r.off) })));
+  return {
+    idleJsMs: median(usable.map((r) => geomean(js(r.off)))),
+    thinkingJsMs: median(usable.map((r) => geomean(js(r.on)))),
+    factor,
+    off: typicalOrNone(usable.flatMap((r) => r.off.map((w) => w.stats))),
+    on: typicalOrNone(usable.flatMap((r) => r.on.map((w) => w.stats))),
+    p95RisePercent: Math.round((p95Factor - 1) * 1000) / 10,
+    roundsUsed: usable.length,
+    rounds: rounds.length,
+    // Fewer than half the rounds usable: the calls did not run as the check meant them to.
+    callsAsIntended: usable.length * 2 >= rounds.length,
+  };
 }
 
 function printThinking(t: ReturnType<typeof thinkingSummary>): void {
   log('');
-  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking (best run of each)`);
-  log(`  beside it, p95 frame time: ${fmt(t.off.p95FrameMs)} ms idle -> ${fmt(t.on.p95FrameMs)} ms thinking: ${t.p95RisePercent >= 0 ? '+' : ''}${fmt(t.p95RisePercent)}% (information, not a goal)${t.callsRanWhileThinking && t.noCallsWhileIdle ? '' : '  (WARNING: calls were not as intended, see perf.json)'}`);
+  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns)`);
+  log(`  beside it, p95 frame time: ${fmt(t.off.p95FrameMs)} ms idle -> ${fmt(t.on.p95FrameMs)} ms thinking: ${t.p95RisePercent >= 0 ? '+' : ''}${fmt(t.p95RisePercent)}% (per round, median; information, not a goal)${t.callsAsIntended ? '' : '  (WARNING: fewer than half the rounds had calls as intended, see perf.json)'}`);
 }
 
 function printScenarios(runs: readonly ScenarioRun[]): void {
@@ -86,11 +100,11 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
   if (measured.scenarios) printScenarios(measured.scenarios);
   const goals: Goal[] = [
     ...(rows ? sizeGoals(rows) : sizeGoals([]).map((g) => ({ ...g, note: 'sizes not measured' }))),
-    thinkingGoal(thinking && { idleJsMs: thinking.idleJsMs, thinkingJsMs: thinking.thinkingJsMs, callsAsIntended: thinking.callsRanWhileThinking && thinking.noCallsWhileIdle }),
+    thinkingGoal(thinking && { idleJsMs: thinking.idleJsMs, thinkingJsMs: thinking.thinkingJsMs, factor: thinking.factor, callsAsIntended: thinking.callsAsIntended }),
     ...scenarioGoals(measured.scenarios && measured.scenarios.map((r) => ({ name: r.name, setting: r.setting, fps: r.stats.fps, working: r.working }))),
   ];
   log('');
-  if (options.quick) log(`(quick run: ${options.rounds} rounds of turns, 2.5 s windows elsewhere; the figures are rougher than a full run's)`);
+  if (options.quick) log(`(quick run: ${options.rounds} rounds of the size check's turns, ${options.thinkingRounds} of the thinking check's, 2.5 s scenario windows; the figures are rougher than a full run's)`);
   for (const g of goals) log(goalLine(g));
   const json = {
     date: new Date().toISOString(),
@@ -98,7 +112,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
     node: process.version,
     viewport: VIEWPORT,
     options: { ...options, parts: [...options.parts] },
-    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio; rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: best run per figure (highest fps, lowest p50/p95). mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
+    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio; rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: an idle and a thinking world (two pages each) take turns in 2 s windows; idle windows that caught a batch and thinking windows without calls are left out; the factor is the median over rounds of each round\'s thinking/idle JS per frame. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
     sizes: rows,
     thinking: thinking && measured.thinking ? { ...thinking, runs: measured.thinking } : null,
     scenarios: measured.scenarios,

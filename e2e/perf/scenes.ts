@@ -1,14 +1,15 @@
 /**
  * The pages measured: the app at N agents, the bare page at N dots, and the app with 1,000 agents
  * thinking or not; `measureWindow` is the window every run (scenarios too) shares. Each page has
- * its own context, so none inherits another's GPU memory or timers. The thinking check opens one
- * page per window and closes it; the size check keeps its pages open while they take turns
- * (turns.ts). A page that reports an error fails the run: its figures would measure a broken page.
+ * its own context, so none inherits another's GPU memory or timers. The size and thinking checks
+ * keep their pages open while they take turns (turns.ts); a scenario opens one page per window.
+ * A page that reports an error fails the run: its figures would measure a broken page.
  */
 import type { Browser, Page } from '@playwright/test';
 import type { Snapshot } from '../sandbox.ts';
-import { HOLD_FRAMES_SCRIPT } from './holdFrames.ts';
+import { HOLD_FRAMES_SCRIPT, holdFrames } from './holdFrames.ts';
 import { measureFrames, type FrameStats } from './measure.ts';
+import type { Contender } from './turns.ts';
 
 /** The viewport e2e tests use (playwright.config.ts), so the stage has the size users see. */
 export const VIEWPORT = { width: 1400, height: 860 };
@@ -45,13 +46,16 @@ export function thinkingQuery(thinking: boolean): string {
   return `?agents=1000&latency=500&jitter=50&align=1&rpm=1000000&concurrency=1000&thinkInterval=${thinking ? 1000 : 8000}`;
 }
 
+/** The thinking query's slowest call (latency 500 + jitter 50 ms) and a margin: by then a paused world's calls have landed. */
+export const THINKING_QUIET_MS = 800;
+
 /**
- * Both sides of the thinking check start their window this long after the page opened. Without
- * it they measured pages of different ages: the idle world's first decisions come at 8 s, the
- * thinking world's at 1 s, so its window began ~2 s after load, while V8 was still compiling the
- * hot paths and the heap still growing, and its extra JavaScript was partly warm-up, not thinking.
- * 10 s puts both after the idle world's first batch; its window (5 s) still ends before its next
- * batch at 16 s, and the report warns if a call ran in an idle window.
+ * No window of the thinking check starts before every one of its pages is this old. Without it
+ * the sides measured pages of different ages: the idle world's first decisions come at 8 s, the
+ * thinking world's at 1 s, so a thinking page could be measured ~2 s after load, while V8 was
+ * still compiling the hot paths and the heap still growing, and its extra JavaScript was partly
+ * warm-up, not thinking. The idle world decides again every 8 s of its running time; an idle
+ * window that catches such a batch is left out (thinkingRuns.ts quietWindow).
  */
 export const THINKING_AGE_MS = 10_000;
 
@@ -226,19 +230,31 @@ export async function measureAppWindow(open: OpenPage, n: number, sample: boolea
   };
 }
 
+async function runWorld(open: OpenPage, run: boolean): Promise<void> {
+  await open.page.evaluate((start) => {
+    const sandbox = (window as unknown as { sandbox: { start(): Promise<void>; pause(): Promise<void> } }).sandbox;
+    return start ? sandbox.start() : sandbox.pause();
+  }, run);
+}
+
 /**
- * Opens the app with `query`, waits for the first decisions plus a warm-up, then measures;
- * with `sample`, also samples inFlight while measuring. With `minAgeMs`, the window starts no
- * sooner than that long after the page was opened (see THINKING_AGE_MS).
+ * The app as a page that takes turns (turns.ts): held, its world is paused too, and `quietMs`
+ * lets the calls it had started land before another page draws (a paused world sends no ticks,
+ * so the page's inFlight figure stops with it and cannot be polled for this).
  */
-export async function measureApp(browser: Browser, baseUrl: string, n: number, query: string, sample: boolean, windowMs: number, minAgeMs = 0): Promise<AppRun> {
-  const open = await openApp(browser, baseUrl, n, query);
-  try {
-    await sleep(open.opened + minAgeMs - Date.now());
-    return await measureAppWindow(open, n, sample, windowMs);
-  } finally {
-    await open.page.close();
-  }
+export function appContender(open: OpenPage, n: number, sample: boolean, windowMs: number, quietMs = 0): Contender<AppRun> {
+  return {
+    resume: async () => {
+      await runWorld(open, true);
+      await holdFrames(open.page, false);
+    },
+    measure: () => measureAppWindow(open, n, sample, windowMs),
+    hold: async () => {
+      await holdFrames(open.page, true);
+      await runWorld(open, false);
+      await sleep(quietMs);
+    },
+  };
 }
 
 export interface BareRun {

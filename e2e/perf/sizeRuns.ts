@@ -9,7 +9,7 @@ import type { Browser } from '@playwright/test';
 import { holdFrames } from './holdFrames.ts';
 import type { PerfOptions } from './options.ts';
 import { fmt, log } from './print.ts';
-import { drawingQuery, measureAppWindow, measureBareWindow, openApp, openBare, stageSize, VIEWPORT, type AppRun, type BareRun, type OpenPage } from './scenes.ts';
+import { appContender, drawingQuery, measureBareWindow, openApp, openBare, stageSize, VIEWPORT, type AppRun, type BareRun, type OpenPage } from './scenes.ts';
 import { takeTurns, type Contender } from './turns.ts';
 
 /** One round of turns at one size: two windows of the app, two of bare particles, one of bare sprites. */
@@ -33,28 +33,6 @@ function toRound(runs: readonly (AppRun | BareRun)[]): SizeRound {
   return { app: of('app').filter(isAppRun), particles: of('particles'), sprites };
 }
 
-async function pause(open: OpenPage, run: boolean): Promise<void> {
-  await open.page.evaluate((start) => {
-    const sandbox = (window as unknown as { sandbox: { start(): Promise<void>; pause(): Promise<void> } }).sandbox;
-    return start ? sandbox.start() : sandbox.pause();
-  }, run);
-}
-
-/** The app: held, its world is paused too, so it does no work while another page draws. */
-function appContender(open: OpenPage, n: number, windowMs: number): Contender<AppRun | BareRun> {
-  return {
-    resume: async () => {
-      await pause(open, true);
-      await holdFrames(open.page, false);
-    },
-    measure: () => measureAppWindow(open, n, false, windowMs),
-    hold: async () => {
-      await holdFrames(open.page, true);
-      await pause(open, false);
-    },
-  };
-}
-
 function bareContender(open: OpenPage, kind: 'particles' | 'sprites', n: number, windowMs: number): Contender<AppRun | BareRun> {
   return {
     resume: () => holdFrames(open.page, false),
@@ -73,7 +51,7 @@ async function measureSize(browser: Browser, baseUrl: string, n: number, stage: 
     for (const lane of LANES) {
       const open = lane === 'app' ? await openApp(browser, baseUrl, n, drawingQuery(n), true) : await openBare(browser, baseUrl, n, stage, lane, true);
       opened.push(open);
-      const contender = lane === 'app' ? appContender(open, n, options.sizeWindowMs) : bareContender(open, lane, n, options.sizeWindowMs);
+      const contender = lane === 'app' ? appContender(open, n, false, options.sizeWindowMs) : bareContender(open, lane, n, options.sizeWindowMs);
       await contender.hold();
       contenders.push(contender);
     }
