@@ -2,7 +2,7 @@
  * A switch for a page's frame loop, for pages that take turns to draw (turns.ts):
  * HOLD_FRAMES_SCRIPT keeps requestAnimationFrame callbacks back while the page is held and hands
  * them on when it is let go. PixiJS's ticker runs on them, so a held page draws nothing; the app's
- * world is paused as well by its own contender (sizeRuns.ts), so a held app does no work either.
+ * world is paused as well by its contender (scenes.ts appContender), so a held app does no work either.
  */
 import type { Page } from '@playwright/test';
 

@@ -12,7 +12,7 @@ import type { ScenarioRun } from './scenarioRuns.ts';
 import { VIEWPORT, type AppRun } from './scenes.ts';
 import type { FrameStats } from './measure.ts';
 import type { SizeRound } from './sizeRuns.ts';
-import { geomean, median, turnsRatio, typical } from './summarise.ts';
+import { geomean, median, risePercent, turnsRatio, typical } from './summarise.ts';
 import { busyWindow, quietWindow, type ThinkingRound } from './thinkingRuns.ts';
 
 const OUT = fileURLToPath(new URL('../../test-results/perf.json', import.meta.url));
@@ -69,7 +69,7 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
     factor,
     off: typicalOrNone(usable.flatMap((r) => r.off.map((w) => w.stats))),
     on: typicalOrNone(usable.flatMap((r) => r.on.map((w) => w.stats))),
-    p95RisePercent: Math.round((p95Factor - 1) * 1000) / 10,
+    p95RisePercent: risePercent(1, p95Factor),
     roundsUsed: usable.length,
     rounds: rounds.length,
     // Fewer than half the rounds usable: the calls did not run as the check meant them to.

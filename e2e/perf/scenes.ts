@@ -30,8 +30,10 @@ export const READY_TIMEOUT_MS = 120_000;
  * Why thinkInterval=8000 with align=1: agents start with action STAY (src/sim/world.ts) and only
  * walk after a decision, and an aligned timer expires on every multiple of the interval
  * (src/sim/step.ts nextTimer). So all agents decide once at tick 80 (8 s), walk on that plan,
- * and nobody asks again before tick 160: the window after the first batch has motion but no calls.
- * A longer interval would delay the only motion; a shorter one would put a batch in the window.
+ * and nobody asks again before tick 160: the windows after the first batch have motion but no
+ * calls. A held app's world is paused (appContender), so it reaches tick 160 only after ~8 s of
+ * its own windows; a round whose app window catches that batch is left out (report.ts sizeRows).
+ * A longer interval would delay the only motion; a shorter one would put more batches in windows.
  * latency=0, rpm and concurrency raised so even 10,000 agents get their first answer at once.
  */
 export function drawingQuery(n: number): string {

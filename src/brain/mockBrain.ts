@@ -194,8 +194,10 @@ export class MockBrain implements Brain {
  */
 class Landing {
   handle: TimerHandle | undefined;
-  /** The reply or the error, once written (`write`): undefined until then, and after the call ended. */
-  private written: { readonly reply: ModelReply<unknown> } | { readonly error: unknown } | undefined;
+  /** The reply, once written (`write`); or the error it threw (`failed`). Two fields, not a wrapper object per call. */
+  private reply: ModelReply<unknown> | undefined;
+  private error: unknown;
+  private failed = false;
   private ended = false;
 
   constructor(
@@ -208,11 +210,12 @@ class Landing {
 
   /** Writes the reply ahead of the latency's end (MockBrain.writeAnswers); a call that ended needs none. */
   write(): void {
-    if (this.ended || this.written !== undefined) return;
+    if (this.ended || this.reply !== undefined || this.failed) return;
     try {
-      this.written = { reply: answerAfterLatency(this.ask, this.fault) };
+      this.reply = answerAfterLatency(this.ask, this.fault);
     } catch (error) {
-      this.written = { error };
+      this.error = error;
+      this.failed = true;
     }
   }
 
@@ -220,15 +223,13 @@ class Landing {
   onTimer(): void {
     this.abort.removeEventListener('abort', this);
     this.write();
-    const written = this.written;
-    this.ended = true;
-    this.written = undefined;
-    if (written === undefined) return;
-    if ('error' in written) {
-      this.end.fail(written.error);
+    const { reply, error, failed } = this;
+    this.forget();
+    if (failed) {
+      this.end.fail(error);
       return;
     }
-    const { reply } = written;
+    if (reply === undefined) return;
     if (reply === HANG) {
       waitForAbort(this.abort).catch((error: unknown) => {
         this.end.fail(error);
@@ -238,10 +239,16 @@ class Landing {
     this.end.answer(reply);
   }
 
+  /** The call has ended: nothing more is written, and what was written is let go. */
+  private forget(): void {
+    this.ended = true;
+    this.reply = undefined;
+    this.error = undefined;
+  }
+
   /** Aborted first: the timer is cleared and the call fails with the abort's reason. */
   handleEvent(): void {
-    this.ended = true;
-    this.written = undefined;
+    this.forget();
     if (this.handle !== undefined) this.latencies.clearTimeout(this.handle);
     this.end.fail(abortReason(this.abort));
   }
