@@ -18,6 +18,13 @@ describe('perf goals', () => {
     expect(sizeGoals([{ n: 1_000, ratioToParticles: 1 }]).map((g) => g.status)).toEqual(['PASS', 'SKIP']);
   });
 
+  it('the spread of the rounds is written beside the median, which alone decides', () => {
+    const [size] = sizeGoals([{ n: 1_000, ratioToParticles: 0.8, particlesSpread: [0.76, 0.97] }]);
+    expect(size).toMatchObject({ status: 'MISS', shown: '80% (middle half of rounds 76%-97%)' });
+    const thinking = thinkingGoal({ idleJsMs: 0.34, thinkingJsMs: 0.38, factor: 1.22, factorSpread: [1.12, 1.31], callsAsIntended: true });
+    expect(thinking).toMatchObject({ status: 'MISS', shown: '0.34 -> 0.38 ms (x1.22) (middle half of rounds x1.12-x1.31)' });
+  });
+
   it('thinking: JS per frame at most 1.2 x idle, and only when the calls ran as intended', () => {
     expect(thinkingGoal({ idleJsMs: 1, thinkingJsMs: 1.2, factor: 1.2, callsAsIntended: true }).status).toBe('PASS');
     expect(thinkingGoal({ idleJsMs: 1, thinkingJsMs: 1.21, factor: 1.21, callsAsIntended: true }).status).toBe('MISS');

@@ -12,7 +12,7 @@ import type { ScenarioRun } from './scenarioRuns.ts';
 import { VIEWPORT, type AppRun } from './scenes.ts';
 import type { FrameStats } from './measure.ts';
 import type { SizeRound } from './sizeRuns.ts';
-import { geomean, median, risePercent, turnsRatio, typical } from './summarise.ts';
+import { geomean, median, middleHalf, risePercent, roundRatios, turnsRatio, typical } from './summarise.ts';
 import { busyWindow, quietWindow, type ThinkingRound } from './thinkingRuns.ts';
 
 const OUT = fileURLToPath(new URL('../../test-results/perf.json', import.meta.url));
@@ -30,12 +30,14 @@ function sizeRows(sizes: Map<number, SizeRound[]>) {
     const clean = rounds.filter((r) => r.app.every((a) => a.callsDuring === 0));
     const used = clean.length * 2 >= rounds.length ? clean : rounds;
     const fps = (runs: readonly { stats: FrameStats }[]): number[] => runs.map((r) => r.stats.fps);
+    const toParticles = used.map((r) => ({ a: fps(r.app), b: fps(r.particles) }));
     return {
       n,
       app: typical(used.flatMap((r) => r.app.map((a) => a.stats))),
       bareParticles: typical(used.flatMap((r) => r.particles.map((p) => p.stats))),
       bare: typical(used.map((r) => r.sprites.stats)),
-      ratioToParticles: turnsRatio(used.map((r) => ({ a: fps(r.app), b: fps(r.particles) }))),
+      ratioToParticles: turnsRatio(toParticles),
+      particlesSpread: middleHalf(roundRatios(toParticles)),
       ratioToSprites: turnsRatio(used.map((r) => ({ a: fps(r.app), b: [r.sprites.stats.fps] }))),
       roundsUsed: used.length,
       rounds,
@@ -46,9 +48,10 @@ function sizeRows(sizes: Map<number, SizeRound[]>) {
 function printSizes(rows: ReturnType<typeof sizeRows>): void {
   log('');
   log('fps and p95: medians over the windows; ratios: the median over rounds of each round\'s ratio (turns.ts)');
-  log('     N   app fps  particles fps  app/particles   sprites fps  app/sprites   app p95 ms  particles p95 ms   rounds');
+  log('     N   app fps  particles fps  app/particles  (middle half)   sprites fps  app/sprites   app p95 ms  particles p95 ms   rounds');
   for (const r of rows) {
-    log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}   ${pad(`${r.roundsUsed}/${r.rounds.length}`, 6)}`);
+    const spread = `${fmt(r.particlesSpread[0] * 100, 0)}-${fmt(r.particlesSpread[1] * 100, 0)}%`;
+    log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}  ${pad(spread, 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}   ${pad(`${r.roundsUsed}/${r.rounds.length}`, 6)}`);
   }
 }
 
@@ -61,12 +64,14 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
   const usable = rounds.map((r) => ({ off: r.off.filter(quietWindow), on: r.on.filter(busyWindow) })).filter((r) => r.off.length > 0 && r.on.length > 0);
   const js = (runs: readonly AppRun[]): number[] => runs.map((r) => r.mainThread.scriptMsPerFrame);
   const p95 = (runs: readonly AppRun[]): number[] => runs.map((r) => r.stats.p95FrameMs);
-  const factor = turnsRatio(usable.map((r) => ({ a: js(r.on), b: js(r.off) })));
+  const jsRounds = usable.map((r) => ({ a: js(r.on), b: js(r.off) }));
+  const factor = turnsRatio(jsRounds);
   const p95Factor = turnsRatio(usable.map((r) => ({ a: p95(r.on), b: p95(r.off) })));
   return {
     idleJsMs: median(usable.map((r) => geomean(js(r.off)))),
     thinkingJsMs: median(usable.map((r) => geomean(js(r.on)))),
     factor,
+    factorSpread: middleHalf(roundRatios(jsRounds)),
     off: typicalOrNone(usable.flatMap((r) => r.off.map((w) => w.stats))),
     on: typicalOrNone(usable.flatMap((r) => r.on.map((w) => w.stats))),
     p95RisePercent: risePercent(1, p95Factor),
@@ -79,7 +84,7 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
 
 function printThinking(t: ReturnType<typeof thinkingSummary>): void {
   log('');
-  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns)`);
+  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns; middle half of rounds x${fmt(t.factorSpread[0], 2)}-x${fmt(t.factorSpread[1], 2)})`);
   log(`  beside it, p95 frame time: ${fmt(t.off.p95FrameMs)} ms idle -> ${fmt(t.on.p95FrameMs)} ms thinking: ${t.p95RisePercent >= 0 ? '+' : ''}${fmt(t.p95RisePercent)}% (per round, median; information, not a goal)${t.callsAsIntended ? '' : '  (WARNING: fewer than half the rounds had calls as intended, see perf.json)'}`);
 }
 
@@ -100,7 +105,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
   if (measured.scenarios) printScenarios(measured.scenarios);
   const goals: Goal[] = [
     ...(rows ? sizeGoals(rows) : sizeGoals([]).map((g) => ({ ...g, note: 'sizes not measured' }))),
-    thinkingGoal(thinking && { idleJsMs: thinking.idleJsMs, thinkingJsMs: thinking.thinkingJsMs, factor: thinking.factor, callsAsIntended: thinking.callsAsIntended }),
+    thinkingGoal(thinking && { idleJsMs: thinking.idleJsMs, thinkingJsMs: thinking.thinkingJsMs, factor: thinking.factor, factorSpread: thinking.factorSpread, callsAsIntended: thinking.callsAsIntended }),
     ...scenarioGoals(measured.scenarios && measured.scenarios.map((r) => ({ name: r.name, setting: r.setting, fps: r.stats.fps, working: r.working }))),
   ];
   log('');
@@ -112,7 +117,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
     node: process.version,
     viewport: VIEWPORT,
     options: { ...options, parts: [...options.parts] },
-    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio; rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: an idle and a thinking world (two pages each) take turns in 2 s windows; idle windows that caught a batch and thinking windows without calls are left out; the factor is the median over rounds of each round\'s thinking/idle JS per frame. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
+    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio, with the middle half of the rounds\' ratios beside it (particlesSpread, factorSpread); rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: an idle and a thinking world (two pages each) take turns in 2 s windows; idle windows that caught a batch and thinking windows without calls are left out; the factor is the median over rounds of each round\'s thinking/idle JS per frame. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
     sizes: rows,
     thinking: thinking && measured.thinking ? { ...thinking, runs: measured.thinking } : null,
     scenarios: measured.scenarios,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { geomean, median, turnsRatio, typical } from './summarise.ts';
+import { geomean, median, middleHalf, roundRatios, turnsRatio, typical } from './summarise.ts';
 
 describe('summarising windows taken in turns', () => {
   it('median: the middle value, or the mean of the two middle ones', () => {
@@ -29,6 +29,22 @@ describe('summarising windows taken in turns', () => {
   it('turnsRatio: a round with a page that drew nothing is left out; none left gives 0', () => {
     expect(turnsRatio([{ a: [90], b: [0] }, { a: [80], b: [100] }])).toBe(0.8);
     expect(turnsRatio([{ a: [90], b: [0] }])).toBe(0);
+  });
+
+  it('roundRatios: each round a over b, with the rounds in which a page drew nothing left out', () => {
+    const ratios = roundRatios([{ a: [90, 90], b: [100, 100] }, { a: [90], b: [0] }, { a: [60], b: [30] }]);
+    expect(ratios).toHaveLength(2);
+    expect(ratios[0]).toBeCloseTo(0.9, 9);
+    expect(ratios[1]).toBeCloseTo(2, 9);
+  });
+
+  it('middleHalf: from the median of the lower half to the median of the upper half', () => {
+    expect(middleHalf([4, 1, 3, 2])).toEqual([1.5, 3.5]);
+    // An odd count leaves its middle value out of both halves.
+    expect(middleHalf([5, 1, 4, 2, 3])).toEqual([1.5, 4.5]);
+    expect(middleHalf([0.8, 0.7, 0.9])).toEqual([0.7, 0.9]);
+    expect(middleHalf([7])).toEqual([7, 7]);
+    expect(middleHalf([])).toEqual([0, 0]);
   });
 
   it('typical: medians of fps, p50 and p95, and the frames summed', () => {

@@ -1,5 +1,5 @@
 /**
- * Pure arithmetic over measured windows: medians and ratios over rounds of turns, and rises. Kept apart from the browser code so it is unit-tested.
+ * Pure arithmetic over measured windows: medians and ratios over rounds of turns, their spread, and rises. Kept apart from the browser code so it is unit-tested.
  */
 import type { FrameStats } from './measure.ts';
 
@@ -23,14 +23,36 @@ export function geomean(values: readonly number[]): number {
 }
 
 /**
- * Side a against side b over rounds of turns (turns.ts): each round's ratio of the sides' fps
- * (geometric means over a side's pages), and the median of those. A round compares windows
- * seconds apart, so the machine's drift cancels within it; the median leaves out the rounds a
- * neighbour's burst hit on one side only. To three decimals; 0 when no round can be divided.
+ * Side a against side b in each round of turns (turns.ts): the ratio of the sides' fps, each the
+ * geometric mean over that side's pages. A round with a page that drew nothing is left out.
+ */
+export function roundRatios(rounds: readonly { readonly a: readonly number[]; readonly b: readonly number[] }[]): number[] {
+  return rounds.map((r) => ({ a: geomean(r.a), b: geomean(r.b) })).filter((r) => r.a > 0 && r.b > 0).map((r) => r.a / r.b);
+}
+
+/**
+ * The median of `roundRatios`. A round compares windows seconds apart, so the machine's drift
+ * cancels within it; the median leaves out the rounds a neighbour's burst hit on one side only.
+ * To three decimals; 0 when no round can be divided.
  */
 export function turnsRatio(rounds: readonly { readonly a: readonly number[]; readonly b: readonly number[] }[]): number {
-  const ratios = rounds.map((r) => ({ a: geomean(r.a), b: geomean(r.b) })).filter((r) => r.a > 0 && r.b > 0).map((r) => r.a / r.b);
+  const ratios = roundRatios(rounds);
   return ratios.length > 0 ? Math.round(median(ratios) * 1000) / 1000 : 0;
+}
+
+/**
+ * The middle half of `values`: from the median of the lower half to the median of the upper half
+ * (the middle value, for an odd count, in neither). How far apart the rounds of one run read,
+ * printed beside a median so a reader can tell a figure from the noise around it. Three decimals;
+ * [0, 0] for none.
+ */
+export function middleHalf(values: readonly number[]): readonly [number, number] {
+  if (values.length === 0) return [0, 0];
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 1) return [sorted[0] ?? 0, sorted[0] ?? 0];
+  const half = Math.floor(sorted.length / 2);
+  const round3 = (v: number): number => Math.round(v * 1000) / 1000;
+  return [round3(median(sorted.slice(0, half))), round3(median(sorted.slice(sorted.length - half)))];
 }
 
 /** The typical window of many: the median fps, p50 and p95, and every frame counted. */
