@@ -8,6 +8,7 @@ import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type Mouse
 import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
 import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, visitSegments, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
+import { RectRuns } from './rectRuns.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -103,19 +104,25 @@ function alphaOf(kind: SegmentKind, rowHeight: number): number {
 
 function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette: Palette): void {
   // One path and one fill per colour: thousands of rects cost one rasterisation call each colour,
-  // and the bars are walked once, without an object per bar or segment (timelineLayout.ts).
-  const paths = new Map<SegmentKind, Path2D>(SEGMENT_KINDS.map((kind) => [kind, new Path2D()]));
+  // and the bars are walked once, without an object per bar or segment (timelineLayout.ts). Bars
+  // sharing a pixel row merge where they overlap before they reach the path (rectRuns.ts).
+  const paths = new Map<SegmentKind, { path: Path2D; runs: RectRuns }>(
+    SEGMENT_KINDS.map((kind) => {
+      const path = new Path2D();
+      return [kind, { path, runs: new RectRuns((x, y, w, h) => { path.rect(x, y, w, h); }) }];
+    }),
+  );
   const h = layout.barHeight;
   // Waiting in line is drawn as a thin line through the middle of the row.
   const qh = Math.max(1, Math.round(h / 3));
   const qy = Math.floor((h - qh) / 2);
   let y = 0;
   const add = (kind: SegmentKind, x0: number, x1: number): void => {
-    const path = paths.get(kind);
-    if (!path) return;
-    if (kind === 'queued') path.rect(x0, y + qy, Math.max(0.5, x1 - x0), qh);
+    const runs = paths.get(kind)?.runs;
+    if (!runs) return;
+    if (kind === 'queued') runs.add(x0, y + qy, Math.max(0.5, x1 - x0), qh);
     // A failed attempt stops 1 px short, so the retry that follows reads as a new attempt.
-    else path.rect(x0, y, kind === 'failed' && x1 - x0 > 3 ? x1 - x0 - 1 : Math.max(1, x1 - x0), h);
+    else runs.add(x0, y, kind === 'failed' && x1 - x0 > 3 ? x1 - x0 - 1 : Math.max(1, x1 - x0), h);
   };
   for (let i = 0; i < layout.bars.length; i++) {
     const bar = layout.bars[i];
@@ -124,11 +131,12 @@ function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette
     visitSegments(bar, layout.now, layout.toX, layout.width, add);
   }
   for (const kind of SEGMENT_KINDS) {
-    const path = paths.get(kind);
-    if (!path) continue;
+    const entry = paths.get(kind);
+    if (!entry) continue;
+    entry.runs.flush();
     ctx.fillStyle = palette.kinds[kind];
     ctx.globalAlpha = alphaOf(kind, layout.rowHeight);
-    ctx.fill(path);
+    ctx.fill(entry.path);
   }
   ctx.globalAlpha = 1;
 }
