@@ -8,7 +8,7 @@ function parsed(argv: string[], env: Record<string, string> = {}): PerfOptions {
 }
 
 describe('perf options', () => {
-  it('defaults to the full run: every part, three sizes, 12 rounds of turns, 8 rounds of the thinking check, 5 s scenario windows', () => {
+  it('defaults to the full run: every part, three sizes, 12 rounds of turns, 16 rounds of the thinking check, 5 s scenario windows', () => {
     const o = parsed([]);
     expect(o.quick).toBe(false);
     expect([...o.parts]).toEqual([...PARTS]);
@@ -16,7 +16,7 @@ describe('perf options', () => {
     expect(o.rounds).toBe(12);
     expect(o.sizeWindowMs).toBe(1_000);
     expect(o.windowMs).toBe(5_000);
-    expect(o.thinkingRounds).toBe(8);
+    expect(o.thinkingRounds).toBe(16);
     expect(o.thinkingWindowMs).toBe(2_000);
   });
 
@@ -27,7 +27,7 @@ describe('perf options', () => {
     expect(o.rounds).toBeGreaterThanOrEqual(5);
     expect(o.windowMs).toBeLessThan(5_000);
     expect(o.sizes).toEqual(QUICK_SIZES);
-    expect(o.thinkingRounds).toBeLessThan(8);
+    expect(o.thinkingRounds).toBeLessThan(16);
     expect(o.thinkingRounds).toBeGreaterThanOrEqual(3);
   });
 

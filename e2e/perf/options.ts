@@ -40,7 +40,7 @@ const MAX_AGENTS = 10_000;
 export const USAGE = `npm run perf [-- options]   (after vite build; NEON_DIST=dir serves another build)
 
   --quick                 CI mode: sizes 1,000 and 10,000 in 6 rounds of turns (12 in a full run),
-                          4 rounds of the thinking check's turns (8 in a full run), each scenario
+                          4 rounds of the thinking check's turns (16 in a full run), each scenario
                           once in a 2.5 s window (rougher figures)
   --only PARTS            measure only these, comma-separated: ${PARTS.join(',')}
   --sizes N,N             agent counts of the size comparison (1 to ${MAX_AGENTS})
@@ -104,8 +104,10 @@ export function parseOptions(argv: readonly string[], env: Readonly<Record<strin
     sizeWindowMs: 1_000,
     // 2.5 s still holds 60+ frames at the 30 fps floor, enough for a p95; 5 s steadies the figures.
     windowMs: quick ? 2_500 : 5_000,
-    // A round of the thinking check is four 2 s windows and the pauses between (~12 s).
-    thinkingRounds: quick ? 4 : 8,
+    // A round of the thinking check is four 2 s windows and the pauses between (~12 s). With 8
+    // rounds, three full runs of one build read x1.21, x1.29 and x1.29, the middle half of each
+    // run's rounds ~0.2 wide: 16 cut the median's wander by ~1/√2 for ~1.5 minutes more.
+    thinkingRounds: quick ? 4 : 16,
     thinkingWindowMs: 2_000,
   };
 }
