@@ -22,7 +22,7 @@ describe('perf goals', () => {
     const [size] = sizeGoals([{ n: 1_000, ratioToParticles: 0.8, particlesSpread: [0.76, 0.97] }]);
     expect(size).toMatchObject({ status: 'MISS', shown: '80% (middle half of rounds 76%-97%)' });
     const thinking = thinkingGoal({ idleJsMs: 0.34, thinkingJsMs: 0.38, factor: 1.22, factorSpread: [1.12, 1.31], callsAsIntended: true });
-    expect(thinking).toMatchObject({ status: 'MISS', shown: '0.34 -> 0.38 ms (x1.22) (middle half of rounds x1.12-x1.31)' });
+    expect(thinking).toMatchObject({ status: 'MISS', shown: '0.34 -> 0.38 ms (x1.22; middle half of rounds x1.12-x1.31)' });
   });
 
   it('thinking: JS per frame at most 1.2 x idle, and only when the calls ran as intended', () => {

@@ -31,9 +31,9 @@ export const SCENARIO_MIN_FPS = 30;
 
 const percent = (value: number): string => `${(value * 100).toFixed(0)}%`;
 
-/** How far apart a run's rounds read (summarise.ts middleHalf), written after its median. */
-function spreadNote(spread: readonly [number, number] | undefined, format: (value: number) => string): string {
-  return spread ? ` (middle half of rounds ${format(spread[0])}-${format(spread[1])})` : '';
+/** How far apart a run's rounds read (summarise.ts middleHalf), to write after its median. */
+function spreadWords(spread: readonly [number, number], format: (value: number) => string): string {
+  return `middle half of rounds ${format(spread[0])}-${format(spread[1])}`;
 }
 
 export interface SizeFigure {
@@ -49,7 +49,7 @@ export function sizeGoals(rows: readonly SizeFigure[]): Goal[] {
     const goal = `${n.toLocaleString('en-US')} agents at >= ${percent(min)} of bare particles fps`;
     const row = rows.find((r) => r.n === n);
     if (!row) return { goal, status: 'SKIP', shown: '', note: `N=${n} not measured` };
-    return { goal, status: row.ratioToParticles >= min ? 'PASS' : 'MISS', shown: percent(row.ratioToParticles) + spreadNote(row.particlesSpread, percent) };
+    return { goal, status: row.ratioToParticles >= min ? 'PASS' : 'MISS', shown: percent(row.ratioToParticles) + (row.particlesSpread ? ` (${spreadWords(row.particlesSpread, percent)})` : '') };
   });
 }
 
@@ -69,7 +69,8 @@ export function thinkingGoal(figure: ThinkingFigure | null): Goal {
   const goal = `main-thread JS per frame while 1,000 agents think <= ${THINKING_JS_FACTOR} x idle`;
   if (!figure) return { goal, status: 'SKIP', shown: '', note: 'thinking check not measured' };
   const factor = figure.factor > 0 ? figure.factor : Infinity;
-  const shown = `${figure.idleJsMs.toFixed(2)} -> ${figure.thinkingJsMs.toFixed(2)} ms (x${factor.toFixed(2)})${spreadNote(figure.factorSpread, (v) => `x${v.toFixed(2)}`)}`;
+  const spread = figure.factorSpread ? `; ${spreadWords(figure.factorSpread, (v) => `x${v.toFixed(2)}`)}` : '';
+  const shown = `${figure.idleJsMs.toFixed(2)} -> ${figure.thinkingJsMs.toFixed(2)} ms (x${factor.toFixed(2)}${spread})`;
   if (!figure.callsAsIntended) return { goal, status: 'MISS', shown, note: 'calls did not run as intended (see perf.json)' };
   return { goal, status: factor <= THINKING_JS_FACTOR ? 'PASS' : 'MISS', shown };
 }
