@@ -32,7 +32,7 @@ export const SCENARIO_MIN_FPS = 30;
 const percent = (value: number): string => `${(value * 100).toFixed(0)}%`;
 
 /** How far apart a run's rounds read (summarise.ts middleHalf), to write after its median. */
-function spreadWords(spread: readonly [number, number], format: (value: number) => string): string {
+export function spreadWords(spread: readonly [number, number], format: (value: number) => string): string {
   return `middle half of rounds ${format(spread[0])}-${format(spread[1])}`;
 }
 

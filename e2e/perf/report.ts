@@ -5,7 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { goalLine, scenarioGoals, sizeGoals, thinkingGoal, type Goal } from './goals.ts';
+import { goalLine, scenarioGoals, sizeGoals, spreadWords, thinkingGoal, type Goal } from './goals.ts';
 import type { PerfOptions } from './options.ts';
 import { fmt, log, pad } from './print.ts';
 import type { ScenarioRun } from './scenarioRuns.ts';
@@ -84,7 +84,7 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
 
 function printThinking(t: ReturnType<typeof thinkingSummary>): void {
   log('');
-  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns; middle half of rounds x${fmt(t.factorSpread[0], 2)}-x${fmt(t.factorSpread[1], 2)})`);
+  log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns; ${spreadWords(t.factorSpread, (v) => `x${fmt(v, 2)}`)})`);
   log(`  beside it, p95 frame time: ${fmt(t.off.p95FrameMs)} ms idle -> ${fmt(t.on.p95FrameMs)} ms thinking: ${t.p95RisePercent >= 0 ? '+' : ''}${fmt(t.p95RisePercent)}% (per round, median; information, not a goal)${t.callsAsIntended ? '' : '  (WARNING: fewer than half the rounds had calls as intended, see perf.json)'}`);
 }
 

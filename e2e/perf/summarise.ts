@@ -1,7 +1,11 @@
 /**
- * Pure arithmetic over measured windows: medians and ratios over rounds of turns, their spread, and rises. Kept apart from the browser code so it is unit-tested.
+ * Pure arithmetic over measured windows: medians and ratios over rounds of turns, their spread,
+ * and rises. Kept apart from the browser code so it is unit-tested.
  */
 import type { FrameStats } from './measure.ts';
+
+/** Ratios are kept to three decimals. */
+const round3 = (value: number): number => Math.round(value * 1000) / 1000;
 
 /** The rise from `before` to `after` in percent, to one decimal; 0 when `before` is not positive. */
 export function risePercent(before: number, after: number): number {
@@ -37,7 +41,7 @@ export function roundRatios(rounds: readonly { readonly a: readonly number[]; re
  */
 export function turnsRatio(rounds: readonly { readonly a: readonly number[]; readonly b: readonly number[] }[]): number {
   const ratios = roundRatios(rounds);
-  return ratios.length > 0 ? Math.round(median(ratios) * 1000) / 1000 : 0;
+  return ratios.length > 0 ? round3(median(ratios)) : 0;
 }
 
 /**
@@ -51,7 +55,6 @@ export function middleHalf(values: readonly number[]): readonly [number, number]
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 1) return [sorted[0] ?? 0, sorted[0] ?? 0];
   const half = Math.floor(sorted.length / 2);
-  const round3 = (v: number): number => Math.round(v * 1000) / 1000;
   return [round3(median(sorted.slice(0, half))), round3(median(sorted.slice(sorted.length - half)))];
 }
 
