@@ -3,6 +3,8 @@
  * HOLD_FRAMES_SCRIPT keeps requestAnimationFrame callbacks back while the page is held and hands
  * them on when it is let go. PixiJS's ticker runs on them, so a held page draws nothing; the app's
  * world is paused as well by its contender (scenes.ts appContender), so a held app does no work either.
+ * It also sums the time spent inside frame callbacks, so a page's JavaScript can be split into the
+ * frame's own (the stage's draw) and the rest (messages, panels, timers).
  */
 import type { Page } from '@playwright/test';
 
@@ -11,8 +13,18 @@ import type { Page } from '@playwright/test';
  * tsx's esbuild would wrap named functions in a `__name` helper the page does not have.
  */
 export const HOLD_FRAMES_SCRIPT = `(() => {
-  const request = window.requestAnimationFrame.bind(window);
+  const native = window.requestAnimationFrame.bind(window);
   const cancel = window.cancelAnimationFrame.bind(window);
+  // Time spent inside frame callbacks (the stage's draw), read by scenes.ts countMainThread.
+  window.__neonFrameJsMs = 0;
+  const request = (callback) => native((time) => {
+    const start = performance.now();
+    try {
+      callback(time);
+    } finally {
+      window.__neonFrameJsMs += performance.now() - start;
+    }
+  });
   const held = new Map();
   let holding = false;
   let nextHeld = -1;

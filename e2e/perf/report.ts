@@ -67,9 +67,18 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
   const jsRounds = usable.map((r) => ({ a: js(r.on), b: js(r.off) }));
   const factor = turnsRatio(jsRounds);
   const p95Factor = turnsRatio(usable.map((r) => ({ a: p95(r.on), b: p95(r.off) })));
+  // The split of each window's JS: inside frame callbacks (the stage's draw) and the rest.
+  // Null when a page kept no count (holdFrames.ts); an average, not a geomean: a part may be ~0.
+  const hasSplit = usable.every((r) => [...r.off, ...r.on].every((w) => w.mainThread.frameScriptMsPerFrame !== null));
+  const inFrames = (runs: readonly AppRun[]): number[] => runs.map((r) => r.mainThread.frameScriptMsPerFrame ?? 0);
+  const rest = (runs: readonly AppRun[]): number[] => runs.map((r) => r.mainThread.scriptMsPerFrame - (r.mainThread.frameScriptMsPerFrame ?? 0));
+  const mean = (values: readonly number[]): number => values.reduce((sum, v) => sum + v, 0) / Math.max(1, values.length);
+  const split = (pick: (runs: readonly AppRun[]) => number[], side: 'off' | 'on'): number | null => (hasSplit && usable.length > 0 ? median(usable.map((r) => mean(pick(r[side])))) : null);
   return {
     idleJsMs: median(usable.map((r) => geomean(js(r.off)))),
     thinkingJsMs: median(usable.map((r) => geomean(js(r.on)))),
+    inFrames: { idle: split(inFrames, 'off'), thinking: split(inFrames, 'on') },
+    rest: { idle: split(rest, 'off'), thinking: split(rest, 'on') },
     factor,
     factorSpread: middleHalf(roundRatios(jsRounds)),
     off: typicalOrNone(usable.flatMap((r) => r.off.map((w) => w.stats))),
@@ -85,6 +94,10 @@ function thinkingSummary(rounds: readonly ThinkingRound[]) {
 function printThinking(t: ReturnType<typeof thinkingSummary>): void {
   log('');
   log(`main-thread JS per frame, 1,000 agents: ${fmt(t.idleJsMs, 2)} ms idle -> ${fmt(t.thinkingJsMs, 2)} ms thinking, x${fmt(t.factor, 2)} (medians over ${t.roundsUsed} of ${t.rounds} rounds of turns; ${spreadWords(t.factorSpread, (v) => `x${fmt(v, 2)}`)})`);
+  const { inFrames, rest } = t;
+  if (inFrames.idle !== null && inFrames.thinking !== null && rest.idle !== null && rest.thinking !== null) {
+    log(`  of it, inside frame callbacks (the stage's draw): ${fmt(inFrames.idle, 2)} ms idle -> ${fmt(inFrames.thinking, 2)} ms thinking; the rest (messages, panels, timers): ${fmt(rest.idle, 2)} -> ${fmt(rest.thinking, 2)} ms (medians over rounds; information, not a goal)`);
+  }
   log(`  beside it, p95 frame time: ${fmt(t.off.p95FrameMs)} ms idle -> ${fmt(t.on.p95FrameMs)} ms thinking: ${t.p95RisePercent >= 0 ? '+' : ''}${fmt(t.p95RisePercent)}% (per round, median; information, not a goal)${t.callsAsIntended ? '' : '  (WARNING: fewer than half the rounds had calls as intended, see perf.json)'}`);
 }
 

@@ -93,6 +93,12 @@ export interface MainThreadCost {
   scriptMsPerFrame: number;
   /** Every task, including Chromium's own (with software WebGL, mostly waiting on the GPU process). */
   taskMsPerFrame: number;
+  /**
+   * Of `scriptMsPerFrame`, the part inside frame callbacks (the stage's draw, including its WebGL
+   * calls' waits on the GPU process); the rest is messages, panels and timers. Null on a page
+   * without HOLD_FRAMES_SCRIPT, which keeps the count.
+   */
+  frameScriptMsPerFrame: number | null;
 }
 
 /** Starts counting main-thread time; the returned function stops and divides by `frames`. */
@@ -104,11 +110,18 @@ async function countMainThread(page: Page): Promise<(frames: number) => Promise<
     const value = (name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
     return { script: value('ScriptDuration'), task: value('TaskDuration') };
   };
+  const frameMs = (): Promise<number | null> => page.evaluate(() => (window as unknown as { __neonFrameJsMs?: number }).__neonFrameJsMs ?? null);
   const start = await read();
+  const frameStart = await frameMs();
   return async (frames) => {
     const end = await read();
+    const frameEnd = await frameMs();
     const perFrame = (seconds: number): number => Math.round(((seconds * 1000) / Math.max(1, frames)) * 100) / 100;
-    return { scriptMsPerFrame: perFrame(end.script - start.script), taskMsPerFrame: perFrame(end.task - start.task) };
+    return {
+      scriptMsPerFrame: perFrame(end.script - start.script),
+      taskMsPerFrame: perFrame(end.task - start.task),
+      frameScriptMsPerFrame: frameStart === null || frameEnd === null ? null : perFrame((frameEnd - frameStart) / 1000),
+    };
   };
 }
 

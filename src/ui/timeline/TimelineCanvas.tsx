@@ -190,9 +190,34 @@ function useWidth(): [RefObject<HTMLDivElement | null>, number] {
   return [ref, width];
 }
 
+/**
+ * Whether the element shows in the viewport (any part of it, inside its scrolling panels).
+ * Where IntersectionObserver is missing (jsdom), it counts as shown.
+ */
+function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
+  const [onScreen, setOnScreen] = useState(typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof IntersectionObserver === 'undefined') return;
+    // Reports the first state too, on the next frame.
+    const observer = new IntersectionObserver((entries) => {
+      const entry = entries[entries.length - 1];
+      if (entry) setOnScreen(entry.isIntersecting);
+    });
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+    };
+  }, [ref]);
+  return onScreen;
+}
+
 /** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call; unchanged props skip it. */
 export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
+  // A lane scrolled out of sight is drawn when it comes back, not at every change meanwhile: the
+  // lanes below the newest move down a place at every batch and would each be redrawn unseen.
+  const onScreen = useOnScreen(wrapRef);
   // Presenter mode is read on a projector: its axis labels are larger (the page's CSS scales the rest).
   const presenter = useSandbox((s) => s.presenter);
   const axis = useMemo(() => axisMetrics(presenter), [presenter]);
@@ -209,7 +234,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || width === 0) return;
+    if (!canvas || width === 0 || !onScreen) return;
     const ctx = prepare(canvas, width, height + axis.height);
     if (!ctx) return;
     const palette = paletteFor(canvas, presenter);
@@ -226,7 +251,13 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
     }
     drawAxis(ctx, ticks, barsWidth, height, palette, axis);
     ctx.restore();
-  }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis, presenter]);
+  }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis, presenter, onScreen]);
+
+  // A place in the timeline shows another batch when a new one arrives (RequestTimeline.tsx): a
+  // tooltip written for the batch before goes with it.
+  useEffect(() => {
+    if (tipRef.current) tipRef.current.style.display = 'none';
+  }, [label]);
 
   const hideTip = (): void => {
     if (tipRef.current) tipRef.current.style.display = 'none';
