@@ -91,6 +91,40 @@ test('the request timeline and the charts draw the calls', async ({ page }) => {
   await expect(charts.getByRole('img').first()).toHaveAttribute('aria-label', /budget of 600/);
 });
 
+test('each batch on the timeline shows its own drawing as newer batches push it down', async ({ page }) => {
+  await openSandbox(page, '?agents=30&thinkInterval=1000&latency=300&align=1');
+  // Five batches: the first two have left the list, and every place has shown more than one batch.
+  await waitForSnapshot(page, 's.metrics.callsStarted >= 150');
+  const batches = page.getByTestId('timeline-batch');
+  await expect(batches).toHaveCount(3);
+  // The lane in a place as a user reads it: its title, its canvas's name, and how much is drawn.
+  const laneAt = (place: number): Promise<{ title: string; label: string; painted: number; running: number }> =>
+    batches.nth(place).evaluate((item) => {
+      const canvas = item.querySelector('canvas');
+      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray(4);
+      let painted = 0;
+      let running = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if ((data[i + 3] ?? 0) > 0) painted++;
+        // The running colour (timeline.css --tl-running, #6aa8ff): a settled batch has none.
+        if (data[i] === 0x6a && data[i + 1] === 0xa8 && data[i + 2] === 0xff) running++;
+      }
+      return { title: item.querySelector('.timeline-lane-title')?.textContent ?? '', label: canvas?.getAttribute('aria-label') ?? '', painted: painted / (data.length / 4), running };
+    });
+  for (const place of [0, 1, 2]) {
+    // A lane is drawn while it shows (TimelineCanvas.tsx): each is looked at in view.
+    await batches.nth(place).scrollIntoViewIfNeeded();
+    // Each batch settles in ~300 ms of every 1,000: then the canvas under the title is that
+    // batch's, named after it and drawn as settled, with bars over most of it and none running.
+    await expect
+      .poll(async () => {
+        const lane = await laneAt(place);
+        return lane.label.startsWith(`${lane.title.split(' · ')[0] ?? '?'}: 30 calls: 30 succeeded`) && lane.painted > 0.3 && lane.running === 0;
+      })
+      .toBe(true);
+  }
+});
+
 test('presenter mode: large type, metrics and timelines only, run from the keyboard', async ({ page }) => {
   await openSandbox(page, '?agents=10&thinkInterval=1000&latency=200');
   await page.keyboard.press('p');
