@@ -212,6 +212,10 @@ function useOnScreen(ref: RefObject<HTMLElement | null>): boolean {
   return onScreen;
 }
 
+function hideTooltip(tip: HTMLDivElement | null): void {
+  if (tip) tip.style.display = 'none';
+}
+
 /** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call; unchanged props skip it. */
 export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
@@ -256,11 +260,11 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
   // A place in the timeline shows another batch when a new one arrives (RequestTimeline.tsx): a
   // tooltip written for the batch before goes with it.
   useEffect(() => {
-    if (tipRef.current) tipRef.current.style.display = 'none';
+    hideTooltip(tipRef.current);
   }, [label]);
 
   const hideTip = (): void => {
-    if (tipRef.current) tipRef.current.style.display = 'none';
+    hideTooltip(tipRef.current);
   };
   const onMove = (event: MouseEvent<HTMLCanvasElement>): void => {
     const tip = tipRef.current;
