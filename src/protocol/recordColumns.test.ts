@@ -12,15 +12,19 @@ import { packRecords, unpackRecords, type PackedRecords } from './recordColumns.
 const KEYS = ['a', 'b', 'c'];
 /** Values a field may hold: numbers of every kind, number lists, and anything JSON-like. */
 const value = fc.oneof(fc.double(), fc.integer(), fc.constant(-0), fc.array(fc.double(), { maxLength: 3 }), fc.jsonValue(), fc.constant(null));
-/** Records of exactly KEYS, where each field is sometimes of one kind throughout (a column of numbers or lists) and sometimes mixed. */
+/**
+ * Records of exactly KEYS, where each field is sometimes of one kind throughout (a column of
+ * numbers or lists, or of a few strings and nulls: a dictionary) and sometimes mixed.
+ */
 const columnOf = fc.oneof(
   fc.constant<fc.Arbitrary<unknown>>(fc.double()),
   fc.constant<fc.Arbitrary<unknown>>(fc.array(fc.double(), { maxLength: 3 })),
+  fc.constant<fc.Arbitrary<unknown>>(fc.constantFrom('a', 'b', '', null, '__proto__')),
   fc.constant<fc.Arbitrary<unknown>>(value),
 );
 const records = fc
   .tuple(columnOf, columnOf, columnOf)
-  .chain(([a, b, c]) => fc.array(fc.record({ a, b, c }), { maxLength: 20 }));
+  .chain(([a, b, c]) => fc.array(fc.record({ a, b, c }, { noNullPrototype: true }), { maxLength: 40, size: 'medium' }));
 
 /** What the page receives: the packed list after a structured clone that transfers its buffers. */
 function send(list: readonly unknown[]): unknown {
@@ -47,6 +51,17 @@ describe('recordColumns: a list of records as columns', () => {
     expect(Object.is((unpackRecords(packed) as { a: number }[])[1]?.a, -0)).toBe(true);
   });
 
+  it('sends a field of few distinct strings as a dictionary, and a field of mostly distinct ones as it is', () => {
+    const list = Array.from({ length: 12 }, (_, i) => ({ a: i, b: i % 3 === 0 ? null : `kind ${i % 2}`, c: `thought ${i}` }));
+    const transfer: Transferable[] = [];
+    const packed = packRecords(list, KEYS, transfer);
+    expect(packed).toMatchObject({ columns: [{ kind: 'number' }, { kind: 'dictionary', dictionary: [null, 'kind 1', 'kind 0'] }, { kind: 'value' }] });
+    expect(transfer).toHaveLength(2);
+    expect(unpackRecords(structuredClone(packed, { transfer }))).toEqual(list);
+    // Three records are too few to gain from a dictionary.
+    expect(packRecords(list.slice(0, 3), KEYS, [])).toMatchObject({ columns: [{ kind: 'number' }, { kind: 'value' }, { kind: 'value' }] });
+  });
+
   it('leaves a list alone when a record has other keys than asked, or is not a plain record', () => {
     const cases: unknown[][] = [[], [{ a: 1, b: 2 }], [{ a: 1, b: 2, c: 3, d: 4 }], [null], [[1, 2, 3]], [Object.assign(Object.create(null) as object, { a: 1, b: 2, c: 3 })]];
     for (const list of cases) expect(packRecords(list, KEYS, [])).toBe(list);
@@ -69,6 +84,9 @@ describe('recordColumns: a list of records as columns', () => {
       { ...good, columns: [{ kind: 'number', values: [1] }, { kind: 'numbers', values: new Float64Array(1), ends: new Uint32Array([1]) }, { kind: 'value', values: ['x'] }] },
       { ...good, columns: [{ kind: 'number', values: new Float64Array(1) }, { kind: 'numbers', values: new Float64Array(1), ends: new Uint32Array([2]) }, { kind: 'value', values: ['x'] }] },
       { ...good, columns: [{ kind: 'other', values: [1] }, { kind: 'value', values: [1] }, { kind: 'value', values: ['x'] }] },
+      { ...good, columns: [{ kind: 'number', values: new Float64Array(1) }, { kind: 'value', values: [1] }, { kind: 'dictionary', dictionary: ['x'], indices: new Uint16Array([1]) }] },
+      { ...good, columns: [{ kind: 'number', values: new Float64Array(1) }, { kind: 'value', values: [1] }, { kind: 'dictionary', dictionary: ['x'], indices: new Uint16Array(2) }] },
+      { ...good, columns: [{ kind: 'number', values: new Float64Array(1) }, { kind: 'value', values: [1] }, { kind: 'dictionary', dictionary: ['x'], indices: [0] }] },
       { ...good, packedRecords: 2 },
       'text',
       null,

@@ -20,6 +20,16 @@ describe('CallLog', () => {
     expect(log.settledCalls()).toHaveLength(2);
   });
 
+  it('lists the bars of a batch in dispatch order (enqueue time, then id), however they arrived', () => {
+    const log = new CallLog();
+    const queued = (id: number, enqueuedAt: number) => ({ ...start(id, 'b1', 50), enqueuedAt });
+    log.ingest([queued(3, 20), queued(2, 10), queued(1, 10)], []);
+    expect(log.batches()[0]?.bars.map((b) => b.id)).toEqual([1, 2, 3]);
+    expect(log.batches()[0]?.startedAt).toBe(10);
+    log.ingest([queued(4, 30), queued(0, 5)], []);
+    expect(log.batches()[0]?.bars.map((b) => b.id)).toEqual([0, 1, 2, 3, 4]);
+  });
+
   it('keeps the newest batches only, and returns the same array until something changes', () => {
     const log = new CallLog(2);
     log.ingest([start(1, 'a', 0)], []);

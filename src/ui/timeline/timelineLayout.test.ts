@@ -13,6 +13,13 @@ const geometry = (layout: TimelineLayout): BarGeometry[] => layout.bars.flatMap(
 const options = { t0: 0, t1: 1_000, now: 700, width: 1_000, height: 100 };
 
 describe('layoutTimeline', () => {
+  it('puts every segment edge on a whole pixel, the nearest to its time', () => {
+    // 0.37 px per ms: no edge but the first falls on a whole pixel before rounding.
+    const layout = layoutTimeline([bar(1, 3, [7, 251.5], 999.9, 'fallback')], { ...options, width: 370 });
+    const edges = geometry(layout).flatMap((g) => g.segments.flatMap((seg) => [seg.x0, seg.x1]));
+    expect(edges).toEqual([1, 3, 3, 93, 93, 370]);
+  });
+
   it('splits a call into queued, failed attempts and a final segment coloured by outcome', () => {
     const layout = layoutTimeline([bar(1, 0, [100, 400, 600], 900, 'fallback')], options);
     expect(geometryOf(layout, 0)?.segments).toEqual([

@@ -119,10 +119,14 @@ export function geometryOf(layout: TimelineLayout, index: number): BarGeometry |
   return { bar, row: rowOfBar(layout, index), y: barTop(layout, index), h: layout.barHeight, segments: segmentsOf(bar, layout.now, layout.toX, layout.width) };
 }
 
-/** Maps a time (ms) to a pixel column over [t0, t1]. */
+/**
+ * Maps a time (ms) to a whole pixel column over [t0, t1]. Whole, so bar edges are crisp and the
+ * numbers stay small integers: a fractional column was a boxed double at every call through the
+ * drawing path (~2 MB of garbage per 5 s with 1,000 agents thinking, in Chromium's heap sampler).
+ */
 export function xScale(t0: number, t1: number, width: number): (t: number) => number {
   const span = t1 > t0 ? t1 - t0 : 1;
-  return (t) => ((t - t0) / span) * width;
+  return (t) => Math.round(((t - t0) / span) * width);
 }
 
 /** Told each segment of a bar in order, as numbers (no object per segment). */
@@ -200,9 +204,10 @@ export function axisEnd(t0: number, now: number, lanes: readonly (readonly CallB
   let end = t0;
   let anyRunning = running;
   for (const bars of lanes) {
-    for (const bar of bars) {
-      if (bar.endedAt === null) anyRunning = true;
-      else end = Math.max(end, bar.endedAt);
+    for (let i = 0; i < bars.length; i++) {
+      const endedAt = bars[i]?.endedAt;
+      if (endedAt === null) anyRunning = true;
+      else if (endedAt !== undefined) end = Math.max(end, endedAt);
     }
   }
   if (anyRunning) end = Math.max(end, now);
@@ -213,9 +218,10 @@ export function axisEnd(t0: number, now: number, lanes: readonly (readonly CallB
 /** The wall time of a lane from t0 to its last end, or null while any of its calls runs. */
 export function laneWallMs(t0: number, bars: readonly CallBar[]): number | null {
   let end = t0;
-  for (const bar of bars) {
-    if (bar.endedAt === null) return null;
-    end = Math.max(end, bar.endedAt);
+  for (let i = 0; i < bars.length; i++) {
+    const endedAt = bars[i]?.endedAt;
+    if (endedAt === null) return null;
+    if (endedAt !== undefined) end = Math.max(end, endedAt);
   }
   return bars.length === 0 ? null : end - t0;
 }

@@ -17,7 +17,7 @@ export function formatMs(ms: number): string {
 /** When the first of these calls was sent, or null when none was. */
 export function firstSentAt(bars: readonly CallBar[]): number | null {
   let first = Infinity;
-  for (const bar of bars) first = Math.min(first, bar.attemptStarts[0] ?? Infinity);
+  for (let i = 0; i < bars.length; i++) first = Math.min(first, bars[i]?.attemptStarts[0] ?? Infinity);
   return first < Infinity ? first : null;
 }
 
@@ -36,7 +36,9 @@ export function summarizeBars(bars: readonly CallBar[]): string {
   let running = 0;
   let retried = 0;
   let longest: number | null = null;
-  for (const bar of bars) {
+  for (let i = 0; i < bars.length; i++) {
+    const bar = bars[i];
+    if (!bar) continue;
     if (bar.outcome === 'success') succeeded++;
     else if (bar.outcome === 'fallback') fellBack++;
     else running++;
@@ -110,6 +112,9 @@ export function batchTitle(id: string): string {
 /** The sum of a lane's latencies: what its calls would take one after another. */
 export function sumLatencyMs(bars: readonly CallBar[]): number {
   let sum = 0;
-  for (const bar of bars) sum += latencyOf(bar) ?? 0;
+  for (let i = 0; i < bars.length; i++) {
+    const bar = bars[i];
+    if (bar) sum += latencyOf(bar) ?? 0;
+  }
   return sum;
 }
