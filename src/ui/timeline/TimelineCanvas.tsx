@@ -9,6 +9,7 @@ import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
 import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, visitSegments, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
 import { RectRuns } from './rectRuns.ts';
+import { drawTextLayer } from './textLayer.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -144,25 +145,31 @@ function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette
 function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette, axis: AxisMetrics): void {
   ctx.fillStyle = palette.axis;
   ctx.fillRect(0, barsHeight, width, 1);
-  ctx.font = axisFont(axis.fontPx);
-  ctx.textBaseline = 'top';
-  for (const tick of ticks) {
-    ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
-    const half = ctx.measureText(tick.label).width / 2;
-    // Keep the first and last labels inside the canvas instead of cut at its edges.
-    ctx.textAlign = tick.x - half < 0 ? 'left' : tick.x + half > width ? 'right' : 'center';
-    const x = ctx.textAlign === 'left' ? 0 : ctx.textAlign === 'right' ? width : tick.x;
-    ctx.fillText(tick.label, x, barsHeight + 5);
-  }
+  for (const tick of ticks) ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
+  // The labels on a detached canvas, the strip below the bars copied in (textLayer.ts).
+  drawTextLayer(ctx, 0, barsHeight, width, axis.height, (text) => {
+    text.fillStyle = palette.axis;
+    text.font = axisFont(axis.fontPx);
+    text.textBaseline = 'top';
+    for (const tick of ticks) {
+      const half = text.measureText(tick.label).width / 2;
+      // Keep the first and last labels inside the canvas instead of cut at its edges.
+      text.textAlign = tick.x - half < 0 ? 'left' : tick.x + half > width ? 'right' : 'center';
+      const x = text.textAlign === 'left' ? 0 : text.textAlign === 'right' ? width : tick.x;
+      text.fillText(tick.label, x, 5);
+    }
+  });
 }
 
 function drawRowLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, label: (row: number) => string, gutter: number, palette: Palette): void {
   if (layout.rowHeight < LABEL_ROW_PX) return;
-  ctx.fillStyle = palette.axis;
-  ctx.font = axisFont(Math.min(11, layout.rowHeight));
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (let row = 0; row < layout.rows; row++) ctx.fillText(label(row), gutter - 6, Math.floor(row * layout.pitch) + layout.rowHeight / 2, gutter - 8);
+  drawTextLayer(ctx, 0, 0, gutter, layout.height, (text) => {
+    text.fillStyle = palette.axis;
+    text.font = axisFont(Math.min(11, layout.rowHeight));
+    text.textAlign = 'right';
+    text.textBaseline = 'middle';
+    for (let row = 0; row < layout.rows; row++) text.fillText(label(row), gutter - 6, Math.floor(row * layout.pitch) + layout.rowHeight / 2, gutter - 8);
+  });
 }
 
 function drawGrid(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
