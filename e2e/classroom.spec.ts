@@ -98,28 +98,34 @@ test('each batch on the timeline shows its own drawing as newer batches push it 
   const batches = page.getByTestId('timeline-batch');
   await expect(batches).toHaveCount(3);
   // The lane in a place as a user reads it: its title, its canvas's name, and how much is drawn.
-  const laneAt = (place: number): Promise<{ title: string; label: string; painted: number; running: number }> =>
+  const laneAt = (place: number): Promise<{ title: string; label: string; painted: number; running: number; labels: number }> =>
     batches.nth(place).evaluate((item) => {
       const canvas = item.querySelector('canvas');
       const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray(4);
+      // The axis's labels: the strip's rows from 5 px down (timelineLayout.ts axisMetrics: 18 px
+      // for 11 px type), below the axis line and the tick marks.
+      const labelsFrom = ((canvas?.height ?? 0) - Math.round((18 - 5) * window.devicePixelRatio)) * (canvas?.width ?? 0) * 4;
       let painted = 0;
       let running = 0;
+      let labels = 0;
       for (let i = 0; i < data.length; i += 4) {
         if ((data[i + 3] ?? 0) > 0) painted++;
+        if (i >= labelsFrom && (data[i + 3] ?? 0) > 0) labels++;
         // The running colour (timeline.css --tl-running, #6aa8ff): a settled batch has none.
         if (data[i] === 0x6a && data[i + 1] === 0xa8 && data[i + 2] === 0xff) running++;
       }
-      return { title: item.querySelector('.timeline-lane-title')?.textContent ?? '', label: canvas?.getAttribute('aria-label') ?? '', painted: painted / (data.length / 4), running };
+      return { title: item.querySelector('.timeline-lane-title')?.textContent ?? '', label: canvas?.getAttribute('aria-label') ?? '', painted: painted / (data.length / 4), running, labels };
     });
   for (const place of [0, 1, 2]) {
     // A lane is drawn while it shows (TimelineCanvas.tsx): each is looked at in view.
     await batches.nth(place).scrollIntoViewIfNeeded();
     // Each batch settles in ~300 ms of every 1,000: then the canvas under the title is that
-    // batch's, named after it and drawn as settled, with bars over most of it and none running.
+    // batch's, named after it and drawn as settled, with bars over most of it and none running,
+    // and its time axis labelled.
     await expect
       .poll(async () => {
         const lane = await laneAt(place);
-        return lane.label.startsWith(`${lane.title.split(' · ')[0] ?? '?'}: 30 calls: 30 succeeded`) && lane.painted > 0.3 && lane.running === 0;
+        return lane.label.startsWith(`${lane.title.split(' · ')[0] ?? '?'}: 30 calls: 30 succeeded`) && lane.painted > 0.3 && lane.running === 0 && lane.labels > 40;
       })
       .toBe(true);
   }
