@@ -72,6 +72,32 @@ describe('Session', () => {
     expect(h.lastTick().tick).toBe(11);
   });
 
+  it('paused, still tells the page of calls that come back (at panel rate), and applies their decisions at the next Step', async () => {
+    const h = harness();
+    h.send({ type: 'configure', patch: { agents: 10, latency: 500, jitter: 0, align: 1, thinkInterval: 1_000 } });
+    h.send({ type: 'start' });
+    // The batch leaves at 1 s (tick 10); the next tick reports it in flight.
+    await h.clock.advance(1_150);
+    expect(h.lastTick().metrics.inFlight).toBe(10);
+    h.send({ type: 'pause' });
+    const paused = h.ticks().length;
+    const tick = h.lastTick().tick;
+    await h.clock.advance(1_000);
+    const whilePaused = h.ticks().slice(paused);
+    // The calls landed ~350 ms after the pause: one tick told the page, without moving the world.
+    expect(whilePaused.length).toBeGreaterThan(0);
+    expect(whilePaused.length).toBeLessThanOrEqual(2);
+    expect(whilePaused.every((t) => t.tick === tick && !t.running && t.updates.length === 0)).toBe(true);
+    expect(whilePaused.flatMap((t) => t.calls)).toHaveLength(10);
+    expect(h.lastTick().metrics).toMatchObject({ inFlight: 0, callsSucceeded: 10 });
+    // Nothing moved since: no more ticks while paused.
+    const told = h.ticks().length;
+    await h.clock.advance(2_000);
+    expect(h.ticks()).toHaveLength(told);
+    h.send({ type: 'step' });
+    expect(h.lastTick().updates).toHaveLength(10);
+  });
+
   it('thinks a batch of ten in ~500 ms in parallel and ~5 s in sequence; agents move meanwhile', async () => {
     for (const [strategy, low, high] of [['parallel', 500, 560], ['sequential', 4_500, 5_600]] as const) {
       const h = harness();

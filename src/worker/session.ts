@@ -1,6 +1,6 @@
 import type { Brain } from '../brain/brain.ts';
 import { MockBrain } from '../brain/mockBrain.ts';
-import type { Clock } from '../clock/clock.ts';
+import type { Clock, TimerHandle } from '../clock/clock.ts';
 import { WorldEngine, type EngineEvent } from '../engine/engine.ts';
 import { FixedStepLoop } from '../engine/loop.ts';
 import { BudgetCoordinator, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
@@ -40,6 +40,8 @@ const WORLD_KEYS: readonly ConfigKey[] = ['agents', 'seed', 'thinkInterval', 'al
 const SAVE_NAMES: Readonly<Record<ScenarioKey, string>> = { grid: 'grid world', community: 'community run', gamemaster: 'game master session', relationships: 'set of relationship simulations', pipeline: 'pipeline run' };
 /** How often the page's view of a shared budget (other tabs' requests included) is refreshed. */
 const USAGE_REFRESH_MS = 1_000;
+/** While a grid world is paused, how soon the page hears that calls left or came back (its panels' rate). */
+const PAUSED_NEWS_MS = 250;
 
 type ConfigureCommand = Extract<Command, { type: 'configure' }>;
 
@@ -95,6 +97,8 @@ export class Session {
   private readonly notices: NoticeBoard;
   private readonly failures = new LiveFailures();
   private readonly checkpoints: Checkpoints;
+  /** A tick due to tell the page of calls that moved while the grid is paused (`PAUSED_NEWS_MS`). */
+  private pausedNews: TimerHandle | null = null;
 
   constructor(private readonly options: SessionOptions) {
     const today = options.today ?? (() => localDay());
@@ -226,6 +230,8 @@ export class Session {
 
   /** Stops the loop and every call. */
   dispose(): void {
+    if (this.pausedNews !== null) this.options.clock.clearTimeout(this.pausedNews);
+    this.pausedNews = null;
     this.loop.pause();
     this.race.cancel();
     this.checkpoints.dispose();
@@ -479,6 +485,21 @@ export class Session {
     if (event.type === 'batch') this.host?.noteBatch(event.stats);
     this.journal.record(event);
     if (event.type === 'failed-attempt' && this.isLive) this.failures.record(event.error.kind, this.options.clock.now());
+    if (event.type === 'started' || event.type === 'failed-attempt' || event.type === 'settled') this.tellPausedPage();
+  }
+
+  /**
+   * Paused, a grid world posts no ticks, and the calls in flight when it paused still come back:
+   * without this the page went on showing them in flight, and their batch running, until Start or
+   * Step. One tick at most every PAUSED_NEWS_MS carries the calls and the metrics; the decisions
+   * still wait for the next tick to apply them (NONE). Scenario hosts post their own (postScene).
+   */
+  private tellPausedPage(): void {
+    if (!this.engine || this.loop.running || this.pausedNews !== null) return;
+    this.pausedNews = this.options.clock.setTimeout(() => {
+      this.pausedNews = null;
+      if (!this.loop.running) this.postTick(NONE);
+    }, PAUSED_NEWS_MS);
   }
 
   private setNotice(code: string, message: string | null, level: 'info' | 'warning' | 'error'): void {
