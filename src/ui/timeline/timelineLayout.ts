@@ -199,7 +199,10 @@ export function hitTest(layout: TimelineLayout, x: number, y: number): CallBar |
   return best;
 }
 
-/** The end of the time axis for some lanes: the last end (or now, while any runs) plus a margin. */
+/**
+ * The end of the time axis for some lanes: the last end (or now, while any runs) plus a margin.
+ * Indexed loops here and in laneWallMs, as in timelineText.ts's per-lane figures.
+ */
 export function axisEnd(t0: number, now: number, lanes: readonly (readonly CallBar[])[], running = false): number {
   let end = t0;
   let anyRunning = running;

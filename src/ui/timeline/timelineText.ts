@@ -14,6 +14,9 @@ export function formatMs(ms: number): string {
   return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }
 
+// The per-lane figures below walk the bars with indexed loops: they run a few times a second, too
+// rarely for V8 to optimise them, and there a for-of makes an iterator result per bar.
+
 /** When the first of these calls was sent, or null when none was. */
 export function firstSentAt(bars: readonly CallBar[]): number | null {
   let first = Infinity;
