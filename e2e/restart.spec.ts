@@ -128,7 +128,9 @@ test('three deaths within a minute stop the restarts with a sentence and a Resta
     await expect.poll(() => workers.length, { timeout: 5_000 }).toBe(crash + 1);
     await waitForSnapshot(page, 's.running', 5_000);
   }
-  const ticks = (await snapshot(page)).tick;
+  // Running again, and ticking: read at once, a restart before its first checkpoint could still
+  // show tick 0 (it starts the world afresh), which made this test fail now and then.
+  await waitForSnapshot(page, 's.running && s.tick > 0', 5_000);
   await closeFromInside(newest(workers));
   const banner = page.getByTestId('restart-banner');
   await expect(banner).toContainText('The simulation stopped 3 times within a minute (last: no tick for 3 s), so it is not restarted again by itself.', { timeout: 5_000 });
@@ -142,5 +144,4 @@ test('three deaths within a minute stop the restarts with a sentence and a Resta
   await expect(notice(page, 'worker-restart')).toContainText('The simulation was restarted');
   const restarted = await waitForSnapshot(page, 's.running', 5_000);
   await waitForSnapshot(page, `s.running && s.tick > ${restarted.tick + 10}`, 5_000);
-  expect(ticks).toBeGreaterThan(0);
 });
