@@ -9,7 +9,7 @@ import { useSandbox } from '../context.ts';
 import type { CallBar } from './callLog.ts';
 import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, visitSegments, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
 import { RectRuns } from './rectRuns.ts';
-import { drawTextLayer } from './textLayer.ts';
+import { drawLabel } from './labelAtlas.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -146,30 +146,19 @@ function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: 
   ctx.fillStyle = palette.axis;
   ctx.fillRect(0, barsHeight, width, 1);
   for (const tick of ticks) ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
-  // The labels on a detached canvas, the strip below the bars copied in (textLayer.ts).
-  drawTextLayer(ctx, 0, barsHeight, width, axis.height, (text) => {
-    text.fillStyle = palette.axis;
-    text.font = axisFont(axis.fontPx);
-    text.textBaseline = 'top';
-    for (const tick of ticks) {
-      const half = text.measureText(tick.label).width / 2;
-      // Keep the first and last labels inside the canvas instead of cut at its edges.
-      text.textAlign = tick.x - half < 0 ? 'left' : tick.x + half > width ? 'right' : 'center';
-      const x = text.textAlign === 'left' ? 0 : text.textAlign === 'right' ? width : tick.x;
-      text.fillText(tick.label, x, 5);
-    }
-  });
+  // Each label set once on a canvas outside the document and copied in (labelAtlas.ts).
+  const style = { font: axisFont(axis.fontPx), px: axis.fontPx, color: palette.axis };
+  // Centred on their ticks, the first and last kept inside the canvas instead of cut at its edges.
+  for (const tick of ticks) drawLabel(ctx, tick.label, style, { x: tick.x, y: barsHeight + 5, align: 'center', baseline: 'top', within: width });
 }
 
 function drawRowLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, label: (row: number) => string, gutter: number, palette: Palette): void {
   if (layout.rowHeight < LABEL_ROW_PX) return;
-  drawTextLayer(ctx, 0, 0, gutter, layout.height, (text) => {
-    text.fillStyle = palette.axis;
-    text.font = axisFont(Math.min(11, layout.rowHeight));
-    text.textAlign = 'right';
-    text.textBaseline = 'middle';
-    for (let row = 0; row < layout.rows; row++) text.fillText(label(row), gutter - 6, Math.floor(row * layout.pitch) + layout.rowHeight / 2, gutter - 8);
-  });
+  const px = Math.min(11, layout.rowHeight);
+  const style = { font: axisFont(px), px, color: palette.axis };
+  for (let row = 0; row < layout.rows; row++) {
+    drawLabel(ctx, label(row), style, { x: gutter - 6, y: Math.floor(row * layout.pitch) + layout.rowHeight / 2, align: 'right', baseline: 'middle', maxWidth: gutter - 8 });
+  }
 }
 
 function drawGrid(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
