@@ -6,7 +6,7 @@
  */
 import '../zodSetup.ts'; // first: zod's settings must precede every schema (see the file)
 import { wrap } from 'comlink';
-import { realClock } from '../clock/clock.ts';
+import { wholeMsClock } from '../clock/clock.ts';
 import { deferredLink, inProcessLink, type CoordinatorLink } from '../scheduler/budgetCoordinator.ts';
 import { startCoordinator } from './coordinatorHost.ts';
 import { coordinatorMessageSchema, packTick, type WorkerMessage } from '../protocol/protocol.ts';
@@ -39,7 +39,7 @@ const coordinator = deferredLink(
 );
 
 // The pipeline's tools run in a pool of nested workers, never on this thread (the scheduler's).
-const session = new Session({ clock: realClock, post, coordinator, makeTools: () => new BrowserToolPool() });
+const session = new Session({ clock: wholeMsClock, post, coordinator, makeTools: () => new BrowserToolPool() });
 
 /** How long the shared worker may take to answer first before this tab keeps its own budget. */
 const SHARED_ANSWER_MS = 5_000;
