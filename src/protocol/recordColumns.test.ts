@@ -62,6 +62,25 @@ describe('recordColumns: a list of records as columns', () => {
     expect(packRecords(list.slice(0, 3), KEYS, [])).toMatchObject({ columns: [{ kind: 'number' }, { kind: 'value' }, { kind: 'value' }] });
   });
 
+  it('judges a field of distinct texts plain within its first few dozen records, not a quarter of the way through', () => {
+    let reads = 0;
+    const list = Array.from({ length: 1_000 }, (_, i) => {
+      const record = { a: i, b: null as string | null };
+      Object.defineProperty(record, 'c', {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return `thought ${i}`;
+        },
+      });
+      return record;
+    });
+    const packed = packRecords(list, KEYS, []);
+    expect(packed).toMatchObject({ columns: [{ kind: 'number' }, { kind: 'dictionary' }, { kind: 'value' }] });
+    // Each record read once for its plain column, and the few read while judging it.
+    expect(reads - list.length).toBeLessThan(40);
+  });
+
   it('leaves a list alone when a record has other keys than asked, or is not a plain record', () => {
     const cases: unknown[][] = [[], [{ a: 1, b: 2 }], [{ a: 1, b: 2, c: 3, d: 4 }], [null], [[1, 2, 3]], [Object.assign(Object.create(null) as object, { a: 1, b: 2, c: 3 })]];
     for (const list of cases) expect(packRecords(list, KEYS, [])).toBe(list);

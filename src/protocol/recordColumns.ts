@@ -53,6 +53,14 @@ type Column = NumberColumn | NumberListColumn | DictionaryColumn | ValueColumn;
  * more on average: thoughts and plans (nearly all distinct) stay plain, actions and outcomes don't.
  */
 const RECORDS_PER_DISTINCT = 4;
+/**
+ * How far ahead of that average the distinct values may run while the records are read, before
+ * the field is judged plain. Without an early judgement a field of distinct texts (a thought)
+ * was hashed a quarter of the way through before it failed: a Map key of each of 250 texts per
+ * 1,000 records, many of them concatenations flattened just to be hashed. In the worker's
+ * profile with 1,000 agents thinking that was ~6 ms a second, the largest single function.
+ */
+const DISTINCT_SLACK = 16;
 
 /** The packed list: `length` records of `keys`, field `keys[i]` in `columns[i]`. */
 export interface PackedRecords {
@@ -134,7 +142,7 @@ function dictionaryColumn(records: readonly Record<string, unknown>[], key: stri
     if (typeof value !== 'string' && value !== null) return null;
     let index = indexOf.get(value);
     if (index === undefined) {
-      if (dictionary.length >= most) return null;
+      if (dictionary.length >= most || dictionary.length >= i / RECORDS_PER_DISTINCT + DISTINCT_SLACK) return null;
       index = dictionary.length;
       dictionary.push(value);
       indexOf.set(value, index);
