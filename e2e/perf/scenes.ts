@@ -9,6 +9,7 @@ import type { Browser, Page } from '@playwright/test';
 import type { Snapshot } from '../sandbox.ts';
 import { HOLD_FRAMES_SCRIPT, holdFrames } from './holdFrames.ts';
 import { measureFrames, type FrameStats } from './measure.ts';
+import { cpuPerFrame, readChromiumThreads } from './threadCpu.ts';
 import type { Contender } from './turns.ts';
 
 /** The viewport e2e tests use (playwright.config.ts), so the stage has the size users see. */
@@ -139,6 +140,7 @@ export interface AppRun {
   moved: number;
   /** inFlight sampled at 2 Hz during the window (thinking check only). */
   inFlightSamples: number[];
+  browserCpu: Record<string, number> | null;
   pageErrors: string[];
 }
 
@@ -171,11 +173,14 @@ export interface WindowRun {
   stats: FrameStats;
   mainThread: MainThreadCost;
   inFlightSamples: number[];
+  /** All of Chromium's CPU per frame by process type and thread (threadCpu.ts); null without /proc. */
+  browserCpu: Record<string, number> | null;
 }
 
 /** Measures frames and main-thread time for `windowMs`; with `sample`, samples inFlight meanwhile. */
 export async function measureWindow(page: Page, windowMs: number, sample: boolean): Promise<WindowRun> {
   const stopCounting = await countMainThread(page);
+  const threadsBefore = readChromiumThreads();
   const measuring = page.evaluate(measureFrames, windowMs);
   const finished = measuring.then(() => true, () => true);
   const inFlightSamples: number[] = [];
@@ -184,7 +189,9 @@ export async function measureWindow(page: Page, windowMs: number, sample: boolea
     inFlightSamples.push(probe?.inFlight ?? -1);
   }
   const stats = await measuring;
-  return { stats, mainThread: await stopCounting(stats.frames), inFlightSamples };
+  const threadsAfter = readChromiumThreads();
+  const browserCpu = threadsAfter.size > 0 ? cpuPerFrame(threadsBefore, threadsAfter, stats.frames) : null;
+  return { stats, mainThread: await stopCounting(stats.frames), inFlightSamples, browserCpu };
 }
 
 /** Polls until most agents have had their first decision and no call is left running. */
@@ -224,7 +231,7 @@ export async function measureAppWindow(open: OpenPage, n: number, sample: boolea
   const box = await page.getByTestId('stage').boundingBox();
   if (!box) throw new Error('the stage element has no size');
   const before = await page.evaluate(probeApp, true);
-  const { stats, mainThread, inFlightSamples } = await measureWindow(page, windowMs, sample);
+  const { stats, mainThread, inFlightSamples, browserCpu } = await measureWindow(page, windowMs, sample);
   const after = await page.evaluate(probeApp, true);
   failOnErrors(`app with ${n} agents`, open.errors);
   if (!before || !after) throw new Error('window.sandbox is missing');
@@ -241,6 +248,7 @@ export async function measureAppWindow(open: OpenPage, n: number, sample: boolea
     callsDuring: after.callsStarted - before.callsStarted,
     moved,
     inFlightSamples,
+    browserCpu,
     pageErrors: [...open.errors],
   };
 }
@@ -275,6 +283,7 @@ export function appContender(open: OpenPage, n: number, sample: boolean, windowM
 export interface BareRun {
   stats: FrameStats;
   mainThread: MainThreadCost;
+  browserCpu: Record<string, number> | null;
   pageErrors: string[];
 }
 
@@ -291,9 +300,9 @@ export async function openBare(browser: Browser, baseUrl: string, n: number, sta
 
 /** One window of the bare page. */
 export async function measureBareWindow(open: OpenPage, label: string, windowMs: number): Promise<BareRun> {
-  const { stats, mainThread } = await measureWindow(open.page, windowMs, false);
+  const { stats, mainThread, browserCpu } = await measureWindow(open.page, windowMs, false);
   failOnErrors(label, open.errors);
-  return { stats, mainThread, pageErrors: [...open.errors] };
+  return { stats, mainThread, browserCpu, pageErrors: [...open.errors] };
 }
 
 /** Reads the stage's size once, from a small world, so the bare page can be sized before any app run. */
