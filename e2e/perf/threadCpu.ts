@@ -42,7 +42,9 @@ export function parseTaskStat(text: string): { comm: string; ticks: number } | n
 /**
  * The part a thread counts under: its process type (Chromium's `--type=`, 'browser' without one)
  * and its name, with numbered pools folded together ("Thread<00>" and "Thread<01>" are one part).
- * A process's main thread is named after the executable; it is called `main` instead.
+ * A process's first thread (tid = pid) is called `main`. Threads Chromium leaves unnamed carry
+ * the executable's name too (the GPU process has one, "gpu-process:chromium"); they keep it, as
+ * nothing says which of them does what.
  */
 export function partOf(cmdline: string, comm: string, isMainThread: boolean): string {
   const type = /--type=([a-z-]+)/.exec(cmdline)?.[1] ?? 'browser';
