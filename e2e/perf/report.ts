@@ -58,11 +58,10 @@ function printSizes(rows: ReturnType<typeof sizeRows>): void {
     const spread = `${fmt(r.particlesSpread[0] * 100, 0)}-${fmt(r.particlesSpread[1] * 100, 0)}%`;
     log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}  ${pad(spread, 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}   ${pad(`${r.roundsUsed}/${r.rounds.length}`, 6)}`);
   }
-  const priced = rows.filter((r) => r.cpu !== null);
+  const priced = rows.flatMap((r) => (r.cpu ? [{ n: r.n, cpu: r.cpu }] : []));
   if (priced.length === 0) return;
   log('all of Chromium\'s CPU per drawn frame (e2e/perf/threadCpu.ts; medians over windows; information, not a goal):');
   for (const r of priced) {
-    if (!r.cpu) continue;
     const parts = r.cpu.extra.filter((p) => Math.abs(p.ms) >= 0.1).slice(0, 5).map((p) => `${p.part} ${p.ms >= 0 ? '+' : ''}${fmt(p.ms, 2)}`);
     const share = r.cpu.a > 0 ? ` (particles/app ${fmt((r.cpu.b / r.cpu.a) * 100, 0)}%)` : '';
     log(`${pad(String(r.n), 6)}  app ${fmt(r.cpu.a, 2)} ms, particles ${fmt(r.cpu.b, 2)} ms${share}; the app's extra by part: ${parts.join(', ') || 'none above 0.1 ms'}`);

@@ -179,8 +179,9 @@ export interface WindowRun {
 
 /** Measures frames and main-thread time for `windowMs`; with `sample`, samples inFlight meanwhile. */
 export async function measureWindow(page: Page, windowMs: number, sample: boolean): Promise<WindowRun> {
-  const stopCounting = await countMainThread(page);
+  // /proc is read outside the main-thread count: the page keeps drawing while the files are read.
   const threadsBefore = readChromiumThreads();
+  const stopCounting = await countMainThread(page);
   const measuring = page.evaluate(measureFrames, windowMs);
   const finished = measuring.then(() => true, () => true);
   const inFlightSamples: number[] = [];
@@ -189,9 +190,10 @@ export async function measureWindow(page: Page, windowMs: number, sample: boolea
     inFlightSamples.push(probe?.inFlight ?? -1);
   }
   const stats = await measuring;
+  const mainThread = await stopCounting(stats.frames);
   const threadsAfter = readChromiumThreads();
   const browserCpu = threadsAfter.size > 0 ? cpuPerFrame(threadsBefore, threadsAfter, stats.frames) : null;
-  return { stats, mainThread: await stopCounting(stats.frames), inFlightSamples, browserCpu };
+  return { stats, mainThread, inFlightSamples, browserCpu };
 }
 
 /** Polls until most agents have had their first decision and no call is left running. */
