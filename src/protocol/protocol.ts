@@ -322,7 +322,7 @@ export const workerMessageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('ack'), seq: z.number(), error: z.string().optional() }),
   /** The run as a save file, answering a `save` command. */
   z.object({ type: z.literal('saved'), seq: z.number(), save: z.unknown() }),
-  /** The run as a save file, every few seconds: what a restarted worker resumes from (never the key). */
+  /** The run as a save file (its JSON text in parts, for `load` to join), every few seconds: what a restarted worker resumes from (never the key). */
   z.object({ type: z.literal('checkpoint'), save: z.unknown() }),
   /** A race's progress (deltas since the previous race message), and its result once done. */
   z.object({

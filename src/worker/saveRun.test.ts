@@ -67,8 +67,8 @@ describe('Checkpoints', () => {
     const world = busyWorld(5, 3);
     let run: { world: WorldState; settings: typeof DEFAULT_CONFIG } | undefined;
     const posted: SaveFile[] = [];
-    const checkpoints = new Checkpoints(clock, () => run, (text) => {
-      const read = readSave(text);
+    const checkpoints = new Checkpoints(clock, () => run, (parts) => {
+      const read = readSave(parts.join(''));
       if (read.ok) posted.push(read.save);
     }, 1_000);
     checkpoints.touch();
@@ -105,9 +105,13 @@ describe('saveText', () => {
     let step = slices.next();
     for (; !step.done; step = slices.next()) turns++;
     expect(turns).toBe(2); // 10 + 10 + 5 agents: two pauses between three slices
-    expect(JSON.parse(step.value)).toEqual(JSON.parse(JSON.stringify(save)));
+    expect(JSON.parse(step.value.join(''))).toEqual(JSON.parse(JSON.stringify(save)));
     const whole = saveText(save).next();
-    expect(whole.done && whole.value).toBe(JSON.stringify(save));
+    expect(whole.done && whole.value.join('')).toBe(JSON.stringify(save));
+    // The parts load as they are, as a restarted worker is given them.
+    const loaded = loadOf(step.value);
+    expect(loaded.ok && loaded.world.agents).toHaveLength(25);
+    expect(loadOf([]).ok).toBe(false);
   });
 });
 
@@ -115,7 +119,7 @@ describe('checkpoint cost', () => {
   /**
    * What a checkpoint costs the worker's thread: `saveOf`, then the text a slice at a time
    * (ticks run between slices, so the longest slice is the stall), then postMessage's copy of
-   * one string. Measured beside a tick of the same world and beside cloning the save as
+   * its parts. Measured beside a tick of the same world and beside cloning the save as
    * objects, which is what posting it as an object would cost (on both sides of the boundary).
    * The bounds are generous for a loaded CI machine; the log line says what it was.
    */
@@ -128,7 +132,7 @@ describe('checkpoint cost', () => {
     const save = saveOf(world, settings);
     // Each run's longest slice; the median of those, so one GC pause on a busy machine does not decide.
     const longest: number[] = [];
-    let text = '';
+    let parts: readonly string[] = [];
     for (let run = 0; run <= runs; run++) {
       const slices = saveText(save);
       let runLongest = 0;
@@ -137,14 +141,15 @@ describe('checkpoint cost', () => {
         const slice = slices.next();
         runLongest = Math.max(runLongest, performance.now() - started);
         if (slice.done) {
-          text = slice.value;
+          parts = slice.value;
           break;
         }
       }
       if (run > 0) longest.push(runLongest);
     }
     const longestMs = longest.sort((a, b) => a - b)[Math.floor(longest.length / 2)] ?? NaN;
-    const cloneMs = timed(runs, () => structuredClone(text));
+    const cloneMs = timed(runs, () => structuredClone(parts));
+    const text = parts.join('');
     const objectsMs = timed(1, () => structuredClone(save));
     const tickMs = timed(runs, () => step(world, []));
     console.log(

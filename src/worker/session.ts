@@ -134,8 +134,8 @@ export class Session {
     this.checkpoints = new Checkpoints(
       options.clock,
       () => this.engine && { world: this.engine.state, settings: this.config },
-      (text) => {
-        options.post({ type: 'checkpoint', save: text }, []);
+      (parts) => {
+        options.post({ type: 'checkpoint', save: parts }, []);
       },
     );
   }
