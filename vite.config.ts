@@ -70,6 +70,15 @@ export default defineConfig({
   // The worker imports the brain, which pulls in dynamic imports: ES module workers are required.
   worker: { format: 'es' },
   server: { port: 5173 },
-  // Two pages: the app, and the bare PixiJS page `npm run perf` measures it against (Vite 8 names this rolldownOptions).
-  build: { rolldownOptions: { input: { main: fileURLToPath(new URL('./index.html', import.meta.url)), bare: fileURLToPath(new URL('./e2e/perf/bare.html', import.meta.url)) } } },
+  // Three pages: the app, and the two `npm run perf` measures it against: bare PixiJS, and the
+  // app's stage alone (Vite 8 names this rolldownOptions).
+  build: {
+    rolldownOptions: {
+      input: {
+        main: fileURLToPath(new URL('./index.html', import.meta.url)),
+        bare: fileURLToPath(new URL('./e2e/perf/bare.html', import.meta.url)),
+        stageOnly: fileURLToPath(new URL('./e2e/perf/stageOnly.html', import.meta.url)),
+      },
+    },
+  },
 });

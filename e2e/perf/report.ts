@@ -39,9 +39,14 @@ function sizeRows(sizes: Map<number, SizeRound[]>) {
       app: typical(used.flatMap((r) => r.app.map((a) => a.stats))),
       bareParticles: typical(used.flatMap((r) => r.particles.map((p) => p.stats))),
       bare: typical(used.map((r) => r.sprites.stats)),
+      stage: typical(used.map((r) => r.stage.stats)),
       ratioToParticles: turnsRatio(toParticles),
       particlesSpread: middleHalf(roundRatios(toParticles)),
       ratioToSprites: turnsRatio(used.map((r) => ({ a: fps(r.app), b: [r.sprites.stats.fps] }))),
+      // The gap split in two: the app's drawing (its stage alone against the particles), and the
+      // rest of the app (React, panels, worker, messages: the app against its stage alone).
+      stageToParticles: turnsRatio(used.map((r) => ({ a: [r.stage.stats.fps], b: fps(r.particles) }))),
+      ratioToStage: turnsRatio(used.map((r) => ({ a: fps(r.app), b: [r.stage.stats.fps] }))),
       roundsUsed: used.length,
       // Where the app's frames cost more CPU than the bare particles' (threadCpu.ts); null without /proc.
       cpu: compareCpu(cpuOf(used.flatMap((r) => r.app)), cpuOf(used.flatMap((r) => r.particles))),
@@ -57,6 +62,10 @@ function printSizes(rows: ReturnType<typeof sizeRows>): void {
   for (const r of rows) {
     const spread = `${fmt(r.particlesSpread[0] * 100, 0)}-${fmt(r.particlesSpread[1] * 100, 0)}%`;
     log(`${pad(String(r.n), 6)}  ${pad(fmt(r.app.fps), 8)}  ${pad(fmt(r.bareParticles.fps), 13)}  ${pad(fmt(r.ratioToParticles * 100, 0) + '%', 13)}  ${pad(spread, 13)}   ${pad(fmt(r.bare.fps), 11)}  ${pad(fmt(r.ratioToSprites * 100, 0) + '%', 11)}   ${pad(fmt(r.app.p95FrameMs), 10)}  ${pad(fmt(r.bareParticles.p95FrameMs), 16)}   ${pad(`${r.roundsUsed}/${r.rounds.length}`, 6)}`);
+  }
+  log('the gap in two (information, not a goal): the app\'s stage alone (e2e/perf/stageOnly.ts: its drawing, no React, panels or worker) against the particles, and the app against its stage');
+  for (const r of rows) {
+    log(`${pad(String(r.n), 6)}  stage ${fmt(r.stage.fps)} fps: stage/particles ${fmt(r.stageToParticles * 100, 0)}% (the drawing), app/stage ${fmt(r.ratioToStage * 100, 0)}% (the rest of the app)`);
   }
   const priced = rows.flatMap((r) => (r.cpu ? [{ n: r.n, cpu: r.cpu }] : []));
   if (priced.length === 0) return;
@@ -143,7 +152,7 @@ export function report(options: PerfOptions, chromium: string, measured: Measure
     node: process.version,
     viewport: VIEWPORT,
     options: { ...options, parts: [...options.parts] },
-    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio, with the middle half of the rounds\' ratios beside it (particlesSpread, factorSpread); rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses. Thinking: an idle and a thinking world (two pages each) take turns in 2 s windows; idle windows that caught a batch and thinking windows without calls are left out; the factor is the median over rounds of each round\'s thinking/idle JS per frame. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
+    note: 'Sizes: the app and bare pages of each size take turns in 1 s windows (e2e/perf/turns.ts); fps and p95 are medians over windows, each ratio the median over rounds of that round\'s ratio, with the middle half of the rounds\' ratios beside it (particlesSpread, factorSpread); rounds in which an app window saw calls are left out while half are clean. bare = PixiJS Sprites; bareParticles = ParticleContainer, the technique the app uses; stage = the app\'s own stage alone (e2e/perf/stageOnly.ts: its drawing without React, panels or worker), information only. Thinking: an idle and a thinking world (two pages each) take turns in 2 s windows; idle windows that caught a batch and thinking windows without calls are left out; the factor is the median over rounds of each round\'s thinking/idle JS per frame. mainThread = renderer main thread only (not the worker). Scenarios: one window each, while calls run.',
     sizes: rows,
     thinking: thinking && measured.thinking ? { ...thinking, runs: measured.thinking } : null,
     scenarios: measured.scenarios,

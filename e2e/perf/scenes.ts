@@ -289,12 +289,16 @@ export interface BareRun {
   pageErrors: string[];
 }
 
-/** Opens the bare PixiJS page at the stage's size with `n` dots and lets it warm up. */
-export async function openBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles', holdable = false): Promise<OpenPage> {
+/**
+ * Opens a baseline page at the stage's size with `n` dots and lets it warm up: the bare PixiJS
+ * page (`bare.ts`, as particles or sprites), or the app's stage alone (`stageOnly.ts`).
+ */
+export async function openBare(browser: Browser, baseUrl: string, n: number, stage: { width: number; height: number }, mode: 'sprites' | 'particles' | 'stage', holdable = false): Promise<OpenPage> {
   const errors: string[] = [];
   const page = await newPage(browser, errors, holdable);
   const opened = Date.now();
-  await page.goto(`${baseUrl}/e2e/perf/bare.html?n=${n}&w=${stage.width}&h=${stage.height}&mode=${mode}`);
+  const size = `n=${n}&w=${stage.width}&h=${stage.height}`;
+  await page.goto(mode === 'stage' ? `${baseUrl}/e2e/perf/stageOnly.html?${size}` : `${baseUrl}/e2e/perf/bare.html?${size}&mode=${mode}`);
   await page.waitForFunction(() => (window as unknown as { bareReady?: boolean }).bareReady === true, undefined, { timeout: READY_TIMEOUT_MS });
   await sleep(WARMUP_MS);
   return { page, errors, opened };

@@ -1,9 +1,11 @@
 /**
  * The size comparison: the app at N agents against the bare PixiJS page drawing N dots, as
- * Particles in a ParticleContainer (the app's technique) and as Sprites, all open at once and
- * taking turns in short windows (turns.ts). Five pages per size, in the order app, particles,
- * sprites, particles, app: each side of the ratio has a page at either end, so neither sits
- * nearer the start of a round (an A/A check read the first of two pages 3–5% faster).
+ * Particles in a ParticleContainer (the app's technique) and as Sprites, and against the app's
+ * stage alone (`stageOnly.ts`: the app's drawing without React, panels or worker), all open at
+ * once and taking turns in short windows (turns.ts). Six pages per size, in the order app,
+ * particles, stage, sprites, particles, app: each side of the goal's ratio has a page at either
+ * end, so neither sits nearer the start of a round (an A/A check read the first of two pages
+ * 3–5% faster); the stage and the sprites, information only, take the middle.
  */
 import type { Browser } from '@playwright/test';
 import { holdFrames } from './holdFrames.ts';
@@ -12,15 +14,16 @@ import { fmt, log } from './print.ts';
 import { appContender, drawingQuery, measureBareWindow, openApp, openBare, stageSize, VIEWPORT, type AppRun, type BareRun, type OpenPage } from './scenes.ts';
 import { takeTurns, type Contender } from './turns.ts';
 
-/** One round of turns at one size: two windows of the app, two of bare particles, one of bare sprites. */
+/** One round of turns at one size: two windows of the app, two of bare particles, one of the stage alone, one of bare sprites. */
 export interface SizeRound {
   app: AppRun[];
   particles: BareRun[];
+  stage: BareRun;
   sprites: BareRun;
 }
 
 /** The pages of one size, in the order they take turns. */
-const LANES = ['app', 'particles', 'sprites', 'particles', 'app'] as const;
+const LANES = ['app', 'particles', 'stage', 'sprites', 'particles', 'app'] as const;
 type Lane = (typeof LANES)[number];
 
 const isAppRun = (run: AppRun | BareRun): run is AppRun => 'callsDuring' in run;
@@ -29,14 +32,16 @@ const isAppRun = (run: AppRun | BareRun): run is AppRun => 'callsDuring' in run;
 function toRound(runs: readonly (AppRun | BareRun)[]): SizeRound {
   const of = (lane: Lane): (AppRun | BareRun)[] => runs.filter((_, i) => LANES[i] === lane);
   const sprites = of('sprites')[0];
-  if (!sprites) throw new Error('a round without its sprites window');
-  return { app: of('app').filter(isAppRun), particles: of('particles'), sprites };
+  const stage = of('stage')[0];
+  if (!sprites || !stage) throw new Error('a round without its sprites or stage window');
+  return { app: of('app').filter(isAppRun), particles: of('particles'), stage, sprites };
 }
 
-function bareContender(open: OpenPage, kind: 'particles' | 'sprites', n: number, windowMs: number): Contender<AppRun | BareRun> {
+function bareContender(open: OpenPage, kind: 'particles' | 'sprites' | 'stage', n: number, windowMs: number): Contender<AppRun | BareRun> {
+  const label = kind === 'stage' ? `the app's stage alone with ${n} agents` : `bare ${kind} page with ${n} dots`;
   return {
     resume: () => holdFrames(open.page, false),
-    measure: () => measureBareWindow(open, `bare ${kind} page with ${n} dots`, windowMs),
+    measure: () => measureBareWindow(open, label, windowMs),
     hold: () => holdFrames(open.page, true),
   };
 }
@@ -58,7 +63,7 @@ async function measureSize(browser: Browser, baseUrl: string, n: number, stage: 
     const rounds = await takeTurns(contenders, options.rounds, (index, runs) => {
       const round = toRound(runs);
       const calls = round.app.reduce((sum, r) => sum + r.callsDuring, 0);
-      log(`  N=${n} round ${String(index + 1).padStart(2)}: app ${fpsOf(round.app)}, particles ${fpsOf(round.particles)}, sprites ${fpsOf([round.sprites])} fps${calls > 0 ? `  (${calls} calls in an app window: left out when enough rounds are clean)` : ''}`);
+      log(`  N=${n} round ${String(index + 1).padStart(2)}: app ${fpsOf(round.app)}, particles ${fpsOf(round.particles)}, stage ${fpsOf([round.stage])}, sprites ${fpsOf([round.sprites])} fps${calls > 0 ? `  (${calls} calls in an app window: left out when enough rounds are clean)` : ''}`);
     });
     return rounds.map(toRound);
   } finally {
