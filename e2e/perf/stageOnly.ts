@@ -13,14 +13,15 @@
  * also takes a random new heading now and then, so the crowd stays spread out as in the app
  * (where the others block the way and decisions turn it) rather than gathering along the walls.
  */
-import type { TickMessage } from '../../src/protocol/protocol.ts';
+// Types only from the protocol: its zod schemas would be built here before the app's jitless
+// setting (src/zodSetup.ts) in the chunk this page shares with the app, and probe for eval.
+import type { TickMessage, WorldMessage } from '../../src/protocol/protocol.ts';
 import { mountStage } from '../../src/render/stage.ts';
 import type { FramePair } from '../../src/render/source.ts';
 import { isWall } from '../../src/sim/grid.ts';
 import { DELTAS } from '../../src/sim/step.ts';
 import { STEPS } from '../../src/sim/types.ts';
 import { createWorld, defaultWorldConfig } from '../../src/sim/world.ts';
-import { packPositions, packStates, worldOf } from '../../src/worker/tickMessage.ts';
 
 const TICK_MS = 100;
 /** The chance per tick that an agent takes a random new heading (1/80 still piled them up along the walls). */
@@ -46,8 +47,20 @@ const width = Math.max(1, Math.floor(Number(params.get('w') ?? '1000')));
 const height = Math.max(1, Math.floor(Number(params.get('h') ?? '800')));
 
 const state = createWorld(defaultWorldConfig({ agents: count }));
-const world = worldOf(1, state);
-const states = packStates(state, new Set());
+/** The world message as the worker's `worldOf` (worker/tickMessage.ts) writes it. */
+const world: WorldMessage = {
+  type: 'world',
+  worldId: 1,
+  width: state.grid.width,
+  height: state.grid.height,
+  walls: state.grid.walls.slice(),
+  pois: state.grid.pois.map((p) => ({ ...p })),
+  agents: state.agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
+  scenario: 'grid',
+  topics: 0,
+};
+/** Every agent idle (state code 0, protocol `STATE_CODE`), as between batches in the app's drawing windows. */
+const states = new Uint8Array(count);
 const headings = state.agents.map((a) => Math.max(0, STEPS.indexOf(a.heading === 'STAY' ? 'N' : a.heading)));
 
 /** What the renderer reads of a tick; the rest (calls, metrics) is for the panels, which this page has none of. */
@@ -81,7 +94,12 @@ function walk(from: Uint16Array): Uint16Array<ArrayBuffer> {
 }
 
 let tick = 0;
-let pair: FramePair = { prev: null, curr: tickOf(tick, packPositions(state)), receivedAt: performance.now() };
+const start = new Uint16Array(count * 2);
+state.agents.forEach((a, i) => {
+  start[i * 2] = a.x;
+  start[i * 2 + 1] = a.y;
+});
+let pair: FramePair = { prev: null, curr: tickOf(tick, start), receivedAt: performance.now() };
 setInterval(() => {
   tick++;
   pair = { prev: pair.curr, curr: tickOf(tick, walk(pair.curr.positions)), receivedAt: performance.now() };
