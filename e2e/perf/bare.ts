@@ -11,6 +11,7 @@
  */
 import { Application, Container, Graphics, Particle, ParticleContainer, Rectangle, Sprite } from 'pixi.js';
 import type { Texture } from 'pixi.js';
+import { markReady, pageSize, seededRandom } from './baselinePage.ts';
 
 const BACKGROUND = 0x0b1020;
 const TINTS = [0x8a94a8, 0xffb020, 0x22e6ff, 0x3dff7a, 0xff3df0];
@@ -23,17 +24,8 @@ interface Dot {
   y: number;
 }
 
-declare global {
-  interface Window {
-    /** Set once the first frame with every dot has been drawn; perf.ts waits for it. */
-    bareReady?: boolean;
-  }
-}
-
 const params = new URLSearchParams(location.search);
-const count = Math.max(0, Math.floor(Number(params.get('n') ?? '1000')));
-const width = Math.max(1, Math.floor(Number(params.get('w') ?? '1000')));
-const height = Math.max(1, Math.floor(Number(params.get('h') ?? '800')));
+const { count, width, height } = pageSize(params);
 const mode = params.get('mode') === 'particles' ? 'particles' : 'sprites';
 
 const side = Math.max(24, Math.ceil(Math.sqrt(count * 6)));
@@ -42,12 +34,7 @@ const originX = (width - side * cellPx) / 2;
 const originY = (height - side * cellPx) / 2;
 const dotScale = (0.8 * cellPx) / TEXTURE_PX;
 
-/** A tiny seeded generator so every run draws the same walk (Math.random would differ per run). */
-let seed = 12345;
-function random(): number {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 4294967296;
-}
+const random = seededRandom(12345);
 
 // Distinct start cells, then per dot: where it was at the last tick and where it is heading.
 const from = new Float32Array(count * 2);
@@ -129,7 +116,7 @@ async function main(): Promise<void> {
   });
   app.ticker.addOnce(() => {
     requestAnimationFrame(() => {
-      window.bareReady = true;
+      markReady();
     });
   });
 }

@@ -13,52 +13,28 @@
  * also takes a random new heading now and then, so the crowd stays spread out as in the app
  * (where the others block the way and decisions turn it) rather than gathering along the walls.
  */
-// Types only from the protocol: its zod schemas would be built here before the app's jitless
-// setting (src/zodSetup.ts) in the chunk this page shares with the app, and probe for eval.
-import type { TickMessage, WorldMessage } from '../../src/protocol/protocol.ts';
+// Types only from the protocol (worldMessage.ts imports it so too): its zod schemas would be
+// built here before the app's jitless setting (src/zodSetup.ts) in the chunk this page shares
+// with the app, and probe for eval.
+import type { TickMessage } from '../../src/protocol/protocol.ts';
 import { mountStage } from '../../src/render/stage.ts';
 import type { FramePair } from '../../src/render/source.ts';
 import { isWall } from '../../src/sim/grid.ts';
 import { DELTAS } from '../../src/sim/step.ts';
 import { STEPS } from '../../src/sim/types.ts';
 import { createWorld, defaultWorldConfig } from '../../src/sim/world.ts';
+import { packPositions, worldOf } from '../../src/worker/worldMessage.ts';
+import { markReady, pageSize, seededRandom } from './baselinePage.ts';
 
 const TICK_MS = 100;
 /** The chance per tick that an agent takes a random new heading (1/80 still piled them up along the walls). */
 const TURN_CHANCE = 1 / 10;
 
-/** A seeded generator, so every run walks the same way. */
-let seed = 12345;
-function random(): number {
-  seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
-  return seed / 4294967296;
-}
-
-declare global {
-  interface Window {
-    /** Set once the first frame with every agent has been drawn; perf's scenes.ts waits for it. */
-    bareReady?: boolean;
-  }
-}
-
-const params = new URLSearchParams(location.search);
-const count = Math.max(1, Math.floor(Number(params.get('n') ?? '1000')));
-const width = Math.max(1, Math.floor(Number(params.get('w') ?? '1000')));
-const height = Math.max(1, Math.floor(Number(params.get('h') ?? '800')));
+const random = seededRandom(12345);
+const { count, width, height } = pageSize(new URLSearchParams(location.search));
 
 const state = createWorld(defaultWorldConfig({ agents: count }));
-/** The world message as the worker's `worldOf` (worker/tickMessage.ts) writes it. */
-const world: WorldMessage = {
-  type: 'world',
-  worldId: 1,
-  width: state.grid.width,
-  height: state.grid.height,
-  walls: state.grid.walls.slice(),
-  pois: state.grid.pois.map((p) => ({ ...p })),
-  agents: state.agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
-  scenario: 'grid',
-  topics: 0,
-};
+const world = worldOf(1, state);
 /** Every agent idle (state code 0, protocol `STATE_CODE`), as between batches in the app's drawing windows. */
 const states = new Uint8Array(count);
 const headings = state.agents.map((a) => Math.max(0, STEPS.indexOf(a.heading === 'STAY' ? 'N' : a.heading)));
@@ -94,12 +70,7 @@ function walk(from: Uint16Array): Uint16Array<ArrayBuffer> {
 }
 
 let tick = 0;
-const start = new Uint16Array(count * 2);
-state.agents.forEach((a, i) => {
-  start[i * 2] = a.x;
-  start[i * 2 + 1] = a.y;
-});
-let pair: FramePair = { prev: null, curr: tickOf(tick, start), receivedAt: performance.now() };
+let pair: FramePair = { prev: null, curr: tickOf(tick, packPositions(state)), receivedAt: performance.now() };
 setInterval(() => {
   tick++;
   pair = { prev: pair.curr, curr: tickOf(tick, walk(pair.curr.positions)), receivedAt: performance.now() };
@@ -117,8 +88,6 @@ if (container) {
     colorTopic: () => 0,
     reportFps: () => undefined,
   }).then(() => {
-    requestAnimationFrame(() => requestAnimationFrame(() => {
-      window.bareReady = true;
-    }));
+    requestAnimationFrame(() => requestAnimationFrame(markReady));
   });
 }

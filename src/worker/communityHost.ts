@@ -25,7 +25,8 @@ import { chatTargets, stepToward } from './communityWalk.ts';
 import { personaWire, replyText, sceneWire, viewWire } from './communityWire.ts';
 import type { CallJournal } from './callJournal.ts';
 import { RunGate } from './runGate.ts';
-import { emptyGrid, type AskerRow } from './tickMessage.ts';
+import type { AskerRow } from './tickMessage.ts';
+import { emptyGrid } from './worldMessage.ts';
 import { RACE_MAX_AGENTS } from './raceRunner.ts';
 
 /** The phases where pairs walk to each other and a line joins them. */

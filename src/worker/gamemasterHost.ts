@@ -18,7 +18,8 @@ import type { GmSceneMessage, TickMessage, WorkerMessage, WorldMessage } from '.
 import type { CallJournal } from './callJournal.ts';
 import { gameMasterWire } from './gamemasterWire.ts';
 import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
-import { emptyGrid, tickEnvelope } from './tickMessage.ts';
+import { tickEnvelope } from './tickMessage.ts';
+import { emptyGrid } from './worldMessage.ts';
 
 /** Place names to the kinds of place the grid can draw. */
 const KIND_OF: Readonly<Record<string, 'food' | 'water' | 'plaza' | 'library'>> = { well: 'water', square: 'plaza', inn: 'library', chapel: 'library' };

@@ -21,7 +21,7 @@ import { pipelineWire } from './pipelineWire.ts';
 import { RunGate } from './runGate.ts';
 import { SceneThrottle } from './sceneThrottle.ts';
 import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
-import { emptyGrid } from './tickMessage.ts';
+import { emptyGrid } from './worldMessage.ts';
 
 /** The board's width in nodes (no one sees it: the graph replaces the grid). */
 const COLUMNS = 10;

@@ -20,7 +20,7 @@ import { RunGate } from './runGate.ts';
 import { relationshipsWire } from './relationshipsWire.ts';
 import { SceneThrottle } from './sceneThrottle.ts';
 import type { HostTickParts, ScenarioHost } from './scenarioHost.ts';
-import { emptyGrid } from './tickMessage.ts';
+import { emptyGrid } from './worldMessage.ts';
 
 /** Askers per simulation: the scene master and the pair. */
 const ASKERS = 3;

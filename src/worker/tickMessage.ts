@@ -1,17 +1,8 @@
 import type { CallRecord, SchedulerEvent, SchedulerMetrics } from '../scheduler/types.ts';
 import type { Agent, WorldState } from '../sim/types.ts';
-import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics, type TickMessage, type WorldMessage } from '../protocol/protocol.ts';
+import { STATE_CODE, type AgentDetail, type AgentStateName, type AgentUpdate, type CallStart, type CallSummary, type Metrics, type TickMessage } from '../protocol/protocol.ts';
 import type { CallJournal } from './callJournal.ts';
-
-/** Positions as [x0, y0, x1, y1, …] in a fresh buffer that can be transferred to the page. */
-export function packPositions(state: WorldState): Uint16Array<ArrayBuffer> {
-  const out = new Uint16Array(state.agents.length * 2);
-  for (const agent of state.agents) {
-    out[agent.id * 2] = agent.x;
-    out[agent.id * 2 + 1] = agent.y;
-  }
-  return out;
-}
+import { packPositions } from './worldMessage.ts';
 
 /** One state code per agent; an agent waiting to retry a failed call shows as `retrying`. */
 export function packStates(state: WorldState, retrying: ReadonlySet<number>): Uint8Array<ArrayBuffer> {
@@ -206,25 +197,4 @@ export function tickOf(parts: TickParts): { message: TickMessage; transfer: Tran
     emotes: null,
   };
   return { message, transfer: [positions.buffer, states.buffer] };
-}
-
-/** A scenario's grid with no walls, as a world message carries it. */
-export function emptyGrid(width: number, height: number): Pick<WorldMessage, 'width' | 'height' | 'walls'> {
-  return { width, height, walls: new Uint8Array(width * height) };
-}
-
-/** The message that announces a new world: its grid, places and agents. */
-export function worldOf(worldId: number, state: WorldState): WorldMessage {
-  const { grid, agents } = state;
-  return {
-    type: 'world',
-    worldId,
-    width: grid.width,
-    height: grid.height,
-    walls: grid.walls.slice(),
-    pois: grid.pois.map((p) => ({ ...p })),
-    agents: agents.map((a) => ({ id: a.id, name: a.name, traits: [...a.traits], goal: a.goal })),
-    scenario: 'grid',
-    topics: 0,
-  };
 }
