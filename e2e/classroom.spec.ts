@@ -101,7 +101,13 @@ test('each batch on the timeline shows its own drawing as newer batches push it 
   const laneAt = (place: number): Promise<{ title: string; label: string; painted: number; running: number; labels: number }> =>
     batches.nth(place).evaluate((item) => {
       const canvas = item.querySelector('canvas');
-      const data = canvas?.getContext('2d')?.getImageData(0, 0, canvas.width, canvas.height).data ?? new Uint8ClampedArray(4);
+      // The lane shows its picture as a bitmap (bitmapCanvas.ts): its pixels are read from a copy.
+      const copy = document.createElement('canvas');
+      copy.width = canvas?.width ?? 1;
+      copy.height = canvas?.height ?? 1;
+      const context = copy.getContext('2d');
+      if (canvas && context) context.drawImage(canvas, 0, 0);
+      const data = context?.getImageData(0, 0, copy.width, copy.height).data ?? new Uint8ClampedArray(4);
       // The axis's labels: the strip's rows from 5 px down (timelineLayout.ts axisMetrics: 18 px
       // for 11 px type), below the axis line and the tick marks.
       const labelsFrom = ((canvas?.height ?? 0) - Math.round((18 - 5) * window.devicePixelRatio)) * (canvas?.width ?? 0) * 4;

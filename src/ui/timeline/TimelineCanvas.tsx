@@ -10,6 +10,7 @@ import type { CallBar } from './callLog.ts';
 import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks, visitSegments, xScale, type AxisMetrics, type SegmentKind, type Tick, type TimelineLayout } from './timelineLayout.ts';
 import { RectRuns } from './rectRuns.ts';
 import { drawLabel } from './labelAtlas.ts';
+import { paintCanvas, type PaintContext } from './bitmapCanvas.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -82,28 +83,13 @@ function readPalette(element: Element): Palette {
   };
 }
 
-/** Sizes the backing store for the device pixel ratio, so bars and text stay sharp. */
-function prepare(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
-  const dpr = window.devicePixelRatio || 1;
-  const w = Math.max(1, Math.round(width * dpr));
-  const h = Math.max(1, Math.round(height * dpr));
-  // Assigning the size clears the canvas and resets its state, so only do it when it changed.
-  if (canvas.width !== w) canvas.width = w;
-  if (canvas.height !== h) canvas.height = h;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return null;
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  return ctx;
-}
-
 /** The alpha each kind is painted with. */
 function alphaOf(kind: SegmentKind, rowHeight: number): number {
   // On 1-2 px rows the waiting lines fill whole rows; fainter, they stay a backdrop to the calls.
   return kind === 'queued' ? (rowHeight < 3 ? 0.3 : 0.55) : kind === 'failed' ? 0.85 : 1;
 }
 
-function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette: Palette): void {
+function drawBars(ctx: PaintContext, layout: TimelineLayout, palette: Palette): void {
   // One path and one fill per colour: thousands of rects cost one rasterisation call each colour,
   // and the bars are walked once, without an object per bar or segment (timelineLayout.ts). Bars
   // sharing a pixel row merge where they overlap before they reach the path (rectRuns.ts).
@@ -142,7 +128,7 @@ function drawBars(ctx: CanvasRenderingContext2D, layout: TimelineLayout, palette
   ctx.globalAlpha = 1;
 }
 
-function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette, axis: AxisMetrics): void {
+function drawAxis(ctx: PaintContext, ticks: readonly Tick[], width: number, barsHeight: number, palette: Palette, axis: AxisMetrics): void {
   ctx.fillStyle = palette.axis;
   ctx.fillRect(0, barsHeight, width, 1);
   for (const tick of ticks) ctx.fillRect(Math.min(width - 1, tick.x), barsHeight, 1, 4);
@@ -152,7 +138,7 @@ function drawAxis(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], width: 
   for (const tick of ticks) drawLabel(ctx, tick.label, style, { x: tick.x, y: barsHeight + 5, align: 'center', baseline: 'top', within: width });
 }
 
-function drawRowLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, label: (row: number) => string, gutter: number, palette: Palette): void {
+function drawRowLabels(ctx: PaintContext, layout: TimelineLayout, label: (row: number) => string, gutter: number, palette: Palette): void {
   if (layout.rowHeight < LABEL_ROW_PX) return;
   const px = Math.min(11, layout.rowHeight);
   const style = { font: axisFont(px), px, color: palette.axis };
@@ -161,7 +147,7 @@ function drawRowLabels(ctx: CanvasRenderingContext2D, layout: TimelineLayout, la
   }
 }
 
-function drawGrid(ctx: CanvasRenderingContext2D, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
+function drawGrid(ctx: PaintContext, ticks: readonly Tick[], barsHeight: number, palette: Palette): void {
   ctx.fillStyle = palette.grid;
   for (const tick of ticks) ctx.fillRect(Math.round(tick.x), 0, 1, barsHeight);
 }
@@ -235,22 +221,24 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || width === 0 || !onScreen) return;
-    const ctx = prepare(canvas, width, height + axis.height);
-    if (!ctx) return;
     const palette = paletteFor(canvas, presenter);
-    if (rowLabel && gutter > 0) drawRowLabels(ctx, layout, rowLabel, gutter, palette);
-    ctx.save();
-    ctx.translate(gutter, 0);
-    drawGrid(ctx, ticks, height, palette);
-    drawBars(ctx, layout, palette);
-    if (running) {
-      // The present moment, so the class sees which calls are still out.
-      const x = xScale(t0, t1, barsWidth)(now);
-      ctx.fillStyle = palette.now;
-      if (x >= 0 && x <= barsWidth) ctx.fillRect(Math.min(barsWidth - 1, x), 0, 1, height);
-    }
-    drawAxis(ctx, ticks, barsWidth, height, palette, axis);
-    ctx.restore();
+    // The backing store is sized for the device pixel ratio, so bars and text stay sharp.
+    const dpr = window.devicePixelRatio || 1;
+    const cssHeight = height + axis.height;
+    paintCanvas(canvas, Math.max(1, Math.round(width * dpr)), Math.max(1, Math.round(cssHeight * dpr)), (ctx) => {
+      ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+      if (rowLabel && gutter > 0) drawRowLabels(ctx, layout, rowLabel, gutter, palette);
+      ctx.translate(gutter, 0);
+      drawGrid(ctx, ticks, height, palette);
+      drawBars(ctx, layout, palette);
+      if (running) {
+        // The present moment, so the class sees which calls are still out.
+        const x = xScale(t0, t1, barsWidth)(now);
+        ctx.fillStyle = palette.now;
+        if (x >= 0 && x <= barsWidth) ctx.fillRect(Math.min(barsWidth - 1, x), 0, 1, height);
+      }
+      drawAxis(ctx, ticks, barsWidth, height, palette, axis);
+    });
   }, [layout, ticks, width, barsWidth, gutter, rowLabel, height, running, t0, t1, now, axis, presenter, onScreen]);
 
   // A place in the timeline shows another batch when a new one arrives (RequestTimeline.tsx): a

@@ -13,6 +13,7 @@
  * Labels repeat (the axis's ticks are round steps, the rows' labels fixed), so the atlas changes
  * only when one is new.
  */
+import type { PaintContext } from './bitmapCanvas.ts';
 import { ShelfPacker } from './shelfPacker.ts';
 
 /** How a label is set: the canvas font, its size in CSS px (the cell's height), and its colour. */
@@ -104,7 +105,7 @@ function setLabel(a: Atlas, text: string, style: LabelStyle, maxWidth: number | 
  * Draws `text` onto `ctx` (in its current CSS-px coordinates) as `place` says, set in `style`.
  * Whole device pixels: the copy is pixel for pixel. Nothing happens without a 2D canvas (jsdom).
  */
-export function drawLabel(ctx: CanvasRenderingContext2D, text: string, style: LabelStyle, place: LabelPlace): void {
+export function drawLabel(ctx: PaintContext, text: string, style: LabelStyle, place: LabelPlace): void {
   const dpr = window.devicePixelRatio || 1;
   const a = atlasFor(dpr);
   if (!a) return;
