@@ -29,29 +29,29 @@ let scratch: OffscreenCanvas | null = null;
 export function paintCanvas(canvas: HTMLCanvasElement, width: number, height: number, draw: (ctx: PaintContext) => void): void {
   const shown = typeof OffscreenCanvas === 'undefined' ? null : canvas.getContext('bitmaprenderer');
   if (!shown) {
-    paintInPlace(canvas, width, height, draw);
+    sizeTo(canvas, width, height);
+    const ctx = canvas.getContext('2d');
+    if (ctx) drawFresh(ctx, width, height, draw);
     return;
   }
   scratch ??= new OffscreenCanvas(width, height);
-  if (scratch.width !== width) scratch.width = width;
-  if (scratch.height !== height) scratch.height = height;
+  sizeTo(scratch, width, height);
   const ctx = scratch.getContext('2d');
   if (!ctx) return;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  draw(ctx);
+  drawFresh(ctx, width, height, draw);
   // The canvas's size follows the picture's, as it did when the picture was drawn on it.
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
+  sizeTo(canvas, width, height);
   shown.transferFromImageBitmap(scratch.transferToImageBitmap());
 }
 
-function paintInPlace(canvas: HTMLCanvasElement, width: number, height: number, draw: (ctx: PaintContext) => void): void {
-  // Assigning the size clears the canvas and resets its state, so only do it when it changed.
-  if (canvas.width !== width) canvas.width = width;
-  if (canvas.height !== height) canvas.height = height;
-  const ctx = canvas.getContext('2d');
-  if (!ctx) return;
+/** Assigning a canvas's size clears it and resets its state, so it is only done when the size changed. */
+function sizeTo(target: HTMLCanvasElement | OffscreenCanvas, width: number, height: number): void {
+  if (target.width !== width) target.width = width;
+  if (target.height !== height) target.height = height;
+}
+
+/** Runs `draw` on a cleared context with no transform. */
+function drawFresh(ctx: PaintContext, width: number, height: number, draw: (ctx: PaintContext) => void): void {
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
   draw(ctx);
