@@ -32,6 +32,7 @@ import { presetDag } from '../scenarios/pipeline/presets.ts';
 import { inlineTools, type ToolRunner } from '../scenarios/pipeline/tools.ts';
 import type { Dag } from '../scenarios/pipeline/types.ts';
 import { MAX_AGENTS as MAX_PERSONAS } from '../scenarios/community/population.ts';
+import { TickRate } from './tickRate.ts';
 
 /** No agent answered: for messages that repeat the current tick. */
 const NONE: ReadonlySet<number> = new Set();
@@ -94,7 +95,7 @@ export class Session {
   private hostTick = 0;
   private journal = new CallJournal();
   private readonly race: RaceRunner;
-  private tickTimes: number[] = [];
+  private readonly tickRate = new TickRate();
   private readonly notices: NoticeBoard;
   private readonly failures = new LiveFailures();
   private readonly checkpoints: Checkpoints;
@@ -438,8 +439,7 @@ export class Session {
       this.usageRefreshedAt = now;
       void this.choice.budgets.lastLive?.refresh().catch(() => undefined);
     }
-    this.tickTimes.push(now);
-    while ((this.tickTimes[0] ?? now) <= now - 1_000) this.tickTimes.shift();
+    this.tickRate.tick(now);
     this.postTick(answered);
   }
 
@@ -452,7 +452,7 @@ export class Session {
     const today = this.choice.budgets.lastLive?.usage().today;
     const requestsToday = today?.day === (this.options.today ?? localDay)() ? today.count : 0;
     const producer = engine?.worldId ?? host?.producer;
-    const metrics = metricsOf(this.scheduler.metrics(producer), this.journal.latency(), running ? this.tickTimes.length : 0, requestsToday, this.config.dailyLimit);
+    const metrics = metricsOf(this.scheduler.metrics(producer), this.journal.latency(), running ? this.tickRate.perSecond() : 0, requestsToday, this.config.dailyLimit);
     const now = this.options.clock.now();
     for (const notice of [...schedulerNotices(metrics), ...this.failures.notices(now, this.config.timeout)]) {
       this.setNotice(notice.code, notice.message, notice.level);
