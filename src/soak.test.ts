@@ -28,7 +28,7 @@ const HISTORY_AT_SPEED_1 = 6_000;
 interface Insides {
   readonly session: {
     readonly journal: { readonly lastRecord: Map<number, unknown>; readonly retrying: Set<number>; readonly latencies: unknown[] };
-    readonly tickTimes: unknown[];
+    readonly tickRate: { readonly held: number };
     readonly notices: { readonly size: number };
     readonly scheduler: { readonly queue: unknown[]; readonly inFlight: Set<unknown> };
   };
@@ -84,7 +84,7 @@ describe('soak', () => {
         journalLatencies: s.journal.latencies.length,
         lastRecords: s.journal.lastRecord.size,
         retrying: s.journal.retrying.size,
-        tickTimes: s.tickTimes.length,
+        tickTimes: s.tickRate.held,
         workerNotices: s.notices.size,
         storeNotices: Object.keys(store.getState().notices).length,
         timers: clock.pending,

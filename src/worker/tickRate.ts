@@ -18,6 +18,11 @@ export class TickRate {
     while ((this.times[0] ?? now) <= now - WINDOW_MS) this.times.shift();
   }
 
+  /** Ticks held: those of the last second (a soak test checks it stays bounded). */
+  get held(): number {
+    return this.times.length;
+  }
+
   /**
    * Ticks per second over the last second's intervals, to a whole number; with one tick in the
    * window there is no interval yet, and the count (1) is the best it can say.
