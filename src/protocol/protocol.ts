@@ -226,6 +226,7 @@ const metrics = z.object({
   rpmLimit: z.number(),
   concurrency: z.number(),
   callsLastMinute: z.number(),
+  budgetWaitMs: z.number().nullable(),
   pausedForMs: z.number(),
   liveDisabled: failure.nullable(),
   lastBatch: batchStats.nullable(),

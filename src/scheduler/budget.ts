@@ -19,6 +19,8 @@ export interface Budget {
   pause(ms: number): void;
   /** What the key's budget holds now, for display (across tabs, as last heard). */
   usage(): BudgetUsage;
+  /** The answered slots by the second from now in which they free (`KeyLedger.freeing`), as last heard. */
+  freeing(): readonly number[];
 }
 
 /** A budget kept in this thread: answers at once. */
@@ -48,5 +50,9 @@ export class LocalBudget implements Budget {
 
   usage(): BudgetUsage {
     return this.ledger.usage();
+  }
+
+  freeing(): readonly number[] {
+    return this.ledger.freeing();
   }
 }

@@ -98,8 +98,9 @@ export class BudgetCoordinator {
     return ledger.usage();
   }
 
+  /** The key's usage with when its slots free: asked for now and then, not with every take and release. */
   usage(keyId: string): BudgetUsage {
-    return this.ledger(keyId).usage();
+    return this.ledger(keyId).usageInDetail();
   }
 
   /** A key's ledger as it stands, to save. */

@@ -38,6 +38,11 @@ export interface BudgetUsage {
   /** ms until dispatch resumes after a server asked for a delay (a 429); 0 when not paused. */
   readonly pausedForMs: number;
   readonly today: DayCount;
+  /**
+   * The answered slots by the second (from when this was taken) in which they free
+   * (`RollingWindow.freeing`): only where asked for, as it walks every slot.
+   */
+  readonly freeing?: readonly number[];
 }
 
 /** A ledger's state, to keep across restarts; times are on the ledger's clock. */
@@ -47,7 +52,8 @@ export interface LedgerState {
   readonly day: DayCount;
 }
 
-const WINDOW_MS = 60_000;
+/** The budget's window: requests per minute. */
+export const WINDOW_MS = 60_000;
 
 /**
  * One key's budget: its rolling window of requests (`RollingWindow`, with the rule and its
@@ -124,6 +130,18 @@ export class KeyLedger {
     const now = this.clock.now();
     this.expire(now);
     return { held: this.window.count(now), pausedForMs: Math.max(0, this.pausedUntil - now), today: this.todayCount() };
+  }
+
+  /** The answered slots by the second in which they free (`RollingWindow.freeing`). */
+  freeing(): number[] {
+    const now = this.clock.now();
+    this.expire(now);
+    return this.window.freeing(now);
+  }
+
+  /** `usage` with `freeing`: what another thread needs to say how long a queue will wait. */
+  usageInDetail(): BudgetUsage {
+    return { ...this.usage(), freeing: this.freeing() };
   }
 
   /** The state worth keeping: slots in flight are saved as closing at their deadline, or now. */

@@ -64,6 +64,10 @@ class HeldBudget implements Budget {
   usage() {
     return this.inner.usage();
   }
+
+  freeing() {
+    return this.inner.freeing();
+  }
 }
 
 describe('lanes: interactive before background', () => {

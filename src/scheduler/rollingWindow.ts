@@ -66,6 +66,21 @@ export class RollingWindow {
   }
 
   /**
+   * The answered slots by the whole second (from `now`) in which they free: element s counts
+   * those freeing within [s, s + 1) s. Requests in flight are not in it; their answers set theirs.
+   */
+  freeing(now: number): number[] {
+    this.prune(now);
+    const seconds = Math.ceil(this.windowMs / 1_000);
+    const counts = new Array<number>(seconds).fill(0);
+    for (let i = this.head; i < this.ended.length; i++) {
+      const second = Math.min(seconds - 1, Math.floor(((this.ended[i] ?? now) + this.windowMs - now) / 1_000));
+      counts[second] = (counts[second] ?? 0) + 1;
+    }
+    return counts;
+  }
+
+  /**
    * When a slot frees up by time alone, given the window is full at `now`; Infinity when the
    * slots are held by calls in flight, whose answers will free them (the caller is woken then).
    */

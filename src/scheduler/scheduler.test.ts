@@ -230,6 +230,28 @@ describe('Scheduler: producers', () => {
   });
 });
 
+describe('Scheduler: how long the budget keeps a queue waiting', () => {
+  it('says when the last waiting call can start, from when the held slots free, and it starts then', async () => {
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, () => ({ latencyMs: 500 }));
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 100, rpm: 60 } });
+    // "100 agents under 60 RPM": 60 start at once, 40 wait.
+    const jobs = Array.from({ length: 100 }, (_, n) => scheduler.submit({ key: `agent-${n}`, request: n, fallback: () => 'fb' }));
+    await clock.advance(0);
+    expect(scheduler.metrics()).toMatchObject({ inFlight: 60, queued: 40, budgetWaitMs: 60_000 });
+    await clock.advance(2_000);
+    // Answered at 0.5 s, their slots free at 60.5 s: within the second that ends 59 s from now.
+    expect(scheduler.metrics()).toMatchObject({ inFlight: 0, queued: 40, budgetWaitMs: 59_000 });
+    await clock.advance(58_499);
+    expect(model.starts).toHaveLength(60);
+    await clock.advance(1);
+    expect(model.starts).toHaveLength(100);
+    expect(scheduler.metrics()).toMatchObject({ queued: 0, budgetWaitMs: null });
+    await clock.runAll();
+    await Promise.all(jobs);
+  });
+});
+
 describe('Scheduler: submitTo', () => {
   it('tells one listener each job’s end once, by its tag, after the job is counted', async () => {
     const { clock, scheduler } = harness((r) => (r === 2 ? { latencyMs: 0, fail: new ModelError('bad-output', 'not JSON') } : { latencyMs: 100 * (r + 1) }), { concurrency: Infinity, rpm: Infinity });

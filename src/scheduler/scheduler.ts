@@ -5,6 +5,8 @@ import { TimerWheel } from '../clock/timerWheel.ts';
 import { AbortableCall, type CallListener } from './abortableCall.ts';
 import { backoffDelay } from './backoff.ts';
 import { LocalBudget, type Budget } from './budget.ts';
+import { budgetWaitMs } from './budgetWait.ts';
+import { WINDOW_MS } from './keyLedger.ts';
 import { Dispatch, type DispatchHost } from './dispatch.ts';
 import { validateJobTimeout, validateSchedulerConfig } from './config.ts';
 import { InFlight, insertInOrder, recordOf, type Entry, type JobListener } from './entry.ts';
@@ -187,14 +189,19 @@ export class Scheduler<Req, Res> {
     const { liveDisabled } = this;
     const { pending, inFlight, lastBatch, lanes, ...counters } = this.outcomes.tally(producer);
     const usage = this.budget.usage();
+    const queued = pending - inFlight;
+    const limit = this.config.rpm;
+    // The walk over the held slots (`freeing`) is only made while calls wait for the budget.
+    const budgetWait = queued > limit - usage.held ? budgetWaitMs({ queued, held: usage.held, limit, freeing: this.budget.freeing(), windowMs: WINDOW_MS }) : null;
     return {
       ...counters,
       inFlight,
-      queued: pending - inFlight,
+      queued,
       rpmLimit: this.config.rpm,
       concurrency: this.config.concurrency,
       strategy: this.config.strategy,
       callsLastMinute: usage.held,
+      budgetWaitMs: budgetWait,
       pausedForMs: usage.pausedForMs,
       liveDisabled: liveDisabled ? { kind: liveDisabled.kind, message: liveDisabled.message } : null,
       lastBatch,

@@ -52,6 +52,22 @@ describe('a budget shared across tabs', () => {
     await Promise.all(jobs);
   });
 
+  it('each tab says how long its queue waits, from when the key\'s slots free as last heard', async () => {
+    const { clock, a, b } = twoTabs({ rpm: 10, concurrency: 20 });
+    const first = Array.from({ length: 10 }, (_, i) => a.submit(i));
+    await clock.advance(1_000);
+    // Tab a spent the key's minute; b's calls wait for slots freeing ~59.3 s from now.
+    const waiting = Array.from({ length: 5 }, (_, i) => b.submit(i));
+    await clock.advance(0);
+    await b.budget.refresh();
+    expect(b.scheduler.metrics()).toMatchObject({ queued: 5, callsLastMinute: 10, budgetWaitMs: 60_000 });
+    // Heard a second ago: the slots are a second nearer, and so is the wait.
+    await clock.advance(1_000);
+    expect(b.scheduler.metrics().budgetWaitMs).toBe(59_000);
+    await clock.runAll();
+    await Promise.all([...first, ...waiting]);
+  });
+
   it('two tabs with a daily limit of 15 send 15 requests in all, then both fall back', async () => {
     const { clock, a, b } = twoTabs({ rpm: 1_000, concurrency: 4, dailyLimit: 15 });
     const jobs = Array.from({ length: 20 }, (_, i) => [a.submit(i), b.submit(i)]).flat();

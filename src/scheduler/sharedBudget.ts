@@ -20,6 +20,8 @@ export class SharedBudget implements Budget {
   private readonly holder: Promise<number>;
   private chain: Promise<unknown> = Promise.resolve();
   private heard: { usage: BudgetUsage; at: number };
+  /** `freeing` as the coordinator last told it (`refresh`), and when. */
+  private heardFreeing: { freeing: readonly number[]; at: number } = { freeing: [], at: 0 };
 
   constructor(
     private readonly link: CoordinatorLink,
@@ -55,6 +57,13 @@ export class SharedBudget implements Budget {
     return { ...usage, pausedForMs: Math.max(0, usage.pausedForMs - (this.clock.now() - at)) };
   }
 
+  /** As last heard, moved on by the whole seconds since: the slots of the seconds gone have freed. */
+  freeing(): readonly number[] {
+    const { freeing, at } = this.heardFreeing;
+    const gone = Math.floor((this.clock.now() - at) / 1_000);
+    return gone > 0 ? freeing.slice(gone) : freeing;
+  }
+
   /** Asks the coordinator for the key's usage now (other tabs' requests included). */
   refresh(): Promise<void> {
     return this.queue(async (keyId) => {
@@ -63,7 +72,9 @@ export class SharedBudget implements Budget {
   }
 
   private hear(usage: BudgetUsage): void {
-    this.heard = { usage, at: this.clock.now() };
+    const at = this.clock.now();
+    this.heard = { usage, at };
+    if (usage.freeing) this.heardFreeing = { freeing: usage.freeing, at };
   }
 
   private fireAndForget(op: (keyId: string, holder: number) => Promise<BudgetUsage>): void {

@@ -151,6 +151,11 @@ export interface SchedulerMetrics {
   readonly concurrency: number;
   readonly strategy: Strategy;
   readonly callsLastMinute: number;
+  /**
+   * How long until the last call waiting for the budget can start (budgetWait.ts), or null when
+   * the budget has room for every waiting call.
+   */
+  readonly budgetWaitMs: number | null;
   /** Milliseconds until dispatch resumes after a 429 with a retry delay; 0 when not paused. */
   readonly pausedForMs: number;
   /** Why live calls are switched off (invalid key, daily quota), or null. */

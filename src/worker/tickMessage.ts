@@ -131,6 +131,7 @@ export function metricsOf(
     rpmLimit: scheduler.rpmLimit,
     concurrency: scheduler.concurrency,
     callsLastMinute: scheduler.callsLastMinute,
+    budgetWaitMs: scheduler.budgetWaitMs,
     pausedForMs: scheduler.pausedForMs,
     liveDisabled: scheduler.liveDisabled,
     lastBatch: scheduler.lastBatch,

@@ -2,25 +2,15 @@ import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
 import { formatCount } from '../numbers.ts';
 
-/**
- * How long the calls waiting for the budget will take to get through it, or null when the
- * budget has room for them. A rough figure on purpose: the budget lets `limit` calls through a
- * minute, and the slots now held free over the coming minute.
- */
-export function budgetWaitMs(queued: number, used: number, limit: number): number | null {
-  const room = Math.max(0, limit - used);
-  if (limit <= 0 || queued <= room) return null;
-  return ((queued - room) / limit) * 60_000;
-}
-
 /** Calls in the last rolling minute against the budget, as a gauge, and how long a queue will take. */
 export function BudgetGauge() {
   const used = useSandbox((s) => s.metrics?.callsLastMinute ?? 0);
   const limit = useSandbox((s) => s.metrics?.rpmLimit ?? s.config.rpm);
   const queued = useSandbox((s) => s.metrics?.queued ?? 0);
   const paused = useSandbox((s) => s.metrics?.pausedForMs ?? 0);
+  // Worked out in the worker, where the budget's slots are (scheduler/budgetWait.ts).
+  const wait = useSandbox((s) => s.metrics?.budgetWaitMs ?? null);
   const share = limit > 0 ? Math.min(1, used / limit) : 0;
-  const wait = budgetWaitMs(queued, used, limit);
   return (
     <div className="gauge">
       <div className="gauge-label">
@@ -33,7 +23,7 @@ export function BudgetGauge() {
       {paused > 0 ? <span className="warning-text">Dispatch paused by a rate limit.</span> : null}
       {wait !== null && wait >= 10_000 ? (
         <span className="warning-text" data-testid="budget-wait">
-          {`${formatCount(queued)} calls wait for the budget: at ${formatCount(limit)} a minute that is about ${formatMs(wait)}.`}
+          {`${formatCount(queued)} calls wait for the budget of ${formatCount(limit)} a minute: the last of them can start in about ${formatMs(wait)}.`}
         </span>
       ) : null}
     </div>
