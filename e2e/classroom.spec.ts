@@ -28,6 +28,17 @@ test.describe('presets', () => {
     const later = await snapshot(page);
     expect(later.metrics.callsLastMinute).toBeLessThanOrEqual(60);
     await expect(page.getByTestId('budget-text')).toHaveText(/^\d+ \/ 60 requests$/);
+    // The first batch sent 60 calls and has 40 to send: its lane is not finished.
+    const lane = page.getByTestId('timeline-batch').last();
+    await expect(lane.getByTestId('timeline-batch-wall')).toHaveText('running…');
+    await expect(lane.getByTestId('timeline-batch-unsent')).toHaveText(/^ · \d+ not sent yet$/);
+    // The wait counts from when the minute's slots free, all spent in its first second: longer
+    // than "waiting ÷ 60 a minute" (one second a call) by most of that minute.
+    const text = (await page.getByTestId('budget-wait').textContent()) ?? '';
+    const match = /^(\d+) calls wait for the budget of 60 a minute: the last of them can start in about (?:(\d+) min )?(\d+(?:\.\d+)?) s\.$/.exec(text);
+    expect(match, text).not.toBeNull();
+    const [, waiting = '0', minutes = '0', seconds = '0'] = match ?? [];
+    expect(Number(minutes) * 60 + Number(seconds), text).toBeGreaterThan(Number(waiting) + 10);
   });
 
   test('"30% failures": failures fall back alone and every agent decides', async ({ page }) => {

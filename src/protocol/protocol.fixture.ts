@@ -3,7 +3,7 @@ import type { Metrics, TickMessage } from './protocol.ts';
 /** Metrics of a world where nothing has happened yet (tests only). */
 export const EMPTY_METRICS: Metrics = {
   callsStarted: 0, callsSucceeded: 0, callsFailed: 0, retries: 0, fallbacks: 0, inFlight: 0, queued: 0,
-  rpmLimit: 600, concurrency: 64, callsLastMinute: 0, budgetWaitMs: null, pausedForMs: 0, liveDisabled: null, lastBatch: null,
+  rpmLimit: 600, concurrency: 64, callsLastMinute: 0, budgetWaitMs: null, pausedForMs: 0, liveDisabled: null, lastBatch: null, unsent: [],
   tokens: { promptTokens: 0, outputTokens: 0, totalTokens: 0 },
   latencyP50: null, latencyP95: null, ticksPerSecond: 0, requestsToday: 0, dailyLimit: 0,
 };

@@ -230,6 +230,8 @@ const metrics = z.object({
   pausedForMs: z.number(),
   liveDisabled: failure.nullable(),
   lastBatch: batchStats.nullable(),
+  /** Batches that have sent calls and have more to send: their lanes are not finished. */
+  unsent: z.array(z.object({ id: z.string(), calls: z.number() })),
   tokens,
   latencyP50: z.number().nullable(),
   latencyP95: z.number().nullable(),

@@ -41,4 +41,40 @@ describe('batch figures', () => {
     const [batch] = await rounds({ concurrency: 2 }, 10, 1, 1_000, true);
     expect(batch).toMatchObject({ size: 10, answered: 0, fallbacks: 10 });
   });
+
+  it('a batch behind the budget says how many calls it has still to send, until the last is sent', async () => {
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, () => ({ latencyMs: 500 }));
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 10, rpm: 4 } });
+    const jobs = Array.from({ length: 10 }, (_, i) => scheduler.submit({ key: `a${i}`, batch: 'b0', request: i, fallback: () => 'fb' }));
+    // Not one sent yet: the page has no lane for it, and is told nothing.
+    expect(scheduler.metrics().unsent).toEqual([]);
+    await clock.advance(0);
+    expect(scheduler.metrics().unsent).toEqual([{ id: 'b0', calls: 6 }]);
+    // Its four calls answered, it is still under way.
+    await clock.advance(1_000);
+    expect(scheduler.metrics()).toMatchObject({ lastBatch: null, unsent: [{ id: 'b0', calls: 6 }] });
+    await clock.advance(60_000);
+    expect(scheduler.metrics().unsent).toEqual([{ id: 'b0', calls: 2 }]);
+    // The last two leave a minute later: nothing is left to send, and the batch ends with them.
+    await clock.advance(60_000);
+    expect(scheduler.metrics().unsent).toEqual([]);
+    await clock.runAll();
+    await Promise.all(jobs);
+    expect(scheduler.metrics().lastBatch).toMatchObject({ id: 'b0', size: 10 });
+  });
+
+  it('calls settled without being sent leave nothing to send', async () => {
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, () => ({ latencyMs: 500 }));
+    const scheduler = new Scheduler<number, string>({ model, clock, config: { concurrency: 10, rpm: 4 } });
+    const jobs = Array.from({ length: 10 }, (_, i) => scheduler.submit({ key: `a${i}`, batch: 'b0', producer: 'w', request: i, fallback: () => 'fb' }));
+    await clock.advance(0);
+    expect(scheduler.metrics().unsent).toEqual([{ id: 'b0', calls: 6 }]);
+    scheduler.cancel('w', 'replaced');
+    await clock.advance(0);
+    expect(scheduler.metrics().unsent).toEqual([]);
+    await clock.runAll();
+    await Promise.all(jobs);
+  });
 });

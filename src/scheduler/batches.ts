@@ -1,8 +1,12 @@
-import type { BatchStats, CallRecord } from './types.ts';
+import type { BatchStats, BatchUnsent, CallRecord } from './types.ts';
 
 interface OpenBatch {
   size: number;
   pending: number;
+  /** Jobs neither sent nor settled: waiting for the budget, a slot or their turn. */
+  unsent: number;
+  /** Whether any of its calls has been sent: before that the page has no lane for it. */
+  sent: boolean;
   firstEnqueue: number;
   /** When the batch's first call was sent; Infinity while none has been. */
   firstStart: number;
@@ -30,10 +34,30 @@ export class BatchTracker {
     if (batch) {
       batch.size++;
       batch.pending++;
+      batch.unsent++;
       batch.firstEnqueue = Math.min(batch.firstEnqueue, enqueuedAt);
     } else {
-      this.open.set(id, { size: 1, pending: 1, firstEnqueue: enqueuedAt, firstStart: Infinity, lastEnd: enqueuedAt, sumLatencyMs: 0, answered: 0, fallbacks: 0 });
+      this.open.set(id, { size: 1, pending: 1, unsent: 1, sent: false, firstEnqueue: enqueuedAt, firstStart: Infinity, lastEnd: enqueuedAt, sumLatencyMs: 0, answered: 0, fallbacks: 0 });
     }
+  }
+
+  /** A job's first attempt was sent (a retry is not a new send). */
+  sent(id: string): void {
+    const batch = this.open.get(id);
+    if (!batch) return;
+    batch.unsent--;
+    batch.sent = true;
+  }
+
+  /**
+   * The batches under way that still have calls to send, and how many: a batch of 10,000 behind a
+   * budget of 600 a minute has sent 600 and finished them, and is not done for 16 minutes.
+   * Without this the page, which sees calls only once they leave, took its lane for finished.
+   */
+  unsent(): BatchUnsent[] {
+    const list: BatchUnsent[] = [];
+    for (const [id, batch] of this.open) if (batch.sent && batch.unsent > 0) list.push({ id, calls: batch.unsent });
+    return list;
   }
 
   /** Adds a settled job; returns the batch's stats if it was the batch's last pending job. */
@@ -42,6 +66,8 @@ export class BatchTracker {
     const batch = this.open.get(record.batch);
     if (!batch) return undefined;
     batch.pending--;
+    // Settled without being sent (live calls off, its producer cancelled).
+    if (record.attempts === 0) batch.unsent--;
     batch.lastEnd = Math.max(batch.lastEnd, record.endedAt);
     if (record.startedAt !== undefined) {
       batch.firstStart = Math.min(batch.firstStart, record.startedAt);

@@ -1,7 +1,7 @@
 import { addUsage, ZERO_TOKENS, type TokenUsage } from '../brain/model.ts';
 import { BatchTracker } from './batches.ts';
 import { Tallies, type Counter, type Tally } from './tallies.ts';
-import { laneOf, type CallRecord, type Job, type SchedulerEvent } from './types.ts';
+import { laneOf, type BatchUnsent, type CallRecord, type Job, type SchedulerEvent } from './types.ts';
 
 /**
  * What became of the scheduler's jobs: counts per producer and in all, batch timing and token
@@ -21,6 +21,16 @@ export class Outcomes {
   submitted(job: Job<unknown, unknown>, now: number): void {
     this.tallies.add(job.producer, 'pending', 1, laneOf(job));
     if (job.batch !== undefined) this.batches.add(job.batch, now);
+  }
+
+  /** A job's first attempt was sent. */
+  sent(job: Job<unknown, unknown>): void {
+    if (job.batch !== undefined) this.batches.sent(job.batch);
+  }
+
+  /** Batches under way with calls still to send. */
+  unsent(): BatchUnsent[] {
+    return this.batches.unsent();
   }
 
   count(job: Job<unknown, unknown>, counter: Counter, by = 1): void {

@@ -205,6 +205,7 @@ export class Scheduler<Req, Res> {
       pausedForMs: usage.pausedForMs,
       liveDisabled: liveDisabled ? { kind: liveDisabled.kind, message: liveDisabled.message } : null,
       lastBatch,
+      unsent: this.outcomes.unsent(),
       tokens: this.outcomes.tokens,
       lanes: laneCounts(lanes),
     };
@@ -262,6 +263,7 @@ export class Scheduler<Req, Res> {
     this.count(entry, 'inFlight');
     this.count(entry, 'callsStarted');
     if (entry.attempts === 1) {
+      this.outcomes.sent(entry.job);
       entry.attemptStarts = [now];
       entry.job.onStart?.();
     } else {

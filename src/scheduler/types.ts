@@ -132,6 +132,12 @@ export interface BatchStats {
   readonly fallbacks: number;
 }
 
+/** A batch under way with calls still to send (`BatchTracker.unsent`). */
+export interface BatchUnsent {
+  readonly id: string;
+  readonly calls: number;
+}
+
 /** One lane's jobs: waiting (retries in backoff included) and in flight. */
 export interface LaneCounts {
   readonly queued: number;
@@ -161,6 +167,8 @@ export interface SchedulerMetrics {
   /** Why live calls are switched off (invalid key, daily quota), or null. */
   readonly liveDisabled: { readonly kind: FailureKind; readonly message: string } | null;
   readonly lastBatch: BatchStats | null;
+  /** Batches that have sent calls and have more to send, of every producer. */
+  readonly unsent: readonly BatchUnsent[];
   readonly tokens: TokenUsage;
   /** The same jobs by priority lane; `done` counts background jobs settled (answered or fallen back). */
   readonly lanes: {

@@ -434,7 +434,7 @@ export class SandboxClient {
       metrics: live.metrics,
       tick: curr?.tick ?? 0,
       running: curr?.running ?? false,
-      timeline: { batches: this.calls.batches(), now: this.workerNow },
+      timeline: { batches: this.calls.batches(), now: this.workerNow, unsent: Object.fromEntries((live.metrics?.unsent ?? []).map((b) => [b.id, b.calls])) },
       race: this.race.view(),
       history: this.history.toArray(),
       latencies: this.latencies.toArray(),

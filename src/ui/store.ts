@@ -112,7 +112,8 @@ export interface ClassroomSlice {
   readonly classroomTab: ClassroomTab;
   /** Counts requests from elsewhere (the race key) to bring the classroom views on screen. */
   readonly classroomCalls: number;
-  readonly timeline: { readonly batches: readonly BatchLane[]; readonly now: number };
+  /** `unsent`: calls each batch under way has still to send, by batch id (absent: none). */
+  readonly timeline: { readonly batches: readonly BatchLane[]; readonly now: number; readonly unsent: Readonly<Record<string, number>> };
   readonly race: RaceView | null;
   /** The last ten minutes of load samples, oldest first. */
   readonly history: readonly MetricSample[];
@@ -166,7 +167,7 @@ export function createSandboxStore() {
     restartCalls: 0,
     classroomTab: 'timeline',
     classroomCalls: 0,
-    timeline: { batches: [], now: 0 },
+    timeline: { batches: [], now: 0, unsent: {} },
     race: null,
     history: [],
     latencies: [],

@@ -135,6 +135,7 @@ export function metricsOf(
     pausedForMs: scheduler.pausedForMs,
     liveDisabled: scheduler.liveDisabled,
     lastBatch: scheduler.lastBatch,
+    unsent: [...scheduler.unsent],
     tokens: scheduler.tokens,
     latencyP50: latency.p50,
     latencyP95: latency.p95,

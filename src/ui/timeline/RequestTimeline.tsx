@@ -16,6 +16,8 @@ const SHOWN_BATCHES = 3;
 interface BatchViewProps {
   readonly lane: BatchLane;
   readonly now: number;
+  /** Calls of the batch not sent yet (waiting for the budget or a slot): it is not finished. */
+  readonly unsent: number;
   readonly names: ReadonlyMap<number, string>;
   /** The world's scenario, and its simulations when it has some: their batches get a row per simulation. */
   readonly scenario: string | undefined;
@@ -28,13 +30,15 @@ interface BatchViewProps {
  * a finished batch ignores the clock, so its canvas is not laid out or drawn again at every
  * panel update while a newer batch runs.
  */
-const BatchView = memo(function BatchView({ lane, now, names, scenario, sims }: BatchViewProps) {
+const BatchView = memo(function BatchView({ lane, now, unsent, names, scenario, sims }: BatchViewProps) {
   const t0 = lane.startedAt;
+  const open = unsent > 0;
   const facts = useMemo(() => {
-    // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent.
-    const wall = laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
+    // Wall time as the Timing panel counts it (scheduler/batches.ts): from the first call sent
+    // to the last answer, so none while calls are still to be sent.
+    const wall = open ? null : laneWallMs(firstSentAt(lane.bars) ?? t0, lane.bars);
     return { wall, oneAtATime: sumLatencyMs(lane.bars), settledEnd: wall === null ? null : axisEnd(t0, t0, [lane.bars]) };
-  }, [lane.bars, t0]);
+  }, [lane.bars, t0, open]);
   const { wall } = facts;
   const t1 = facts.settledEnd ?? axisEnd(t0, now, [lane.bars]);
   const laneNow = facts.settledEnd ?? now;
@@ -50,13 +54,14 @@ const BatchView = memo(function BatchView({ lane, now, names, scenario, sims }: 
         <span>
           {'wall '}
           <strong data-testid="timeline-batch-wall">{wall === null ? 'running…' : formatMs(wall)}</strong>
+          {open ? <span className="muted" data-testid="timeline-batch-unsent">{` · ${formatCount(unsent)} not sent yet`}</span> : null}
           {wall === null ? null : <span className="muted">{` · one at a time ≈ ${formatMs(facts.oneAtATime)}`}</span>}
         </span>
       </div>
       {grouping ? (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} open={open} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
       ) : (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} height={barAreaHeight(n)} label={title} names={names} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} open={open} height={barAreaHeight(n)} label={title} names={names} />
       )}
     </li>
   );
@@ -90,7 +95,7 @@ export function RequestTimeline() {
               another. With 1,000 agents deciding each second, an A/B read ~2.7 ms a second less
               JavaScript outside frames; the perf check's factor is too noisy to show it (issue 16). */}
           {shown.map((lane, place) => (
-            <BatchView key={place} lane={lane} now={timeline.now} names={names} scenario={scenario} sims={sims} />
+            <BatchView key={place} lane={lane} now={timeline.now} unsent={timeline.unsent[lane.id] ?? 0} names={names} scenario={scenario} sims={sims} />
           ))}
         </ol>
       )}
