@@ -55,6 +55,13 @@ describe('budgetWaitMs', () => {
     expect(wait).toBe(16 * MINUTE + 58_000);
   });
 
+  it('holds the line until a server\'s pause ends, a window per round after that', () => {
+    const freeing = freeingAt(9, 60);
+    expect(budgetWaitMs({ queued: 10, held: 60, limit: 60, freeing, windowMs: MINUTE, pausedForMs: 30_000 })).toBe(30_000);
+    expect(budgetWaitMs({ queued: 10, held: 60, limit: 60, freeing, windowMs: MINUTE, pausedForMs: 5_000 })).toBe(10_000);
+    expect(budgetWaitMs({ queued: 70, held: 60, limit: 60, freeing, windowMs: MINUTE, pausedForMs: 30_000 })).toBe(MINUTE + 30_000);
+  });
+
   it('agrees with the line followed call by call', () => {
     const cases: [number, number, number, number[]][] = [
       [1, 10, 10, freeingAt(3, 4)],

@@ -14,8 +14,9 @@
  * not evenly over the coming minute. 40 calls behind a budget of 60 a minute that was spent in
  * the first second wait ~59 s, not 40 s (the "100 agents under 60 RPM" preset).
  *
- * What it leaves out: each call's own latency (a slot frees a window after the answer), a
- * server's pause and the concurrency cap; so it is "about", and a little early per window.
+ * A server's pause (a 429's retry delay) holds every start until it ends, the first of the line's
+ * too. What it leaves out: each call's own latency (a slot frees a window after the answer) and
+ * the concurrency cap; so it is "about", and a little early per window.
  */
 
 /** What the budget holds now, as the ledger tells it (`KeyLedger.freeing`). */
@@ -29,17 +30,19 @@ export interface BudgetWaitInput {
   /** Answered slots by the whole second (from now) in which they free: `freeing[s]` free within [s, s + 1) s. */
   readonly freeing: readonly number[];
   readonly windowMs: number;
+  /** ms until a server's pause ends; 0 when there is none. */
+  readonly pausedForMs?: number;
 }
 
 /** ms until the last waiting call can start; null when the budget has room for every one now. */
-export function budgetWaitMs({ queued, held, limit, freeing, windowMs }: BudgetWaitInput): number | null {
+export function budgetWaitMs({ queued, held, limit, freeing, windowMs, pausedForMs = 0 }: BudgetWaitInput): number | null {
   const room = Math.max(0, limit - held);
   if (!(limit > 0) || !Number.isFinite(limit) || queued <= room) return null;
   // Each step back along the line is a window, until the call lands among the first `limit`:
   // the n-th of those past the room waits for the n-th held slot to free (an in-flight one, or
   // past the held ones, a slot of a call that starts now: both a window from now).
   const steps = Math.floor((queued - room - 1) / limit);
-  return steps * windowMs + heldFreesAt(queued - steps * limit - room, freeing, windowMs);
+  return steps * windowMs + Math.max(pausedForMs, heldFreesAt(queued - steps * limit - room, freeing, windowMs));
 }
 
 /** When the n-th held slot to free (1-based) frees: an answered one by its second, an in-flight one a window from now. */

@@ -192,7 +192,7 @@ export class Scheduler<Req, Res> {
     const queued = pending - inFlight;
     const limit = this.config.rpm;
     // The walk over the held slots (`freeing`) is only made while calls wait for the budget.
-    const budgetWait = queued > limit - usage.held ? budgetWaitMs({ queued, held: usage.held, limit, freeing: this.budget.freeing(), windowMs: WINDOW_MS }) : null;
+    const budgetWait = queued > limit - usage.held ? budgetWaitMs({ queued, held: usage.held, limit, freeing: this.budget.freeing(), windowMs: WINDOW_MS, pausedForMs: usage.pausedForMs }) : null;
     return {
       ...counters,
       inFlight,
