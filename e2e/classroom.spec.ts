@@ -32,6 +32,8 @@ test.describe('presets', () => {
     const lane = page.getByTestId('timeline-batch').last();
     await expect(lane.getByTestId('timeline-batch-wall')).toHaveText('running…');
     await expect(lane.getByTestId('timeline-batch-unsent')).toHaveText(/^ · \d+ not sent yet$/);
+    // And its drawing's name says so to a screen reader.
+    await expect(lane.getByRole('img')).toHaveAttribute('aria-label', /: 60 calls: 60 succeeded, .*, \d+ not sent yet$/);
     // The wait counts from when the minute's slots free, all spent in its first second: longer
     // than "waiting ÷ 60 a minute" (one second a call) by most of that minute.
     const text = (await page.getByTestId('budget-wait').textContent()) ?? '';

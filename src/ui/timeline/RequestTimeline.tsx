@@ -59,9 +59,9 @@ const BatchView = memo(function BatchView({ lane, now, unsent, names, scenario, 
         </span>
       </div>
       {grouping ? (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} open={open} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} unsent={unsent} height={barAreaHeight(grouping.rows, 12)} label={`${title}, a row per simulation`} names={names} rows={grouping.rows} rowOf={grouping.rowOf} rowLabel={grouping.rowLabel} />
       ) : (
-        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} open={open} height={barAreaHeight(n)} label={title} names={names} />
+        <TimelineCanvas bars={lane.bars} t0={t0} t1={t1} now={laneNow} unsent={unsent} height={barAreaHeight(n)} label={title} names={names} />
       )}
     </li>
   );

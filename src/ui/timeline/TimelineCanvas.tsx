@@ -11,6 +11,7 @@ import { axisMetrics, barTop, hitTest, layoutTimeline, SEGMENT_KINDS, timeTicks,
 import { RectRuns } from './rectRuns.ts';
 import { drawLabel } from './labelAtlas.ts';
 import { paintCanvas, type PaintContext } from './bitmapCanvas.ts';
+import { formatCount } from '../numbers.ts';
 import { describeBar, nameOf, summarizeBars } from './timelineText.ts';
 import './timeline.css';
 
@@ -21,8 +22,8 @@ export interface TimelineCanvasProps {
   readonly t1: number;
   /** The worker clock of the newest update: where running bars end. */
   readonly now: number;
-  /** The batch has calls still to send: it runs on (the now line) though every bar has ended. */
-  readonly open?: boolean;
+  /** Calls of the batch still to send: while there are any it runs on (the now line), though every bar has ended. */
+  readonly unsent?: number;
   /** Height of the bar area in CSS px; the time axis adds its own strip below (`axisMetrics`). */
   readonly height: number;
   /** What the lane is, for the accessible name ("Batch of 10 calls: 9 succeeded, …"). */
@@ -201,7 +202,7 @@ function hideTooltip(tip: HTMLDivElement | null): void {
 }
 
 /** A lane of calls on a time axis, drawn on a canvas, with a hover tooltip per call; unchanged props skip it. */
-export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, open = false, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
+export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, unsent = 0, height, label, names, rows = 0, rowOf, rowLabel }: TimelineCanvasProps) {
   const [wrapRef, width] = useWidth();
   // A lane scrolled out of sight is drawn when it comes back, not at every change meanwhile: the
   // lanes below the newest move down a place at every batch and would each be redrawn unseen.
@@ -218,7 +219,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
   const layout = useMemo(() => layoutTimeline(bars, { t0, t1, now, width: barsWidth, height, rows, ...(rowOf ? { rowOf } : {}) }), [bars, t0, t1, now, barsWidth, height, rows, rowOf]);
   const ticks = useMemo(() => timeTicks(t0, t1, barsWidth, axis.minGapPx), [t0, t1, barsWidth, axis]);
   const summary = useMemo(() => summarizeBars(bars), [bars]);
-  const running = open || bars.some((bar) => bar.endedAt === null);
+  const running = unsent > 0 || bars.some((bar) => bar.endedAt === null);
 
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
@@ -276,7 +277,7 @@ export const TimelineCanvas = memo(function TimelineCanvas({ bars, t0, t1, now, 
       <canvas
         ref={canvasRef}
         role="img"
-        aria-label={`${label}: ${summary}`}
+        aria-label={`${label}: ${summary}${unsent > 0 ? `, ${formatCount(unsent)} not sent yet` : ''}`}
         data-bars={bars.length}
         style={{ height: `${height + axis.height}px` }}
         onMouseMove={onMove}
