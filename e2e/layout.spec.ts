@@ -76,6 +76,21 @@ for (const [width, height] of [[1024, 768], [1280, 720], [1440, 900]] as const) 
   });
 }
 
+test('1280×720: the timing figures stay inside their panel when latencies pass a second', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openSandbox(page, '?agents=10&thinkInterval=1000&latency=1500');
+  await waitForSnapshot(page, 's.metrics.lastBatch !== null', 20_000);
+  // "Latency p95 1,5xx ms" is too wide for its column beside another: its value goes on a line
+  // of its own, whole, rather than out of the panel.
+  await expect(page.getByTestId('m-p95')).toHaveText(/^\d,\d{3} ms$/);
+  const panel = page.getByLabel('Metrics');
+  // Each label and each value, not only their boxes: a value that does not fit spills out of its box.
+  const parts = page.locator('.metrics .stat dt, .metrics .stat dd');
+  expect(await parts.count()).toBeGreaterThan(16);
+  for (const part of await parts.all()) await expectInsideHorizontally(part, panel);
+  await page.screenshot({ path: shot('1280x720-slow-latency') });
+});
+
 test('390×844 (a phone): one view at a time, each reachable from the switcher, the grid full width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await openSandbox(page, QUERY);

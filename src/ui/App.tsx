@@ -4,6 +4,7 @@ import { CommunityPanel } from './community/CommunityPanel.tsx';
 import { SandboxContext, useSandbox } from './context.ts';
 import { GameMasterPanel } from './gamemaster/GameMasterPanel.tsx';
 import { GridLegend } from './layout/GridLegend.tsx';
+import { shownScenario } from './layout/gridPane.ts';
 import { paneId, ViewSwitcher, type ViewId } from './layout/ViewSwitcher.tsx';
 import { AgentList } from './panels/AgentList.tsx';
 import { ClassroomTabs } from './panels/ClassroomTabs.tsx';
@@ -39,7 +40,7 @@ const PipelineBoard = lazy(() => import('./pipeline/PipelineBoard.tsx').then((m)
  */
 /** The grid, or in its place the relationship simulations' cards or the pipeline's DAG. */
 function GridPane() {
-  const scenario = useSandbox((s) => s.world?.scenario ?? s.config.scenario);
+  const scenario = useSandbox(shownScenario);
   if (scenario === 'relationships') return <SimBoard />;
   if (scenario === 'pipeline') {
     return (

@@ -23,9 +23,20 @@ export function BudgetGauge() {
       {paused > 0 ? <span className="warning-text">Dispatch paused by a rate limit.</span> : null}
       {wait !== null && wait >= 10_000 ? (
         <span className="warning-text" data-testid="budget-wait">
-          {`${formatCount(queued)} calls wait for the budget of ${formatCount(limit)} a minute: the last of them can start in about ${formatMs(wait)}.`}
+          {budgetWaitText(queued, used, limit, wait)}
         </span>
       ) : null}
     </div>
   );
+}
+
+/**
+ * The queue's wait for the budget, in words. Only the queued calls past the budget's room wait
+ * for it; the others can start under it now and wait for a free place under the concurrency cap
+ * (the community's 20, say), so they are not counted as held back by the budget.
+ */
+function budgetWaitText(queued: number, used: number, limit: number, waitMs: number): string {
+  const held = Math.max(0, queued - Math.max(0, limit - used));
+  const who = held < queued ? `${formatCount(held)} of the ${formatCount(queued)} queued calls wait` : `${formatCount(queued)} calls wait`;
+  return `${who} for the budget of ${formatCount(limit)} a minute: the last of them can start in about ${formatMs(waitMs)}.`;
 }

@@ -62,6 +62,9 @@ export function StageHost() {
       unmounted = true;
       ctx.stage.current = null;
       handle?.destroy();
+      // No stage draws now (the relationships' cards or the DAG took its place): no frame rate
+      // stays behind in the snapshot (`window.sandbox`) from the grid that was.
+      store.setState({ fps: 0 });
     };
   }, [ctx]);
   return (

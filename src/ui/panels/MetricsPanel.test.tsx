@@ -1,0 +1,52 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { defaultsFor, SCENARIOS } from '../../protocol/config.ts';
+import { EMPTY_METRICS } from '../../protocol/protocol.fixture.ts';
+import type { ActionContext } from '../actions.ts';
+import { SandboxClient } from '../client.ts';
+import { SandboxContext } from '../context.ts';
+import { fakeWorker } from '../fakeWorker.fixture.ts';
+import { createSandboxStore, type SandboxState } from '../store.ts';
+import { MetricsPanel } from './MetricsPanel.tsx';
+
+/** The panel as HTML, rendered on the server from the store as set here. */
+function render(state: Partial<SandboxState>): string {
+  const store = createSandboxStore();
+  store.setState(state);
+  const served = { ...store, getInitialState: store.getState };
+  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
+  return renderToStaticMarkup(
+    <SandboxContext value={ctx}>
+      <MetricsPanel />
+    </SandboxContext>,
+  );
+}
+
+const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('MetricsPanel', () => {
+  it('shows a frame rate only where the grid is drawn', () => {
+    const shown = SCENARIOS.filter((scenario) => render({ config: defaultsFor(scenario), fps: 58 }).includes('data-testid="m-fps"'));
+    // The relationships' cards and the pipeline's DAG take the grid's place: no stage, no frames.
+    expect(shown).toEqual(['grid', 'community', 'gamemaster']);
+    expect(render({ config: defaultsFor('grid'), fps: 58, presenter: true })).not.toContain('data-testid="m-fps"');
+  });
+
+  it('writes counts with thousands separators, as the rest of the page does', () => {
+    const html = text(render({ metrics: { ...EMPTY_METRICS, queued: 9_400, inFlight: 600, callsSucceeded: 12_345 } }));
+    expect(html).toContain('Queued 9,400');
+    expect(html).toContain('Succeeded 12,345');
+  });
+
+  it('counts as waiting for the budget only the queued calls past its room', () => {
+    // The community at 1,000 personas: 447 of 600 slots held, 559 calls queued behind a
+    // semaphore of 20. 153 of them may start under the budget now; 406 wait for it.
+    const community = { ...EMPTY_METRICS, queued: 559, inFlight: 20, callsLastMinute: 447, rpmLimit: 600, budgetWaitMs: 60_000 };
+    expect(text(render({ metrics: community }))).toContain(
+      '406 of the 559 queued calls wait for the budget of 600 a minute: the last of them can start in about 1 min 0 s.',
+    );
+    // The budget spent: every queued call waits for it.
+    const spent = { ...EMPTY_METRICS, queued: 9_400, inFlight: 0, callsLastMinute: 600, rpmLimit: 600, budgetWaitMs: 1_016_000 };
+    expect(text(render({ metrics: spent }))).toContain('9,400 calls wait for the budget of 600 a minute: the last of them can start in about 16 min 56 s.');
+  });
+});
