@@ -35,6 +35,17 @@ test.describe('the relationships scenario', () => {
     expect(errors).toEqual([]);
   });
 
+  test('from the grid to the cards: no frame rate stays behind, on the page or in the snapshot', async ({ page }) => {
+    await openSandbox(page, '?agents=10&latency=100');
+    await waitForSnapshot(page, 's.metrics.fps > 0');
+    await expect(page.getByTestId('m-fps')).toBeVisible();
+    await page.getByLabel('Scenario').selectOption('relationships');
+    await expect(page.getByTestId('sim-board')).toBeVisible();
+    await expect(page.getByTestId('stage')).toHaveCount(0);
+    await expect(page.getByTestId('m-fps')).toHaveCount(0);
+    expect((await snapshot(page)).metrics.fps).toBe(0);
+  });
+
   test('failSim=4 fails card 4 alone with its sentence; once the fault is off a retry of card 4 alone succeeds', async ({ page }) => {
     await openSandbox(page, '?scenario=relationships&sims=12&failSim=4&latency=100&jitter=0');
     const ended = await allEnded(page);
