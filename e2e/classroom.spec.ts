@@ -50,6 +50,24 @@ test.describe('presets', () => {
     expect(s.agents.filter((a) => a.source === 'mock').length).toBeGreaterThan(5);
   });
 
+  test('one at a time with retries reads no speedup: a backoff is not counted as work', async ({ page }) => {
+    // With 30% failures a call is retried after a backoff, and one call at a time the next
+    // agent's call runs in it. Each call's span (first send to answer) holds that time, so summed
+    // spans read more than 1× (1.07× here before); the calls' own time cannot beat the wall of
+    // one call at a time.
+    await openSandbox(page, '?agents=10&strategy=sequential&failureRate=0.3&latency=200&thinkInterval=3000');
+    const s = await waitForSnapshot(page, 's.metrics.lastBatch !== null && s.metrics.retries > 0', 45_000);
+    const batch = s.metrics.lastBatch;
+    expect(batch?.size).toBe(10);
+    expect(batch?.speedup).toBeLessThanOrEqual(1.001);
+    await expect(page.getByTestId('batch-speedup')).toHaveText(/^(?:0\.\d|1\.0)×$/);
+    // The lane's "one at a time" is the same sum as the Timing panel's.
+    const lane = page.getByTestId('timeline-batch').filter({ has: page.getByTestId('timeline-batch-wall').filter({ hasNotText: 'running' }) }).first();
+    await expect(lane).toContainText(/one at a time ≈ \d/);
+    const oneAtATime = /one at a time ≈ ([\d.]+) s/.exec((await lane.textContent()) ?? '')?.[1];
+    expect(Number(oneAtATime) * 1000).toBeCloseTo(batch?.sumLatencyMs ?? 0, -2);
+  });
+
   test('"Slow tail": calls past the 1 s timeout are cut off; the batch never waits longer', async ({ page }) => {
     await openSandbox(page);
     await openPreset(page, 'slow-tail', 20);

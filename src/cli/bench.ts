@@ -43,7 +43,8 @@ path and the speedups, then a level of 4 CPU tools in the pool against one threa
   --timeout MS        per-call timeout (default: the larger of 10000 and 2 × (latency + jitter))
   --seed S            seed for agents and latencies (default 1)
   --baseline B        run: measure the sequential side (default); sum: do not run it, take the
-                      sum of the parallel calls' latencies ("baseline": "sum" in the JSON)
+                      sum of the parallel calls' own time, each attempt from send to end,
+                      backoff waits left out ("baseline": "sum" in the JSON)
   --epochs E          community: epochs (default ${DEFAULT_SETTINGS.epochs})
   --topics T          community: topics (default ${DEFAULT_SETTINGS.topics}, 1 to ${TOPIC_CATALOGUE.length})
   --turns N           gamemaster: turns of the session (default 200)
@@ -236,7 +237,7 @@ function table(settings: BenchSettings, runs: readonly BatchRun[], speedup: numb
   const lines = [
     `Neon bench: ${settings.agents} agents, mock latency ${settings.latencyMs} ms ± ${settings.jitterMs} ms, ${budget}, ${cap}, failure rate ${settings.failureRate}`,
     '',
-    `${'strategy'.padEnd(12)}${'wall ms'.padStart(10)}${'sum of latencies'.padStart(18)}${'decisions'.padStart(11)}${'fallbacks'.padStart(11)}${'retries'.padStart(9)}`,
+    `${'strategy'.padEnd(12)}${'wall ms'.padStart(10)}${'sum of calls ms'.padStart(18)}${'decisions'.padStart(11)}${'fallbacks'.padStart(11)}${'retries'.padStart(9)}`,
     ...runs.map(
       (r) =>
         `${r.strategy.padEnd(12)}${round(r.wallMs).toFixed(1).padStart(10)}${round(r.sumLatencyMs).toFixed(1).padStart(18)}` +
@@ -253,12 +254,12 @@ async function benchGrid(settings: BenchSettings, baseline: Baseline, json: bool
   const measured = baseline === 'run' ? await runBatch('sequential', settings) : null;
   if (!json) console.error('Running the same calls in parallel…');
   const parallel = await runBatch('parallel', settings);
-  // Without a sequential run, one call at a time would have cost the sum of the calls' own latencies.
+  // Without a sequential run, one call at a time would have cost the sum of the calls' own time (`CallRecord.callMs`).
   const sequential: BatchRun = measured ?? { ...parallel, strategy: 'sequential', wallMs: parallel.sumLatencyMs };
   const speedup = sequential.wallMs / parallel.wallMs;
   if (!json) {
     console.log(table(settings, [sequential, parallel], speedup));
-    if (!measured) console.log('The sequential row was not run: its wall is the sum of the parallel calls\' latencies (--baseline sum).');
+    if (!measured) console.log('The sequential row was not run: its wall is the sum of the parallel calls\' own time (--baseline sum).');
     return;
   }
   console.log(

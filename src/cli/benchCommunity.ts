@@ -3,7 +3,7 @@
  * on a LocalScenarioHost with the mock brain in real time, measured phase by phase. The
  * parallel side runs under the community's semaphore (`--concurrency`, 20 by default); the
  * sequential side either runs the same community one call at a time (`--baseline run`) or is
- * taken as the sum of the parallel calls' own latencies (`--baseline sum`), which is what one
+ * taken as the sum of the parallel calls' own time (`CallRecord.callMs`, `--baseline sum`), which is what one
  * call at a time would cost without waiting minutes to show it.
  */
 import { MockBrain } from '../brain/mockBrain.ts';
@@ -63,7 +63,7 @@ export async function runCommunityOnce(settings: CommunityBenchSettings, concurr
     const { records, attemptStarts } = host;
     return {
       wallMs,
-      sumLatencyMs: records.reduce((sum, r) => sum + (r.startedAt === undefined ? 0 : r.endedAt - r.startedAt), 0),
+      sumLatencyMs: records.reduce((sum, r) => sum + r.callMs, 0),
       calls: records.length,
       fallbacks: records.filter((r) => r.outcome === 'fallback').length,
       retries: attemptStarts.length - records.filter((r) => r.startedAt !== undefined).length,
@@ -81,7 +81,7 @@ export interface CommunityBench {
   readonly parallel: CommunityRunFigures;
   /** The measured sequential run; null with `--baseline sum`. */
   readonly sequential: CommunityRunFigures | null;
-  /** The sequential wall: measured, or the parallel calls' sum of latencies. */
+  /** The sequential wall: measured, or the sum of the parallel calls' own time. */
   readonly sequentialWallMs: number;
   readonly speedup: number;
 }
@@ -145,7 +145,7 @@ export function communityTable(bench: CommunityBench): string {
   const budget = Number.isFinite(s.rpm) ? `${s.rpm} rpm` : 'no rpm budget';
   const cols: [string, number][] = [['phase', 16], ['epoch', 6], ['calls', 7], ['wall ms', 10], ['sum ms', 11], ['speedup', 9], ['fallbacks', 11], ['ceiling ms', 12]];
   const row = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(cols[0]?.[1] ?? 0) : cell.padStart(cols[i]?.[1] ?? 0))).join('');
-  const baseline = bench.sequential ? `sequential run (1 at a time): ${round(bench.sequentialWallMs).toFixed(1)} ms wall` : `sequential = sum of the calls' latencies: ${round(bench.sequentialWallMs).toFixed(1)} ms (not run)`;
+  const baseline = bench.sequential ? `sequential run (1 at a time): ${round(bench.sequentialWallMs).toFixed(1)} ms wall` : `sequential = sum of the calls' own time: ${round(bench.sequentialWallMs).toFixed(1)} ms (not run)`;
   return [
     `Neon bench, community: ${s.agents} personas, ${s.topics} topics, ${s.epochs} epoch(s), mock latency ${s.latencyMs} ms ± ${s.jitterMs} ms, semaphore ${s.concurrency}, ${budget}, failure rate ${s.failureRate}`,
     '',

@@ -77,7 +77,7 @@ describe('bench --json', () => {
 });
 
 describe('bench --baseline sum (grid)', () => {
-  it('does not run the sequential side: it is the sum of the parallel calls\' latencies', () => {
+  it('does not run the sequential side: it is the sum of the parallel calls\' own time', () => {
     const { code, stdout } = run('bench', ['--agents', '8', '--latency', '100', '--baseline', 'sum', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as { baseline: string; sequential: { wallMs: number; sumLatencyMs: number }; parallel: { wallMs: number; sumLatencyMs: number }; speedup: number };
@@ -126,7 +126,7 @@ describe('bench --scenario community', () => {
     expect(Object.values(result.votes).reduce((a, b) => a + b, 0)).toBe(24 * 3);
   });
 
-  it('with --baseline sum takes the sequential wall as the sum of the latencies, without running it', () => {
+  it('with --baseline sum takes the sequential wall as the sum of the calls\' own time, without running it', () => {
     const { code, stdout } = run('bench', ['--scenario', 'community', '--agents', '10', '--latency', '50', '--epochs', '1', '--concurrency', '5', '--baseline', 'sum', '--json']);
     expect(code).toBe(0);
     const result = JSON.parse(stdout) as CommunityJson;

@@ -46,7 +46,7 @@ describe('bulkArray: the fast path agrees with zod', () => {
   }
 
   it('takes the fast path for plain records of every list (no copy) and names a bad field through the message', () => {
-    const call = { id: 1, agentId: 1, batch: 'b', enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 2, attempts: 1, outcome: 'success' as const, source: 'mock', errorKind: null };
+    const call = { id: 1, agentId: 1, batch: 'b', enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 2, callMs: 1, attempts: 1, outcome: 'success' as const, source: 'mock', errorKind: null };
     const calls = [call];
     const started = [{ id: 1, agentId: 1, batch: null, enqueuedAt: 0, startedAt: 1, attempt: 1 }];
     const updates = [{ id: 1, thought: 't', plan: 'p', action: 'N' as const, say: '', source: 'mock' as const, decisions: 1, latencyMs: 500, attempts: 1, error: null }];

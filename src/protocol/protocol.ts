@@ -154,6 +154,8 @@ export const callSummary = z.object({
   /** When each attempt was sent: the gaps between them are retry backoff. */
   attemptStarts: z.array(z.number()),
   endedAt: z.number(),
+  /** The attempts' own time, backoff waits left out: what the call costs one at a time (`CallRecord.callMs`). */
+  callMs: z.number(),
   attempts: z.number(),
   outcome: z.enum(['success', 'fallback']),
   source: z.string(),
@@ -184,7 +186,7 @@ const TICK_LIST_KEYS = {
 const isIdentity = (v: Record<string, unknown>): boolean => isNum(v.id) && isNum(v.agentId) && isStrOrNull(v.batch) && isNum(v.enqueuedAt);
 const isPlainStart = (v: unknown): boolean => isRecord(v) && hasKeys(v, TICK_LIST_KEYS.started.length) && isIdentity(v) && isNum(v.startedAt) && isNum(v.attempt);
 const isPlainSummary = (v: unknown): boolean =>
-  isRecord(v) && hasKeys(v, TICK_LIST_KEYS.calls.length) && isIdentity(v) && isNumOrNull(v.startedAt) && Array.isArray(v.attemptStarts) && v.attemptStarts.every(isNum) && isNum(v.endedAt) && isNum(v.attempts) &&
+  isRecord(v) && hasKeys(v, TICK_LIST_KEYS.calls.length) && isIdentity(v) && isNumOrNull(v.startedAt) && Array.isArray(v.attemptStarts) && v.attemptStarts.every(isNum) && isNum(v.endedAt) && isNum(v.callMs) && isNum(v.attempts) &&
   OUTCOMES.has(v.outcome) && isStr(v.source) && (v.errorKind === null || FAILURE_KINDS.has(v.errorKind));
 /** An update without an error (an error object is rare: zod checks it). */
 const isPlainUpdate = (v: unknown): boolean =>

@@ -116,7 +116,7 @@ describe('recordColumns: a list of records as columns', () => {
 
 describe('packTick: the tick as the worker posts it', () => {
   const start = { id: 7, agentId: 3, batch: 'b1', enqueuedAt: 10, startedAt: 11, attempt: 1 };
-  const call = { id: 7, agentId: 3, batch: null, enqueuedAt: 10, startedAt: null, attemptStarts: [11, 900.5], endedAt: 1_000, attempts: 2, outcome: 'fallback' as const, source: 'fallback', errorKind: 'timeout' as const };
+  const call = { id: 7, agentId: 3, batch: null, enqueuedAt: 10, startedAt: null, attemptStarts: [11, 900.5], endedAt: 1_000, callMs: 600.5, attempts: 2, outcome: 'fallback' as const, source: 'fallback', errorKind: 'timeout' as const };
   const update = { id: 3, thought: 't', plan: 'p', action: 'N' as const, say: '', source: 'mock' as const, decisions: 2, latencyMs: null, attempts: 2, error: { kind: 'timeout' as const, message: 'slow' } };
 
   it('reads back, through a structured clone, as the same message the plain tick parses to', () => {

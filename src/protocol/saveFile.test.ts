@@ -64,9 +64,14 @@ describe('newSave / readSave', () => {
   });
 
   it('keeps the call log when the save has one', () => {
-    const call = { id: 1, agentId: 0, batch: 'b', enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 9, attempts: 1, outcome: 'success', source: 'mock', errorKind: null };
+    const call = { id: 1, agentId: 0, batch: 'b', enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 9, callMs: 8, attempts: 1, outcome: 'success', source: 'mock', errorKind: null };
     const read = readSave(mutate((s) => (s.calls = [call])));
     expect(read.ok && read.save.calls).toEqual([call]);
+    // Written before calls had their own time: the span stands in for it, as it did then.
+    const older: Record<string, unknown> = { ...call, attemptStarts: [1, 5] };
+    delete older.callMs;
+    const old = readSave(mutate((s) => (s.calls = [older])));
+    expect(old.ok && old.save.calls).toEqual([{ ...older, callMs: 8 }]);
     expect(errorOf(mutate((s) => (s.calls = [{ ...call, outcome: 'maybe' }])))).toMatch(/^This save's calls\[0\]\.outcome is 'maybe', which is not allowed/);
   });
 });

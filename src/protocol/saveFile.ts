@@ -87,6 +87,18 @@ const world = z.object(
 );
 
 /**
+ * A call as saved. Files written before `callMs` (the attempts' own time) lack it: theirs is the
+ * call's span from its first send to its end, the figure those releases counted one at a time.
+ */
+function savedCall() {
+  return z.preprocess((value) => {
+    if (typeof value !== 'object' || value === null || 'callMs' in value) return value;
+    const { startedAt, endedAt } = value as { startedAt?: unknown; endedAt?: unknown };
+    return { ...value, callMs: typeof startedAt === 'number' && typeof endedAt === 'number' ? endedAt - startedAt : 0 };
+  }, callSummary);
+}
+
+/**
  * Settings by the same rules as a link (`config.ts`). One missing (a setting added after the
  * file was written) takes its default, or the world's value for those that shape the world.
  * Keys that are not settings are dropped unread, `apiKey` among them: a save never holds a key.
@@ -105,7 +117,7 @@ export const saveFileSchema = z.object({
   /** Scenarios come in a later release; the slot is here so version 1 files can carry one then. */
   scenario: z.null('must be null: this release has no scenarios'),
   /** The settled calls the page showed, when the save was asked for with them. */
-  calls: list(callSummary).optional(),
+  calls: list(savedCall()).optional(),
 });
 
 type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [K in keyof T]: DeepReadonly<T[K]> } : T;

@@ -32,6 +32,30 @@ describe('batch figures', () => {
     expect(stats.map((b) => b.waitedMs)).toEqual([0, 2_000, 4_000, 6_000]);
   });
 
+  it('one at a time with retries still reads at most 1.0×: a backoff is not the call\'s time', async () => {
+    // Every job's first attempt fails after 500 ms and is retried after a 1 s backoff. One call
+    // in flight at a time: while a job waits out its backoff, the next job's call runs, so each
+    // job's span (first send to answer) holds other jobs' calls: summed, they exceed the wall.
+    const clock = new ManualClock();
+    const model = new FakeModel<number>(clock, (_request, attempt) => (attempt === 1 ? { latencyMs: 500, fail: new ModelError('server', 'busy') } : { latencyMs: 500 }));
+    const events: SchedulerEvent[] = [];
+    const scheduler = new Scheduler<number, string>({
+      model, clock, config: { strategy: 'sequential', backoffBaseMs: 1_000, backoffMaxMs: 1_000, maxAttempts: 2 }, random: () => 1, onEvent: (e) => events.push(e),
+    });
+    const jobs = Array.from({ length: 4 }, (_, i) => scheduler.submit({ key: `a${i}`, batch: 'b0', request: i, fallback: () => 'fb' }));
+    await clock.runAll();
+    const results = await Promise.all(jobs);
+    expect(results.every((r) => r.source === 'fake')).toBe(true);
+    const spans = results.reduce((sum, r) => sum + r.record.endedAt - (r.record.startedAt ?? 0), 0);
+    const [batch] = events.flatMap((e) => (e.type === 'batch' ? [e.stats] : []));
+    // Eight attempts of 500 ms, one at a time: 4 s of calls, whatever the backoffs overlapped.
+    expect(results.map((r) => r.record.callMs)).toEqual([1_000, 1_000, 1_000, 1_000]);
+    expect(batch?.sumLatencyMs).toBe(4_000);
+    expect(batch?.wallMs).toBeGreaterThanOrEqual(4_000);
+    expect(batch?.speedup).toBeLessThanOrEqual(1);
+    expect(spans).toBeGreaterThan(batch?.wallMs ?? Infinity);
+  });
+
   it('all together reads the real gain', async () => {
     const [batch] = await rounds({ concurrency: 10, rpm: 1_000 }, 10, 1, 3_000);
     expect(batch).toMatchObject({ wallMs: 500, sumLatencyMs: 5_000, speedup: 10, waitedMs: 0, answered: 10, fallbacks: 0 });

@@ -71,7 +71,7 @@ export class BatchTracker {
     batch.lastEnd = Math.max(batch.lastEnd, record.endedAt);
     if (record.startedAt !== undefined) {
       batch.firstStart = Math.min(batch.firstStart, record.startedAt);
-      batch.sumLatencyMs += record.endedAt - record.startedAt;
+      batch.sumLatencyMs += record.callMs;
     }
     if (record.outcome === 'fallback') batch.fallbacks++;
     else batch.answered++;

@@ -38,6 +38,12 @@ export interface Entry<Req, Res> {
    * be a boxed number more per job.
    */
   notBefore: number;
+  /**
+   * The failed attempts' own time, each from its send to its failure (backoff waits left out):
+   * with the answered attempt's, what the job cost one call at a time. 0 (a small integer, kept
+   * in the entry) until an attempt fails, which is rare.
+   */
+  failedMs: number;
   lastError: ModelError | undefined;
   /** Set while an attempt is in flight: aborts it. */
   call: AbortableCall<Entry<Req, Res>, Res> | undefined;
@@ -117,6 +123,8 @@ export function recordOf<Req, Res>(
     // The entry is settled and never sent again, so its list is handed over, not copied.
     attemptStarts: entry.attemptStarts ?? [],
     endedAt,
+    // An answer ends the last attempt now; a fallback's attempts all ended in failures, counted then.
+    callMs: source === 'fallback' ? entry.failedMs : entry.failedMs + endedAt - (entry.attemptStarts?.at(-1) ?? endedAt),
     attempts: entry.attempts,
     outcome: source === 'fallback' ? 'fallback' : 'success',
     source,

@@ -6,7 +6,7 @@ const job: Job<number, string> = { key: 'a', request: 1, fallback: () => 'fb' };
 
 function record(id: number): CallRecord {
   return {
-    id, key: 'a', batch: undefined, lane: 'interactive', enqueuedAt: id, startedAt: id, attemptStarts: [id], endedAt: id + 1, attempts: 1,
+    id, key: 'a', batch: undefined, lane: 'interactive', enqueuedAt: id, startedAt: id, attemptStarts: [id], endedAt: id + 1, callMs: 1, attempts: 1,
     outcome: 'success', source: 'mock', error: undefined, usage: undefined, prompt: 'a long prompt', raw: '{"thought":"…"}',
   };
 }

@@ -97,7 +97,7 @@ export class Scheduler<Req, Res> {
     const now = this.clock.now();
     const entry: Entry<Req, Res> = {
       id: this.nextId++, job, flowKey: flowKey(job), enqueuedAt: now, done, tag, attempts: 0, attemptStarts: undefined,
-      notBefore: 0, lastError: undefined, call: undefined, timer: undefined, budget: undefined, settled: false, prevInFlight: undefined, nextInFlight: undefined,
+      notBefore: 0, failedMs: 0, lastError: undefined, call: undefined, timer: undefined, budget: undefined, settled: false, prevInFlight: undefined, nextInFlight: undefined,
     };
     this.outcomes.submitted(job, now);
     if (this.disposed) {
@@ -305,10 +305,13 @@ export class Scheduler<Req, Res> {
       this.dispatch.schedule();
     },
     failed: (entry, call, error) => {
+      const now = this.clock.now();
+      // The attempt's own time ends here; the backoff that may follow is not the call's.
+      entry.failedMs += now - (entry.attemptStarts?.at(-1) ?? now);
       this.release(entry);
       this.count(entry, 'callsFailed');
       const reason: unknown = call.abortedWith ?? (error instanceof Error ? error : new Error(String(error)));
-      this.fail(entry, toModelError(reason));
+      this.fail(entry, toModelError(reason), now);
       this.dispatch.schedule();
     },
   };
@@ -327,10 +330,9 @@ export class Scheduler<Req, Res> {
     this.outcomes.count(entry.job, counter, by);
   }
 
-  private fail(entry: Entry<Req, Res>, error: ModelError): void {
+  private fail(entry: Entry<Req, Res>, error: ModelError, now: number): void {
     entry.lastError = error;
     this.onEvent?.({ type: 'failed-attempt', key: entry.job.key, attempt: entry.attempts, error });
-    const now = this.clock.now();
     if (isFatal(error.kind)) {
       this.disableLive(error);
       this.fallBack(entry, error);

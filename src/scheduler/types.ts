@@ -97,6 +97,12 @@ export interface CallRecord {
   /** When each attempt was sent; empty if the job fell back without a call. */
   readonly attemptStarts: readonly number[];
   readonly endedAt: number;
+  /**
+   * The attempts' own time: each from its send to its answer or failure, the backoff waits
+   * between them left out (other calls may run in them); 0 if the job fell back without a call.
+   * What the job costs one call at a time: a batch's sum of these is its sequential equivalent.
+   */
+  readonly callMs: number;
   readonly attempts: number;
   readonly outcome: Outcome;
   /** Who produced the value: the model's `source`, or `fallback`. */
@@ -122,7 +128,7 @@ export interface BatchStats {
   readonly wallMs: number;
   /** From the first job's enqueue to the first call sent: waiting behind earlier work. */
   readonly waitedMs: number;
-  /** The sum of the jobs' call latencies: what the batch would cost one call at a time. */
+  /** The sum of the jobs' `callMs` (their attempts' own time, backoff waits left out): what the batch would cost one call at a time. */
   readonly sumLatencyMs: number;
   /** sumLatencyMs / wallMs. */
   readonly speedup: number;

@@ -11,8 +11,8 @@ const run: RunExport = {
   names: ['Ada', 'Bo, "the" second'],
   history: [{ t: 100, callsLastMinute: 2, rpmLimit: 600, queued: 0, inFlight: 1 }],
   calls: [
-    { id: 1, agentId: 0, batch: 'w/tick-30', enqueuedAt: 0, startedAt: 1.23, attemptStarts: [1.23], endedAt: 501.26, attempts: 1, outcome: 'success', source: 'mock', errorKind: null },
-    { id: 2, agentId: 1, batch: 'w/tick-30', enqueuedAt: 0, startedAt: null, attemptStarts: [], endedAt: 3, attempts: 0, outcome: 'fallback', source: 'fallback', errorKind: 'invalid-key' },
+    { id: 1, agentId: 0, batch: 'w/tick-30', enqueuedAt: 0, startedAt: 1.23, attemptStarts: [1.23], endedAt: 501.26, callMs: 500.03, attempts: 1, outcome: 'success', source: 'mock', errorKind: null },
+    { id: 2, agentId: 1, batch: 'w/tick-30', enqueuedAt: 0, startedAt: null, attemptStarts: [], endedAt: 3, callMs: 0, attempts: 0, outcome: 'fallback', source: 'fallback', errorKind: 'invalid-key' },
   ],
 };
 
@@ -44,7 +44,7 @@ describe('export', () => {
         latencyP95: 0.30000000000000004,
         lastBatch: { id: 'b', size: 10, wallMs: 515.6000000000931, waitedMs: 0, sumLatencyMs: 5012.349999, speedup: 9.721234567890123, answered: 10, fallbacks: 0 },
       },
-      calls: [{ id: 1, agentId: 0, batch: 'b', enqueuedAt: 100.04999999, startedAt: 100.1 + 0.2, attemptStarts: [100.1 + 0.2, 2000.0000000001], endedAt: 615.9000000000931, attempts: 2, outcome: 'success', source: 'mock', errorKind: null }],
+      calls: [{ id: 1, agentId: 0, batch: 'b', enqueuedAt: 100.04999999, startedAt: 100.1 + 0.2, attemptStarts: [100.1 + 0.2, 2000.0000000001], endedAt: 615.9000000000931, callMs: 500.0000000001, attempts: 2, outcome: 'success', source: 'mock', errorKind: null }],
       history: [{ t: 1234.5600000001, callsLastMinute: 1, rpmLimit: 600, queued: 0, inFlight: 1 }],
     };
     const text = runJson(noisy, new Date(0));

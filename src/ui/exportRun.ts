@@ -137,7 +137,7 @@ export function beliefsCsv(run: CommunityExport): string {
   return csv(['persona_id', 'persona_name', ...keys], beliefsNow(run).map((p) => [p.id, p.name, ...p.beliefs]));
 }
 
-/** Every finished phase: its calls, wall time, the sum of its calls' latencies, speedup and fallbacks. */
+/** Every finished phase: its calls, wall time, the sum of its calls' own time, speedup and fallbacks. */
 export function phasesCsv(run: CommunityExport): string {
   return csv(
     ['epoch', 'phase', 'calls', 'wall_ms', 'sum_latency_ms', 'speedup', 'fallbacks'],

@@ -5,7 +5,7 @@ import { openSave, SAVE_NOTICE } from './saveLoad.ts';
 import { createSandboxStore } from './store.ts';
 
 /** A fake worker that answers each command with what `reply` says (as client.test.ts's). */
-const call = { id: 1, agentId: 0, batch: null, enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 5, attempts: 1, outcome: 'success' as const, source: 'mock', errorKind: null };
+const call = { id: 1, agentId: 0, batch: null, enqueuedAt: 0, startedAt: 1, attemptStarts: [1], endedAt: 5, callMs: 4, attempts: 1, outcome: 'success' as const, source: 'mock', errorKind: null };
 
 describe('save and open in the page', () => {
   it("save resolves with the worker's save; the call log is added from the page when asked for", async () => {

@@ -92,6 +92,7 @@ export function summaryOf(record: CallRecord, agentId: number): CallSummary {
     startedAt: record.startedAt ?? null,
     attemptStarts: [...record.attemptStarts],
     endedAt: record.endedAt,
+    callMs: record.callMs,
     attempts: record.attempts,
     outcome: record.outcome,
     source: record.source,

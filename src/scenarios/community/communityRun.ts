@@ -147,7 +147,7 @@ function statsFrom(id: string, answers: readonly Answer<unknown>[]): BatchStats 
   const first = Math.min(...sent.map((r) => r.startedAt ?? Infinity));
   const last = Math.max(...records.map((r) => r.endedAt));
   const wallMs = sent.length > 0 ? last - first : 0;
-  const sumLatencyMs = sent.reduce((sum, r) => sum + r.endedAt - (r.startedAt ?? r.endedAt), 0);
+  const sumLatencyMs = sent.reduce((sum, r) => sum + r.callMs, 0);
   const fallbacks = records.filter((r) => r.outcome === 'fallback').length;
   const enqueued = Math.min(...records.map((r) => r.enqueuedAt));
   return {

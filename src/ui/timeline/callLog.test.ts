@@ -4,7 +4,7 @@ import { CallLog } from './callLog.ts';
 
 const start = (id: number, batch: string, at: number, attempt = 1) => ({ id, agentId: id, batch, enqueuedAt: 0, startedAt: at, attempt });
 const done = (id: number, batch: string, starts: number[], end: number, outcome: 'success' | 'fallback' = 'success'): CallSummary => ({
-  id, agentId: id, batch, enqueuedAt: 0, startedAt: starts[0] ?? null, attemptStarts: starts, endedAt: end, attempts: starts.length, outcome, source: 'mock', errorKind: outcome === 'fallback' ? 'server' : null,
+  id, agentId: id, batch, enqueuedAt: 0, startedAt: starts[0] ?? null, attemptStarts: starts, endedAt: end, callMs: end - (starts[0] ?? end), attempts: starts.length, outcome, source: 'mock', errorKind: outcome === 'fallback' ? 'server' : null,
 });
 
 describe('CallLog', () => {

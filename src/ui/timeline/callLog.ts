@@ -19,6 +19,11 @@ export interface CallBar {
   readonly attemptStarts: readonly number[];
   /** Null while running. */
   readonly endedAt: number | null;
+  /**
+   * Once settled, the attempts' own time, backoff waits left out (`CallRecord.callMs`): what the
+   * call costs one at a time. Absent while it runs.
+   */
+  readonly callMs?: number;
   readonly outcome: BarOutcome;
   /** The last failure's kind, when there was one (also on a success after retries). */
   readonly errorKind: string | null;

@@ -4,7 +4,7 @@ import { RaceLog } from './raceLog.ts';
 
 const start = (id: number, at: number) => ({ id, agentId: id, batch: 'race', enqueuedAt: 0, startedAt: at, attempt: 1 });
 const done = (id: number, at: number, end: number): CallSummary => ({
-  id, agentId: id, batch: 'race', enqueuedAt: 0, startedAt: at, attemptStarts: [at], endedAt: end, attempts: 1, outcome: 'success', source: 'mock', errorKind: null,
+  id, agentId: id, batch: 'race', enqueuedAt: 0, startedAt: at, attemptStarts: [at], endedAt: end, callMs: end - at, attempts: 1, outcome: 'success', source: 'mock', errorKind: null,
 });
 const lane = (over: Partial<RaceLane> = {}): RaceLane => ({ started: [], calls: [], wallMs: null, ...over });
 

@@ -18,6 +18,7 @@ const call: fc.Arbitrary<CallSummary> = fc
     startedAt: fc.oneof(fc.constant(null), time),
     extra: fc.array(time, { maxLength: 3 }),
     endedAt: time,
+    callMs: time,
     attempts: fc.integer({ min: 0, max: 5 }),
     outcome: fc.constantFrom('success' as const, 'fallback' as const),
     source: fc.constantFrom('mock', 'gemini', 'openai', 'fallback', 'other'),
@@ -57,7 +58,7 @@ describe('SettledCalls: the newest settled calls as columns', () => {
 
   it('grows past its first columns and wraps at its capacity', () => {
     const kept = new SettledCalls(3_000);
-    const make = (id: number): CallSummary => ({ id, agentId: id % 7, batch: `b-${Math.floor(id / 100)}`, enqueuedAt: id, startedAt: id + 1, attemptStarts: [id + 1], endedAt: id + 2, attempts: 1, outcome: 'success', source: 'mock', errorKind: null });
+    const make = (id: number): CallSummary => ({ id, agentId: id % 7, batch: `b-${Math.floor(id / 100)}`, enqueuedAt: id, startedAt: id + 1, attemptStarts: [id + 1], endedAt: id + 2, callMs: 1, attempts: 1, outcome: 'success', source: 'mock', errorKind: null });
     for (let id = 0; id < 5_000; id++) kept.push(make(id));
     const all = kept.toArray();
     expect(all).toHaveLength(3_000);

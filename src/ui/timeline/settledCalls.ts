@@ -14,8 +14,8 @@
  */
 import type { CallSummary } from '../../protocol/protocol.ts';
 
-/** Numbers per call: id, agentId, enqueuedAt, startedAt (NaN: null), endedAt, attempts. */
-const NUMS = 6;
+/** Numbers per call: id, agentId, enqueuedAt, startedAt (NaN: null), endedAt, attempts, callMs. */
+const NUMS = 7;
 /** Words per call (index into `words`, 0: null): batch, outcome, source, errorKind. */
 const CODES = 4;
 /** First size of the columns; they double up to the capacity. */
@@ -60,6 +60,7 @@ export class SettledCalls {
     this.nums[n + 3] = call.startedAt ?? NaN;
     this.nums[n + 4] = call.endedAt;
     this.nums[n + 5] = call.attempts;
+    this.nums[n + 6] = call.callMs;
     const c = slot * CODES;
     this.codes[c] = this.word(call.batch);
     this.codes[c + 1] = this.word(call.outcome);
@@ -115,6 +116,7 @@ export class SettledCalls {
       startedAt: Number.isNaN(startedAt) ? null : startedAt,
       attemptStarts: kind === NO_ATTEMPTS ? [] : kind === JUST_STARTED ? [startedAt] : [...(this.lists.get(slot) ?? [])],
       endedAt: this.nums[n + 4] as number,
+      callMs: this.nums[n + 6] as number,
       attempts: this.nums[n + 5] as number,
       outcome: this.words[this.codes[c + 1] as number] as CallSummary['outcome'],
       source: this.words[this.codes[c + 2] as number] ?? '',

@@ -49,6 +49,8 @@ describe('timeline text', () => {
     expect(batchTitle('world-3:sims')).toBe('All simulations');
     expect(batchTitle('world-3:retry-4-1')).toBe('Retry of simulation 4');
     expect(batchTitle('world-3:retry-12-2')).toBe('Retry of simulation 12 · attempt 2');
-    expect(sumLatencyMs([bar({}), bar({ attemptStarts: [100], endedAt: 300 }), bar({ endedAt: null, outcome: 'running' })])).toBe(700);
+    expect(sumLatencyMs([bar({ callMs: 500 }), bar({ attemptStarts: [100], endedAt: 300, callMs: 200 }), bar({ endedAt: null, outcome: 'running' })])).toBe(700);
+    // A retried call counts its two attempts, not the backoff between them (other calls ran then).
+    expect(sumLatencyMs([bar({ attemptStarts: [0, 1_500], endedAt: 2_000, callMs: 1_000 })])).toBe(1_000);
   });
 });
