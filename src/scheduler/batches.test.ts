@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ModelError } from '../brain/errors.ts';
 import { ManualClock } from '../clock/manualClock.ts';
 import { FakeModel } from './fakeModel.ts';
+import { statsOfRecords } from './batches.ts';
 import { Scheduler } from './scheduler.ts';
 import type { BatchStats, SchedulerConfig, SchedulerEvent } from './types.ts';
 
@@ -54,6 +55,9 @@ describe('batch figures', () => {
     expect(batch?.wallMs).toBeGreaterThanOrEqual(4_000);
     expect(batch?.speedup).toBeLessThanOrEqual(1);
     expect(spans).toBeGreaterThan(batch?.wallMs ?? Infinity);
+    // The same figures from the records alone (a host with no batch of its own, a community phase).
+    expect(statsOfRecords('b0', results.map((r) => r.record))).toEqual(batch);
+    expect(statsOfRecords('b0', [])).toBeUndefined();
   });
 
   it('all together reads the real gain', async () => {

@@ -37,7 +37,7 @@ export class BatchTracker {
       batch.unsent++;
       batch.firstEnqueue = Math.min(batch.firstEnqueue, enqueuedAt);
     } else {
-      this.open.set(id, { size: 1, pending: 1, unsent: 1, sent: false, firstEnqueue: enqueuedAt, firstStart: Infinity, lastEnd: enqueuedAt, sumLatencyMs: 0, answered: 0, fallbacks: 0 });
+      this.open.set(id, openBatch(1, enqueuedAt));
     }
   }
 
@@ -68,17 +68,37 @@ export class BatchTracker {
     batch.pending--;
     // Settled without being sent (live calls off, its producer cancelled).
     if (record.attempts === 0) batch.unsent--;
-    batch.lastEnd = Math.max(batch.lastEnd, record.endedAt);
-    if (record.startedAt !== undefined) {
-      batch.firstStart = Math.min(batch.firstStart, record.startedAt);
-      batch.sumLatencyMs += record.callMs;
-    }
-    if (record.outcome === 'fallback') batch.fallbacks++;
-    else batch.answered++;
+    addSettled(batch, record);
     if (batch.pending > 0) return undefined;
     this.open.delete(record.batch);
     return statsOf(record.batch, batch);
   }
+}
+
+/**
+ * A batch's figures from all its settled records at once, by the same rules: for a host that
+ * reports no batch of its own (a community phase run on a bare host); undefined for no records.
+ */
+export function statsOfRecords(id: string, records: readonly CallRecord[]): BatchStats | undefined {
+  if (records.length === 0) return undefined;
+  const batch = openBatch(records.length, Math.min(...records.map((r) => r.enqueuedAt)));
+  for (const record of records) addSettled(batch, record);
+  return statsOf(id, batch);
+}
+
+function openBatch(size: number, enqueuedAt: number): OpenBatch {
+  return { size, pending: size, unsent: size, sent: false, firstEnqueue: enqueuedAt, firstStart: Infinity, lastEnd: enqueuedAt, sumLatencyMs: 0, answered: 0, fallbacks: 0 };
+}
+
+/** Counts a settled job's times and outcome into its batch. */
+function addSettled(batch: OpenBatch, record: CallRecord): void {
+  batch.lastEnd = Math.max(batch.lastEnd, record.endedAt);
+  if (record.startedAt !== undefined) {
+    batch.firstStart = Math.min(batch.firstStart, record.startedAt);
+    batch.sumLatencyMs += record.callMs;
+  }
+  if (record.outcome === 'fallback') batch.fallbacks++;
+  else batch.answered++;
 }
 
 function statsOf(id: string, batch: OpenBatch): BatchStats {

@@ -5,8 +5,9 @@
  * (state.ts, phases.ts), and what the page reads is derived from the state (sceneView.ts).
  */
 import type { Ask } from '../../brain/ask.ts';
-import type { BatchStats, CallRecord } from '../../scheduler/types.ts';
-import type { Answer, ScenarioContext } from '../scenario.ts';
+import { statsOfRecords } from '../../scheduler/batches.ts';
+import type { BatchStats } from '../../scheduler/types.ts';
+import type { ScenarioContext } from '../scenario.ts';
 import { interviewAsk } from './asks.ts';
 import { planPhase } from './phases.ts';
 import type { InterviewReply } from './replies.ts';
@@ -129,29 +130,10 @@ export class CommunityRun {
     const answers = await Promise.race([pending, this.cancelledSignal]);
     if (answers === 'cancelled' || this.cancelled) return false;
     const next = planned.finish(answers.map((answer) => ({ value: answer.value, fellBack: answer.source === 'fallback' })));
-    const stats = this.stats.get(batch) ?? statsFrom(batch, answers);
+    // A host that reports no batch of its own: the phase's figures from its records, by the scheduler's rules.
+    const stats = this.stats.get(batch) ?? statsOfRecords(batch, answers.map((answer) => answer.record));
     this.stats.delete(batch);
     this.set(endPhase(next, phaseRecord(phase, epoch, planned.calls.length, stats)));
     return true;
   }
-}
-
-/**
- * A phase's figures from its call records, by the scheduler's definitions (`batches.ts`), for a
- * host that reports the batch after the answers (or not at all); undefined when nothing was asked.
- */
-function statsFrom(id: string, answers: readonly Answer<unknown>[]): BatchStats | undefined {
-  if (answers.length === 0) return undefined;
-  const records: CallRecord[] = answers.map((answer) => answer.record);
-  const sent = records.filter((r) => r.startedAt !== undefined);
-  const first = Math.min(...sent.map((r) => r.startedAt ?? Infinity));
-  const last = Math.max(...records.map((r) => r.endedAt));
-  const wallMs = sent.length > 0 ? last - first : 0;
-  const sumLatencyMs = sent.reduce((sum, r) => sum + r.callMs, 0);
-  const fallbacks = records.filter((r) => r.outcome === 'fallback').length;
-  const enqueued = Math.min(...records.map((r) => r.enqueuedAt));
-  return {
-    id, size: records.length, wallMs, waitedMs: (sent.length > 0 ? first : last) - enqueued, sumLatencyMs,
-    speedup: wallMs > 0 ? sumLatencyMs / wallMs : 1, answered: records.length - fallbacks, fallbacks,
-  };
 }

@@ -36,7 +36,7 @@ export function BudgetGauge() {
  * (the community's 20, say), so they are not counted as held back by the budget.
  */
 function budgetWaitText(queued: number, used: number, limit: number, waitMs: number): string {
-  const held = Math.max(0, queued - Math.max(0, limit - used));
-  const who = held < queued ? `${formatCount(held)} of the ${formatCount(queued)} queued calls wait` : `${formatCount(queued)} calls wait`;
+  const overBudget = Math.max(0, queued - Math.max(0, limit - used));
+  const who = overBudget < queued ? `${formatCount(overBudget)} of the ${formatCount(queued)} queued calls wait` : `${formatCount(queued)} calls wait`;
   return `${who} for the budget of ${formatCount(limit)} a minute: the last of them can start in about ${formatMs(waitMs)}.`;
 }
