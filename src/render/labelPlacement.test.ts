@@ -11,9 +11,26 @@ describe('placeLabels', () => {
     expect(box).toEqual({ x0: 78, y0: 84, x1: 138, y1: 98 });
   });
 
-  it('moves the second of two neighbours whose names would collide (Northwest Spring, North Fountain)', () => {
+  it('slides the second of two neighbours whose names would collide sideways, still above its cell (the market stall beside the square)', () => {
     const cells = [cell(100, 100), cell(180, 100)];
     const boxes = placeLabels(cells, [{ width: 100, height: 14 }, { width: 90, height: 14 }], world);
+    const [first, second] = boxes;
+    if (!first || !second) throw new Error('both labels should be placed');
+    expect(overlaps(first, second)).toBe(false);
+    expect(second).toEqual({ x0: 180, y0: 84, x1: 270, y1: 98 });
+  });
+
+  it('slides the other way when the neighbour is on the right', () => {
+    const cells = [cell(180, 100), cell(100, 100)];
+    const [first, second] = placeLabels(cells, [{ width: 100, height: 14 }, { width: 90, height: 14 }], world);
+    if (!first || !second) throw new Error('both labels should be placed');
+    expect(overlaps(first, second)).toBe(false);
+    expect(second).toEqual({ x0: 26, y0: 84, x1: 116, y1: 98 });
+  });
+
+  it('goes below when no box above is free (Northwest Spring, North Fountain)', () => {
+    const cells = [cell(100, 100), cell(180, 100)];
+    const boxes = placeLabels(cells, [{ width: 240, height: 14 }, { width: 90, height: 14 }], world);
     const [first, second] = boxes;
     if (!first || !second) throw new Error('both labels should be placed');
     expect(overlaps(first, second)).toBe(false);

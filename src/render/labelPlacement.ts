@@ -22,14 +22,21 @@ export interface LabelSize {
 
 const overlaps = (a: Box, b: Box): boolean => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
-/** The boxes a label may take beside its cell, in order of preference. */
+/**
+ * The boxes a label may take beside its cell, in order of preference: above, centred; above,
+ * slid to start or end at the cell's edge (still over it), when a neighbour's name takes the
+ * centre; below; right; left. Above comes first because that is the row a game master's
+ * villagers leave free (scenarios/gamemaster/village.ts `spots`); the slid boxes keep a name
+ * there when two places stand close, rather than below, among the villagers.
+ */
 function candidates(cell: Box, size: LabelSize): Box[] {
   const { width: w, height: h } = size;
   const cx = (cell.x0 + cell.x1) / 2;
   const cy = (cell.y0 + cell.y1) / 2;
   const g = LABEL_GAP_PX;
   const at = (x: number, y: number): Box => ({ x0: x, y0: y, x1: x + w, y1: y + h });
-  return [at(cx - w / 2, cell.y0 - g - h), at(cx - w / 2, cell.y1 + g), at(cell.x1 + g, cy - h / 2), at(cell.x0 - g - w, cy - h / 2)];
+  const above = cell.y0 - g - h;
+  return [at(cx - w / 2, above), at(cell.x0, above), at(cell.x1 - w, above), at(cx - w / 2, cell.y1 + g), at(cell.x1 + g, cy - h / 2), at(cell.x0 - g - w, cy - h / 2)];
 }
 
 /** Slides a box sideways into [bounds.x0, bounds.x1] when it is narrow enough to fit there. */

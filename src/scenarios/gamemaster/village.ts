@@ -120,7 +120,27 @@ export function routinePlace(npc: Npc, period: Period): string {
   return npc.home;
 }
 
-const RING: readonly (readonly [number, number])[] = [[1, 0], [0, 1], [-1, 0], [0, -1], [1, 1], [-1, 1], [1, -1], [-1, -1]];
+/**
+ * The cells around a place, nearest first (rings outward; within a ring, the nearest first, then
+ * clockwise from east), as offsets from its cell: where its villagers look for a free cell to
+ * stand on (`spots`). Enough rings that 50 villagers at one place find room, even in a corner.
+ */
+const SPOT_OFFSETS: readonly (readonly [number, number])[] = rings(8);
+
+function rings(count: number): [number, number][] {
+  const d2 = ([dx, dy]: readonly [number, number]): number => dx * dx + dy * dy;
+  const angle = ([dx, dy]: readonly [number, number]): number => (Math.atan2(dy, dx) + 2 * Math.PI) % (2 * Math.PI);
+  const offsets: [number, number][] = [];
+  for (let r = 1; r <= count; r++) {
+    const ring: [number, number][] = [];
+    for (let dy = -r; dy <= r; dy++) for (let dx = -r; dx <= r; dx++) if (Math.max(Math.abs(dx), Math.abs(dy)) === r) ring.push([dx, dy]);
+    offsets.push(...ring.sort((a, b) => d2(a) - d2(b) || angle(a) - angle(b)));
+  }
+  return offsets;
+}
+
+/** How far a place's name reaches either side of its cell, in cells, in the row above it. */
+const NAME_HALF_WIDTH = 2;
 
 export interface Spot {
   readonly x: number;
@@ -128,19 +148,35 @@ export interface Spot {
   readonly place: string;
 }
 
-/** Every NPC's cell and place now: next to its routine's place, around it in id order. */
+/**
+ * Every NPC's cell and place now. In id order, each takes the nearest free cell around its
+ * routine's place (`SPOT_OFFSETS`): not a place, not another NPC's, and not in the row above a
+ * place where the place's name is written (render/labelPlacement.ts tries there first), while
+ * such a cell is left; so no villager hides another, a place or a name. The first three at a place
+ * stand east, south and west of it.
+ */
 export function spots(state: Pick<GameState, 'npcs' | 'places' | 'turn' | 'settings' | 'grid'>): Spot[] {
   const period = periodOf(state.turn, state.settings.periodTurns);
-  const count = new Map<string, number>();
+  const { width, height } = state.grid;
+  const inside = (x: number, y: number): boolean => x >= 0 && y >= 0 && x < width && y < height;
+  const taken = new Set(state.places.map((p) => p.y * width + p.x));
+  const named = new Set<number>();
+  for (const p of state.places) {
+    for (let dx = -NAME_HALF_WIDTH; dx <= NAME_HALF_WIDTH; dx++) if (inside(p.x + dx, p.y - 1)) named.add((p.y - 1) * width + p.x + dx);
+  }
   return state.npcs.map((npc) => {
     const placeId = routinePlace(npc, period);
     const place = placeOf(state, placeId) ?? state.places[0];
-    const rank = count.get(placeId) ?? 0;
-    count.set(placeId, rank + 1);
-    const [dx, dy] = RING[rank % RING.length] ?? [0, 0];
-    const ring = 1 + Math.floor(rank / RING.length);
-    const clampCell = (v: number, max: number): number => Math.min(max - 1, Math.max(0, v));
-    return { x: clampCell((place?.x ?? 0) + dx * ring, state.grid.width), y: clampCell((place?.y ?? 0) + dy * ring, state.grid.height), place: placeId };
+    const px = place?.x ?? 0;
+    const py = place?.y ?? 0;
+    const free = (spareNames: boolean) => ([dx, dy]: readonly [number, number]): boolean => {
+      const x = px + dx;
+      const y = py + dy;
+      return inside(x, y) && !taken.has(y * width + x) && !(spareNames && named.has(y * width + x));
+    };
+    const [dx, dy] = SPOT_OFFSETS.find(free(true)) ?? SPOT_OFFSETS.find(free(false)) ?? [0, 0];
+    taken.add((py + dy) * width + px + dx);
+    return { x: px + dx, y: py + dy, place: placeId };
   });
 }
 
