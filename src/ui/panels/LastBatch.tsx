@@ -2,6 +2,8 @@ import type { BatchSummary } from '../../protocol/protocol.ts';
 import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
 import { formatCount } from '../numbers.ts';
+import { shownScenario } from '../layout/gridPane.ts';
+import { figuresNote, modeText, msText } from '../pipeline/pipeText.ts';
 
 /** Milliseconds as read at a glance: grouped ms below 10 s, then seconds, minutes, hours. */
 function duration(value: number): string {
@@ -21,6 +23,42 @@ function noSpeedup(batch: BatchSummary): string | null {
  * reads about 1.0× and all together reads its real gain; failures are said, never hidden in a ratio.
  */
 export function LastBatch() {
+  const pipeline = useSandbox((s) => shownScenario(s) === 'pipeline');
+  return pipeline ? <LastRun /> : <LastSchedulerBatch />;
+}
+
+/**
+ * The pipeline's headline is its last run, as its own panel measures and writes it (every step,
+ * tools too, against one step at a time). The scheduler's last batch there is whatever level ran last:
+ * a run of the wide DAG ends with its merge step alone, which read "1 call … 1.0×" above a run
+ * that was 4× faster than one at a time.
+ */
+function LastRun() {
+  const scene = useSandbox((s) => s.pipeScene?.scene ?? null);
+  if (scene === null || scene.wallMs === null || scene.sequentialMs === null || scene.speedup === null) {
+    const started = scene?.nodes.some((n) => n.status !== 'waiting') ?? false;
+    return <p className="muted">{figuresNote(scene === null || !started ? 'waiting' : 'running')}</p>;
+  }
+  const steps = scene.nodes.length;
+  return (
+    <div className="last-batch" data-testid="last-batch">
+      <div className="big">
+        <span className="big-label">{`Last run (${formatCount(steps)} step${steps === 1 ? '' : 's'}, ${modeText(scene.mode)})`}</span>
+        <span className="big-value" data-testid="batch-wall">{msText(scene.wallMs)}</span>
+      </div>
+      <div className="big">
+        <span className="big-label">One step at a time it would take</span>
+        <span className="big-value muted-value" data-testid="batch-sequential">{msText(scene.sequentialMs)}</span>
+      </div>
+      <div className="big">
+        <span className="big-label">Speedup</span>
+        <span className="big-value accent" data-testid="batch-speedup">{Number.isFinite(scene.speedup) ? `${scene.speedup.toFixed(1)}×` : '–×'}</span>
+      </div>
+    </div>
+  );
+}
+
+function LastSchedulerBatch() {
   const batch = useSandbox((s) => s.metrics?.lastBatch ?? null);
   const strategy = useSandbox((s) => s.config.strategy);
   if (!batch) return <p className="muted">No batch has finished yet.</p>;

@@ -6,6 +6,7 @@ import type { ActionContext } from '../actions.ts';
 import { SandboxClient } from '../client.ts';
 import { SandboxContext } from '../context.ts';
 import { fakeWorker } from '../fakeWorker.fixture.ts';
+import { makePipeScene, MEASURED } from '../pipeline/pipeScene.fixture.ts';
 import { createSandboxStore, type SandboxState } from '../store.ts';
 import { MetricsPanel } from './MetricsPanel.tsx';
 
@@ -48,5 +49,18 @@ describe('MetricsPanel', () => {
     // The budget spent: every queued call waits for it.
     const spent = { ...EMPTY_METRICS, queued: 9_400, inFlight: 0, callsLastMinute: 600, rpmLimit: 600, budgetWaitMs: 1_016_000 };
     expect(text(render({ metrics: spent }))).toContain('9,400 calls wait for the budget of 600 a minute: the last of them can start in about 16 min 56 s.');
+  });
+
+  it('heads the pipeline with its last run, as its panel measures it, not the level that ran last', () => {
+    // The scheduler's last batch is the run's last level: the report step alone, 1.0×.
+    const metrics = { ...EMPTY_METRICS, lastBatch: { id: 'pipe:run-1-levels', size: 1, wallMs: 1_000, waitedMs: 0, sumLatencyMs: 1_000, speedup: 1, answered: 1, fallbacks: 0 } };
+    const config = defaultsFor('pipeline');
+    const measured = text(render({ config, metrics, pipeScene: makePipeScene(MEASURED) }));
+    expect(measured).toContain('Last run (5 steps, level by level) 3.00 s One step at a time it would take 5.00 s Speedup 1.7×');
+    expect(measured).not.toContain('Last batch');
+    expect(text(render({ config, metrics, pipeScene: makePipeScene() }))).toContain('The run is under way: its figures come when its last step has ended.');
+    expect(text(render({ config, metrics, pipeScene: null }))).toContain('Nothing measured yet: press Start to run the DAG.');
+    // Every other scenario keeps the scheduler's batch.
+    expect(text(render({ config: defaultsFor('grid'), metrics }))).toContain('Last batch (1 call, parallel) 1,000 ms');
   });
 });
