@@ -4,6 +4,7 @@ import { countRender } from '../renderCount.ts';
 import { ChoiceSetting, TextSetting, ToggleSetting } from './fields.tsx';
 import { BudgetSettings } from './BudgetSettings.tsx';
 import { LiveSettings } from './LiveSettings.tsx';
+import { formatCount } from '../numbers.ts';
 
 const SPEEDS = [0.25, 0.5, 1, 2, 4].map((s) => [String(s), `×${s}`] as const);
 const SCENARIO_CHOICES = [
@@ -15,7 +16,7 @@ const SCENARIO_CHOICES = [
 ] as const;
 const DAG_CHOICES = [
   ['diamond', 'Diamond: ingest → three reviews → report'],
-  ['wide', 'Wide: 1 → 10 → 1'],
+  ['wide', 'Wide: 1 → N → 1'], // N: the fanout setting in force (`dagChoices`)
   ['chain', 'Chain: five steps in a line'],
   ['uneven', 'Uneven: a slow step beside fast ones'],
 ] as const;
@@ -24,6 +25,11 @@ const MODE_CHOICES = [
   ['ready', 'As soon as ready'],
   ['sequential', 'One at a time'],
 ] as const;
+
+/** The DAG choices, the wide one named with the width in force: "Wide: 1 → 10 → 1" above a width of 98 read wrong. */
+function dagChoices(fanout: number): readonly (readonly [string, string])[] {
+  return DAG_CHOICES.map(([value, text]) => (value === 'wide' ? [value, `Wide: 1 → ${formatCount(fanout)} → 1`] : [value, text]));
+}
 
 function ActionButton({ id, label }: { id: ActionId; label?: string }) {
   const ctx = useSandboxContext();
@@ -49,6 +55,7 @@ export function Controls() {
   const brain = useSandbox((s) => s.config.brain);
   const scenario = useSandbox((s) => s.config.scenario);
   const dag = useSandbox((s) => s.config.dag);
+  const fanout = useSandbox((s) => s.config.fanout);
   return (
     <section className="panel controls" aria-label="Controls">
       <div className="run-buttons">
@@ -76,7 +83,7 @@ export function Controls() {
       ) : scenario === 'pipeline' ? (
         <>
           <h2>Pipeline</h2>
-          <ChoiceSetting name="dag" label="DAG" options={DAG_CHOICES} />
+          <ChoiceSetting name="dag" label="DAG" options={dagChoices(fanout)} />
           {dag === 'wide' ? <TextSetting name="fanout" label="Width of the wide DAG" hint="2 to 198 steps between source and merge" /> : null}
           <ChoiceSetting name="mode" label="Mode" options={MODE_CHOICES} />
           <TextSetting name="failNode" label="Failing node" type="text" hint="a node id; every attempt of it fails" />

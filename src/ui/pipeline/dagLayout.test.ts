@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dagEdges, layoutDag, NODE_HEIGHT, NODE_WIDTH, type Placed } from './dagLayout.ts';
+import { COLUMN_MAX, dagEdges, layoutDag, NODE_HEIGHT, NODE_WIDTH, type Placed } from './dagLayout.ts';
 
 const DIAMOND = [
   { id: 'ingest', inputs: [] },
@@ -9,11 +9,13 @@ const DIAMOND = [
   { id: 'report', inputs: ['stats', 'patterns', 'analysis'] },
 ];
 
-const WIDE = [
+/** The `wide` preset: source → `width` regions → merge. */
+const wide = (width: number): { id: string; inputs: string[] }[] => [
   { id: 'source', inputs: [] },
-  ...Array.from({ length: 10 }, (_, i) => ({ id: `region-${i + 1}`, inputs: ['source'] })),
-  { id: 'merge', inputs: Array.from({ length: 10 }, (_, i) => `region-${i + 1}`) },
+  ...Array.from({ length: width }, (_, i) => ({ id: `region-${i + 1}`, inputs: ['source'] })),
+  { id: 'merge', inputs: Array.from({ length: width }, (_, i) => `region-${i + 1}`) },
 ];
+const WIDE = wide(10);
 
 function place(nodes: readonly { id: string; inputs: string[] }[]): Map<string, Placed> {
   return layoutDag(nodes.map((n) => n.id), dagEdges(nodes));
@@ -84,5 +86,39 @@ describe('layoutDag', () => {
 
   it('reads edges from the inputs: input → node', () => {
     expect(dagEdges(DIAMOND.slice(0, 2))).toEqual([{ source: 'ingest', target: 'stats' }]);
+  });
+
+  it('wraps a level too tall to read into a block of columns, every node still right of its inputs', () => {
+    // At 98 regions dagre's one column was 7,000 px tall: fitted to a pane, each node a sliver.
+    const nodes = wide(98);
+    const placed = place(nodes);
+    expectNoOverlaps(placed);
+    for (const node of nodes) {
+      for (const input of node.inputs) {
+        expect(placed.get(node.id)?.x ?? 0, `${input} → ${node.id}`).toBeGreaterThanOrEqual((placed.get(input)?.x ?? Infinity) + NODE_WIDTH);
+      }
+    }
+    const regions = nodes.slice(1, -1).map((n) => placed.get(n.id) ?? { x: 0, y: 0 });
+    const columns = new Set(regions.map((p) => p.x)).size;
+    const rows = new Set(regions.map((p) => p.y)).size;
+    expect(columns).toBe(8);
+    expect(rows).toBe(13);
+    // The whole graph is wider than tall, as a pane is, rather than a column 50 times taller than wide.
+    const xs = [...placed.values()].map((p) => p.x);
+    const ys = [...placed.values()].map((p) => p.y);
+    const width = Math.max(...xs) + NODE_WIDTH - Math.min(...xs);
+    const height = Math.max(...ys) + NODE_HEIGHT - Math.min(...ys);
+    expect(width / height).toBeGreaterThan(1);
+    expect(width / height).toBeLessThan(4);
+  });
+
+  it('keeps a level of up to COLUMN_MAX nodes in one column, and balances the columns of a longer one', () => {
+    const fits = place(wide(COLUMN_MAX));
+    expect(new Set([...fits.values()].map((p) => p.x)).size).toBe(3);
+    const over = place(wide(COLUMN_MAX + 1));
+    const regions = wide(COLUMN_MAX + 1).slice(1, -1).map((n) => over.get(n.id)?.x);
+    const perColumn = [...new Set(regions)].map((x) => regions.filter((r) => r === x).length);
+    expect(perColumn.sort()).toEqual([6, 7]);
+    expectNoOverlaps(over);
   });
 });
