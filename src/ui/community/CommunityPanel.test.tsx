@@ -1,12 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { WorldMessage } from '../../protocol/protocol.ts';
 import { defaultsFor } from '../../protocol/config.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
-import { createSandboxStore, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { SandboxState } from '../store.ts';
 import { CommunityPanel } from './CommunityPanel.tsx';
 import { makePersona, makeScene, phaseRecord } from './scene.fixture.ts';
 
@@ -17,17 +13,7 @@ function world(scenario: WorldMessage['scenario']): WorldMessage {
 
 /** The panel as HTML, rendered on the server: effects (the chart) do not run, the words do. */
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('community') });
-  store.setState(state);
-  // A server render reads the store's initial state (zustand's getServerSnapshot): make it the state set here.
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <CommunityPanel />
-    </SandboxContext>,
-  );
+  return serverRender(<CommunityPanel />, [{ config: defaultsFor('community') }, state]);
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');

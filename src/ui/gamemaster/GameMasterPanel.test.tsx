@@ -1,12 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
 import type { WorldMessage } from '../../protocol/protocol.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
-import { createSandboxStore, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { SandboxState } from '../store.ts';
 import { GameMasterPanel } from './GameMasterPanel.tsx';
 import { emptyGmScene, makeGmScene } from './gmScene.fixture.ts';
 
@@ -17,16 +13,7 @@ function world(scenario: WorldMessage['scenario']): WorldMessage {
 
 /** The panel as HTML, rendered on the server: the words, no effects. */
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('gamemaster') });
-  store.setState(state);
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <GameMasterPanel />
-    </SandboxContext>,
-  );
+  return serverRender(<GameMasterPanel />, [{ config: defaultsFor('gamemaster') }, state]);
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');

@@ -1,26 +1,14 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor, SCENARIOS } from '../../protocol/config.ts';
 import { EMPTY_METRICS } from '../../protocol/protocol.fixture.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
 import { makePipeScene, MEASURED } from '../pipeline/pipeScene.fixture.ts';
-import { createSandboxStore, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { SandboxState } from '../store.ts';
 import { MetricsPanel } from './MetricsPanel.tsx';
 
 /** The panel as HTML, rendered on the server from the store as set here. */
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState(state);
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <MetricsPanel />
-    </SandboxContext>,
-  );
+  return serverRender(<MetricsPanel />, [state]);
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

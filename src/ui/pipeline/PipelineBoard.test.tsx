@@ -1,29 +1,16 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
-import { createSandboxStore, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { SandboxState } from '../store.ts';
 import { failedNodes, makePipeScene, MEASURED, pipeWorld } from './pipeScene.fixture.ts';
 import { PipelineBoard } from './PipelineBoard.tsx';
 import { pipeSelection } from './selection.ts';
 
 /** The board as HTML, rendered on the server: the words and attributes, no effects. */
 function render(state: Partial<SandboxState>, selected: string | null = null): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('pipeline') });
-  store.setState(state);
-  // A server render reads the store's initial state (zustand's getServerSnapshot): make it the state set here.
-  const served = { ...store, getInitialState: store.getState };
-  pipeSelection(served).set(selected);
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <PipelineBoard />
-    </SandboxContext>,
-  );
+  return serverRender(<PipelineBoard />, [{ config: defaultsFor('pipeline') }, state], (store) => {
+    pipeSelection(store).set(selected);
+  });
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');

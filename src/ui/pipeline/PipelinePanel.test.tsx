@@ -1,11 +1,9 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
 import type { WorkerMessage } from '../../protocol/protocol.ts';
-import type { ActionContext } from '../actions.ts';
 import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
 import { fakeWorker } from '../fakeWorker.fixture.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
 import { createSandboxStore, type SandboxState } from '../store.ts';
 import { dagRefusal } from './DagEditor.tsx';
 import { rowText } from './Gantt.tsx';
@@ -16,17 +14,9 @@ import { pipeSelection } from './selection.ts';
 
 /** The panel as HTML, rendered on the server: the words, no effects. */
 function render(state: Partial<SandboxState>, selected: string | null = null): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('pipeline') });
-  store.setState(state);
-  const served = { ...store, getInitialState: store.getState };
-  pipeSelection(served).set(selected);
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <PipelinePanel />
-    </SandboxContext>,
-  );
+  return serverRender(<PipelinePanel />, [{ config: defaultsFor('pipeline') }, state], (store) => {
+    pipeSelection(store).set(selected);
+  });
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/&quot;/g, '"').replace(/\s+/g, ' ');

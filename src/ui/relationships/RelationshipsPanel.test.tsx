@@ -1,26 +1,13 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
-import { createSandboxStore, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { SandboxState } from '../store.ts';
 import { makeRelScene, MEASURED, relWorld } from './relScene.fixture.ts';
 import { RelationshipsPanel } from './RelationshipsPanel.tsx';
 
 /** The panel as HTML, rendered on the server: the words, no effects. */
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('relationships') });
-  store.setState(state);
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <RelationshipsPanel />
-    </SandboxContext>,
-  );
+  return serverRender(<RelationshipsPanel />, [{ config: defaultsFor('relationships') }, state]);
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');

@@ -1,10 +1,8 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
-import type { ActionContext } from '../actions.ts';
 import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
 import { fakeWorker } from '../fakeWorker.fixture.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
 import { createSandboxStore, type SandboxState } from '../store.ts';
 import { makeCard, makeDetail, makeRelScene, relWorld } from './relScene.fixture.ts';
 import { SimBoard } from './SimBoard.tsx';
@@ -12,17 +10,7 @@ import { retryRefusal, sameCard } from './SimCard.tsx';
 
 /** The board as HTML, rendered on the server: the words and attributes, no effects. */
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor('relationships') });
-  store.setState(state);
-  // A server render reads the store's initial state (zustand's getServerSnapshot): make it the state set here.
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <SimBoard />
-    </SandboxContext>,
-  );
+  return serverRender(<SimBoard />, [{ config: defaultsFor('relationships') }, state]);
 }
 
 const text = (html: string): string => html.replace(/<[^>]+>/g, ' ').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');

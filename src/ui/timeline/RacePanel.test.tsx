@@ -1,26 +1,13 @@
-import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { defaultsFor } from '../../protocol/config.ts';
 import type { WorldMessage } from '../../protocol/protocol.ts';
-import type { ActionContext } from '../actions.ts';
-import { SandboxClient } from '../client.ts';
-import { SandboxContext } from '../context.ts';
-import { fakeWorker } from '../fakeWorker.fixture.ts';
-import { createSandboxStore, type RaceView, type SandboxState } from '../store.ts';
+import { serverRender } from '../serverRender.fixture.tsx';
+import type { RaceView, SandboxState } from '../store.ts';
 import { RacePanel, raceLanes, raceSpeedups } from './RacePanel.tsx';
 import { raceWords } from './raceWords.ts';
 
 function render(state: Partial<SandboxState>): string {
-  const store = createSandboxStore();
-  store.setState({ config: defaultsFor(state.world?.scenario ?? 'grid') });
-  store.setState(state);
-  const served = { ...store, getInitialState: store.getState };
-  const ctx: ActionContext = { client: new SandboxClient(store, fakeWorker().port), store: served, stage: { current: null } };
-  return renderToStaticMarkup(
-    <SandboxContext value={ctx}>
-      <RacePanel />
-    </SandboxContext>,
-  );
+  return serverRender(<RacePanel />, [{ config: defaultsFor(state.world?.scenario ?? 'grid') }, state]);
 }
 
 function world(scenario: WorldMessage['scenario']): WorldMessage {
