@@ -3,7 +3,7 @@ import { useSandbox } from '../context.ts';
 import { formatMs } from '../timeline/timelineText.ts';
 import { formatCount } from '../numbers.ts';
 import { shownScenario } from '../layout/gridPane.ts';
-import { figuresNote, modeText, msText } from '../pipeline/pipeText.ts';
+import { figures, figuresNote, modeText } from '../pipeline/pipeText.ts';
 
 /** Milliseconds as read at a glance: grouped ms below 10 s, then seconds, minutes, hours. */
 function duration(value: number): string {
@@ -35,24 +35,23 @@ export function LastBatch() {
  */
 function LastRun() {
   const scene = useSandbox((s) => s.pipeScene?.scene ?? null);
-  if (scene === null || scene.wallMs === null || scene.sequentialMs === null || scene.speedup === null) {
-    const started = scene?.nodes.some((n) => n.status !== 'waiting') ?? false;
-    return <p className="muted">{figuresNote(scene === null || !started ? 'waiting' : 'running')}</p>;
-  }
+  const shown = figures(scene);
+  if (scene === null || shown.state !== 'measured') return <p className="muted">{figuresNote(shown.state)}</p>;
+  const value = (key: string): string => shown.items.find((item) => item.key === key)?.value ?? '';
   const steps = scene.nodes.length;
   return (
     <div className="last-batch" data-testid="last-batch">
       <div className="big">
         <span className="big-label">{`Last run (${formatCount(steps)} step${steps === 1 ? '' : 's'}, ${modeText(scene.mode)})`}</span>
-        <span className="big-value" data-testid="batch-wall">{msText(scene.wallMs)}</span>
+        <span className="big-value" data-testid="batch-wall">{value('wall')}</span>
       </div>
       <div className="big">
         <span className="big-label">One step at a time it would take</span>
-        <span className="big-value muted-value" data-testid="batch-sequential">{msText(scene.sequentialMs)}</span>
+        <span className="big-value muted-value" data-testid="batch-sequential">{value('sequential')}</span>
       </div>
       <div className="big">
         <span className="big-label">Speedup</span>
-        <span className="big-value accent" data-testid="batch-speedup">{Number.isFinite(scene.speedup) ? `${scene.speedup.toFixed(1)}×` : '–×'}</span>
+        <span className="big-value accent" data-testid="batch-speedup">{value('speedup')}</span>
       </div>
     </div>
   );

@@ -18,7 +18,7 @@ const stamp = (): string => new Date().toISOString().replace(/[:.]/g, '-').slice
 function RunFigures() {
   countRender('PipelinePanel.figures');
   const scene = useSandbox((s) => s.pipeScene?.scene ?? null);
-  const shown = figures(scene ?? { nodes: [], wallMs: null, sequentialMs: null, criticalPathMs: null, speedup: null, criticalPath: [] });
+  const shown = figures(scene);
   return (
     <>
       <p className="muted dag-mode">

@@ -65,20 +65,23 @@ const WRAP_ASPECT = 1.75;
  */
 function wrapTallLevels(centres: ReadonlyMap<string, Placed>): Map<string, Placed> {
   const levels = new Map<number, string[]>();
-  for (const [id, { x }] of centres) levels.set(x, [...(levels.get(x) ?? []), id]);
+  for (const [id, { x }] of centres) {
+    const level = levels.get(x);
+    if (level) level.push(id);
+    else levels.set(x, [id]);
+  }
   const placed = new Map<string, Placed>();
   let shift = 0;
   for (const x of [...levels.keys()].sort((a, b) => a - b)) {
-    const ids = (levels.get(x) ?? []).sort((a, b) => (centres.get(a)?.y ?? 0) - (centres.get(b)?.y ?? 0));
+    // Each level's ids are in the DAG's own order (the map's), as a wrapped block keeps them.
+    const ids = levels.get(x) ?? [];
     const left = x - NODE_WIDTH / 2 + shift;
     if (ids.length <= COLUMN_MAX) {
       for (const id of ids) placed.set(id, { x: left, y: (centres.get(id)?.y ?? 0) - NODE_HEIGHT / 2 });
       continue;
     }
-    // In the DAG's own order (region-1 first), down each column: dagre's order within one column
-    // was for its edges' crossings, which a block of columns cannot keep anyway.
-    const order = [...centres.keys()];
-    ids.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+    // Down each column in the DAG's order (region-1 first): dagre's order within one column was
+    // for its edges' crossings, which a block of columns cannot keep anyway.
     const pitchX = NODE_WIDTH + WRAP_GAP;
     const pitchY = NODE_HEIGHT + NODE_SEP;
     const columns = Math.ceil(ids.length / Math.max(COLUMN_MAX, Math.ceil(Math.sqrt((ids.length * pitchX) / pitchY / WRAP_ASPECT))));

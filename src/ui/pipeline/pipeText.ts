@@ -89,8 +89,15 @@ export interface Figures {
 
 type FigureFields = Pick<PipelineSceneWire, 'nodes' | 'wallMs' | 'sequentialMs' | 'criticalPathMs' | 'speedup' | 'criticalPath'>;
 
-/** Wall, one at a time, the critical path and the speedup, each with one sentence on what it means. */
-export function figures(scene: FigureFields): Figures {
+const NO_SCENE: FigureFields = { nodes: [], wallMs: null, sequentialMs: null, criticalPathMs: null, speedup: null, criticalPath: [] };
+
+/**
+ * Wall, one at a time, the critical path and the speedup, each with one sentence on what it
+ * means; before the first scene (null), nothing measured. The Pipeline panel and the Timing
+ * panel's headline (`ui/panels/LastBatch.tsx`) both write a run's figures from here.
+ */
+export function figures(shown: FigureFields | null): Figures {
+  const scene = shown ?? NO_SCENE;
   const started = scene.nodes.some((n) => n.status !== 'waiting');
   const state = scene.wallMs !== null ? 'measured' : started ? 'running' : 'waiting';
   const path = scene.criticalPath.length === 0 ? '' : ` (${scene.criticalPath.join(' → ')})`;
